@@ -1,0 +1,105 @@
+//! The command line: `minutes check`, `actions`, `outline`, `parse`, `rule`,
+//! `lsp`. Each command reads files, calls the library and renders; none
+//! decides anything the editor would decide differently.
+
+mod actions;
+mod check;
+mod files;
+mod outline;
+mod parse;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "minutes", version, about = "Check meeting minutes written as plain text, list their actions, and serve editors")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check minutes for actions without owners, undefined abbreviations, numbering…
+    Check(check::Args),
+    /// The action register: every explicit and implied action across files
+    Actions(actions::Args),
+    /// The outline of a file: items, decisions and actions with line numbers
+    Outline(outline::Args),
+    /// The syntax tree of a file
+    Parse(parse::Args),
+    /// Explain a rule (`minutes rule M101`), or list them all
+    Rule {
+        /// A rule code or name; all rules when absent
+        rule: Option<String>,
+    },
+    /// Run the language server on standard input and output
+    Lsp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Source lines with the finding underlined
+    Human,
+    /// One line per finding: path:line:column: severity[code] message
+    Short,
+    /// A JSON document (see README for the schema)
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request)
+    Github,
+}
+
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Actions(args) => actions::run(args),
+        Command::Outline(args) => outline::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Rule { rule } => rule_doc(rule.as_deref()),
+        Command::Lsp => lsp(),
+    }
+}
+
+fn rule_doc(key: Option<&str>) -> ExitCode {
+    use crate::rules::{find, RULES};
+    match key {
+        Some(k) => match find(k) {
+            Some(r) => {
+                println!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary, r.doc);
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("minutes: no rule “{k}”; `minutes rule` lists them");
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            for r in RULES {
+                let default = if r.default_enabled { "" } else { " (off by default)" };
+                println!("{}  {:<30} {:<8} {}{default}", r.code, r.name, r.severity.as_str(), r.summary);
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+#[cfg(feature = "lsp")]
+fn lsp() -> ExitCode {
+    crate::lsp::run()
+}
+
+#[cfg(not(feature = "lsp"))]
+fn lsp() -> ExitCode {
+    eprintln!("minutes: this build has no language server (feature `lsp` is off)");
+    ExitCode::from(2)
+}

@@ -1,0 +1,444 @@
+//! One pass over the syntax tree.
+
+use super::*;
+use crate::syntax::kind;
+use tree_sitter::Node;
+
+pub(super) fn from_tree(text: &str, tree: &tree_sitter::Tree) -> Document {
+    let mut b = Builder { text, doc: Document::default(), attendance: Attendance::Present, lists: 0 };
+    b.walk(tree.root_node());
+    b.doc
+}
+
+struct Builder<'t> {
+    text: &'t str,
+    doc: Document,
+    attendance: Attendance,
+    lists: usize,
+}
+
+fn trimmed(text: &str, range: Span) -> Span {
+    let s = &text[range.clone()];
+    let start = range.start + (s.len() - s.trim_start().len());
+    let end = range.end - (s.len() - s.trim_end().len());
+    start..end.max(start)
+}
+
+/// Clean text of a span: white space (U+00A0, tabs, line breaks) folded.
+pub(super) fn clean(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl<'t> Builder<'t> {
+    fn slice(&self, n: Node) -> &'t str {
+        &self.text[n.byte_range()]
+    }
+
+    fn walk(&mut self, node: Node) {
+        match node.kind() {
+            kind::MEETING_HEADER => self.meeting_header(node),
+            kind::AGENDA_ITEM => {
+                if let Some(h) = node.child_by_field_name("heading") {
+                    self.item_heading(h);
+                }
+                self.children(node);
+            }
+            kind::ITEM_HEADING => {}
+            kind::HEADING => self.heading(node),
+            kind::PARAGRAPH => self.paragraph(node),
+            kind::NUMBERED_PARAGRAPH => {
+                let number = node.child_by_field_name("number");
+                let number_span = number.map(|n| trimmed(self.text, n.byte_range())).unwrap_or(node.start_byte()..node.start_byte());
+                self.doc.numbered_paragraphs.push(NumberedParagraph {
+                    number: self.text[number_span.clone()].to_string(),
+                    number_span: number_span.clone(),
+                    span: node.byte_range(),
+                });
+                self.block(BlockKind::NumberedParagraph, node, number_span.end);
+                self.inline_children(node);
+            }
+            kind::LIST_ITEM => {
+                let marker = node.child_by_field_name("marker");
+                let written = marker.map(|m| self.slice(m).trim()).unwrap_or("");
+                let text_start = marker.map_or(node.start_byte(), |m| m.end_byte());
+                let marker_span = marker.map(|m| trimmed(self.text, m.byte_range())).unwrap_or(node.start_byte()..node.start_byte());
+                self.doc.list_items.push(ListItem {
+                    marker: (!written.is_empty()).then(|| written.to_string()),
+                    marker_span,
+                    span: node.byte_range(),
+                    list: self.lists,
+                });
+                self.block(BlockKind::ListItem, node, text_start);
+                self.inline_children(node);
+            }
+            kind::LIST => {
+                self.lists += 1;
+                self.children(node);
+            }
+            kind::RESOLVED_BLOCK => self.resolved_block(node),
+            kind::ACTION_LINE => self.action_line(node),
+            kind::ATTENDANCE => self.attendance(node),
+            kind::LABEL_LINE => self.doc.labels.push(trimmed(self.text, node.byte_range())),
+            kind::SIGNATURE_LINE => self.doc.signature = Some(trimmed(self.text, node.byte_range())),
+            _ => self.children(node),
+        }
+    }
+
+    fn children(&mut self, node: Node) {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            self.walk(child);
+        }
+    }
+
+    /// Inline constructs of a block: action markers, abbreviation
+    /// definitions, page breaks.
+    fn inline_children(&mut self, node: Node) {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                kind::ACTION_MARKER => self.action_marker(child, node),
+                kind::ABBREVIATION_DEFINITION => self.abbreviation_definition(child, node),
+                kind::PAGE_BREAK => self.doc.page_breaks.push(PageBreak {
+                    span: child.byte_range(),
+                    paragraph: node.byte_range(),
+                }),
+                kind::ACTION => self.action(child, node, true),
+                _ => {}
+            }
+        }
+    }
+
+    fn block(&mut self, kind: BlockKind, node: Node, text_start: usize) {
+        self.doc.blocks.push(Block {
+            kind,
+            span: node.byte_range(),
+            text: trimmed(self.text, text_start.max(node.start_byte())..node.end_byte()),
+        });
+    }
+
+    fn meeting_header(&mut self, node: Node) {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                kind::MEETING_TITLE => {
+                    self.doc.meeting.title = Some(clean(self.slice(child)));
+                    self.doc.meeting.title_span = Some(child.byte_range());
+                }
+                kind::HEADER_FIELD => {
+                    let name = child.child_by_field_name("name").map(|n| self.slice(n)).unwrap_or("");
+                    let name = name.trim().trim_end_matches(':').to_ascii_lowercase();
+                    let Some(value) = child.child_by_field_name("value") else { continue };
+                    match name.as_str() {
+                        "meeting" | "title" => {
+                            self.doc.meeting.title = Some(clean(self.slice(value)));
+                            self.doc.meeting.title_span = Some(value.byte_range());
+                        }
+                        "date" => {
+                            if let Some(d) = dates::parse(self.slice(value), None) {
+                                self.doc.meeting.date = Some(d);
+                                self.doc.meeting.date_span = Some(value.byte_range());
+                            }
+                        }
+                        "chair" | "chairman" | "clerk" | "minute taker" => {
+                            let role = if name == "minute taker" { "Minute Taker".to_string() } else { capitalise(&name) };
+                            for person in split_people(self.slice(value)) {
+                                self.doc.people.push(Person {
+                                    name: person,
+                                    role: Some(role.clone()),
+                                    initials: None,
+                                    span: value.byte_range(),
+                                    attendance: Attendance::Present,
+                                });
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn item_heading(&mut self, h: Node) {
+        let number = h.child_by_field_name("number");
+        let title = h.child_by_field_name("title");
+        let marker = h.named_child(0).filter(|c| c.kind() == kind::ITEM_MARKER);
+        let number_text = number.map(|n| normalise_item_number(self.slice(n)));
+        let title_text = title.map(|t| clean(self.slice(t))).unwrap_or_default();
+        let heading_span = match (marker, number) {
+            (Some(m), _) => m.byte_range(),
+            (None, Some(n)) => trimmed(self.text, n.start_byte()..title.map_or(n.end_byte(), |t| t.end_byte())),
+            _ => h.byte_range(),
+        };
+        self.doc.items.push(AgendaItem {
+            number: number_text.filter(|n| !n.is_empty()),
+            title: title_text,
+            heading_span,
+            title_span: title.map(|t| t.byte_range()),
+            span: h.byte_range(),
+            form: if marker.is_some() { ItemForm::Marker } else { ItemForm::Numbered },
+        });
+        if let Some(run_in) = h.child_by_field_name("run_in") {
+            self.paragraph(run_in);
+        }
+    }
+
+    fn heading(&mut self, node: Node) {
+        self.block(BlockKind::Heading, node, node.start_byte());
+    }
+
+    fn paragraph(&mut self, node: Node) {
+        self.block(BlockKind::Paragraph, node, node.start_byte());
+        self.inline_children(node);
+        // the text lines of a paragraph hold its inline nodes directly
+    }
+
+    fn resolved_block(&mut self, node: Node) {
+        let marker = node.child_by_field_name("marker");
+        let marker_span = marker.map(|m| trimmed(self.text, m.byte_range())).unwrap_or(node.start_byte()..node.start_byte());
+        let mut resolutions = Vec::new();
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            if child.kind() != kind::RESOLUTION {
+                continue;
+            }
+            let m = child.child_by_field_name("marker");
+            let text_start = m.map_or(child.start_byte(), |m| m.end_byte());
+            let text_span = trimmed(self.text, text_start..child.end_byte());
+            resolutions.push(Resolution {
+                marker: m.map(|m| self.slice(m).trim().to_string()).filter(|m| !m.is_empty()),
+                text: clean(&self.text[text_span.clone()]),
+                span: child.byte_range(),
+            });
+            self.block(BlockKind::Resolution, child, text_start);
+            self.inline_children(child);
+        }
+        self.doc.resolved_blocks.push(ResolvedBlock {
+            marker: clean(&self.text[marker_span.clone()]),
+            marker_span,
+            span: trimmed(self.text, node.byte_range()),
+            resolutions,
+            inline: false,
+        });
+    }
+
+    fn action_line(&mut self, node: Node) {
+        let keyword = node.child_by_field_name("keyword");
+        let text_start = keyword.map_or(node.start_byte(), |k| k.end_byte());
+        self.block(BlockKind::ActionLine, node, text_start);
+        let before = self.doc.actions.len();
+        self.inline_children(node);
+        if self.doc.actions.len() == before {
+            // "ACTION:" with nothing the grammar could split: no owner
+            let task = clean(&self.text[text_start..node.end_byte()]);
+            let slot = keyword.map_or(node.start_byte(), |k| trimmed(self.text, k.byte_range()).end);
+            self.doc.actions.push(Action {
+                owners: Vec::new(),
+                task,
+                due: None,
+                span: trimmed(self.text, node.byte_range()),
+                kind: ActionKind::Explicit,
+                owner_slot: slot,
+                owner_slot_prefix: " ",
+            });
+        }
+    }
+
+    /// An `action` node (in an ACTION line or a marker).
+    fn action(&mut self, node: Node, container: Node, in_line: bool) {
+        let mut owners = Vec::new();
+        let mut cursor = node.walk();
+        for o in node.children_by_field_name("owner", &mut cursor) {
+            let span = trimmed(self.text, o.byte_range());
+            let name = clean_owner(&self.text[span.clone()]);
+            if !name.is_empty() {
+                owners.push(Owner { name, span: Some(span) });
+            }
+        }
+        let task = node.child_by_field_name("task").map(|t| clean(self.slice(t))).unwrap_or_default();
+        let due = node.child_by_field_name("due").map(|d| self.due(d));
+        let span = if in_line && container.kind() == kind::ACTION_LINE {
+            trimmed(self.text, node.byte_range())
+        } else {
+            trimmed(self.text, container.byte_range())
+        };
+        let slot = node.start_byte();
+        self.doc.actions.push(Action {
+            owners,
+            task: task.trim_end_matches(['.', ';']).trim().to_string(),
+            due,
+            span,
+            kind: ActionKind::Explicit,
+            owner_slot: slot,
+            owner_slot_prefix: "",
+        });
+    }
+
+    fn due(&self, d: Node) -> Due {
+        let date_node = d.named_child(0);
+        let text = clean(self.slice(d));
+        let date_text = date_node.map(|n| self.slice(n)).unwrap_or("");
+        let (date, problem) = match dates::parse_checked(date_text) {
+            Ok(p) => (Some(p), None),
+            Err(e) => (None, Some(e)),
+        };
+        Due { text, span: d.byte_range(), date, vague: false, problem }
+    }
+
+    fn action_marker(&mut self, node: Node, block: Node) {
+        let action = {
+            let mut cursor = node.walk();
+            let found = node.named_children(&mut cursor).find(|c| c.kind() == kind::ACTION);
+            found
+        };
+        let before = self.doc.actions.len();
+        if let Some(a) = action {
+            self.action(a, node, false);
+        }
+        // the task of an inline marker is the sentence before it
+        let sentence = sentence_before(self.text, block.start_byte(), node.start_byte());
+        if self.doc.actions.len() == before {
+            let open_end = node.child(0).map_or(node.start_byte(), |c| c.end_byte());
+            let written = &self.text[node.start_byte()..open_end];
+            let prefix = if written.trim_end().ends_with(['–', '-', ':', '—']) { "" } else { " – " };
+            self.doc.actions.push(Action {
+                owners: Vec::new(),
+                task: clean(&self.text[sentence]),
+                due: None,
+                span: node.byte_range(),
+                kind: ActionKind::Explicit,
+                owner_slot: if prefix.is_empty() { open_end } else { self.text[..open_end].trim_end().len() },
+                owner_slot_prefix: prefix,
+            });
+        } else if let Some(last) = self.doc.actions.last_mut() {
+            if last.task.is_empty() {
+                last.task = clean(&self.text[sentence]);
+            }
+            last.span = node.byte_range();
+        }
+    }
+
+    fn abbreviation_definition(&mut self, node: Node, block: Node) {
+        let Some(short) = node.child_by_field_name("short") else { return };
+        let short_text = self.slice(short).to_string();
+        if let Some(long) = node.child_by_field_name("long") {
+            self.doc.abbreviations.push(Abbreviation {
+                short: short_text,
+                long: Some(clean(self.slice(long))),
+                span: short.byte_range(),
+                long_span: Some(long.byte_range()),
+                form: DefinitionForm::ShortLong,
+            });
+            return;
+        }
+        let long_span = abbreviations::long_form_before(self.text, block.start_byte(), node.start_byte(), &short_text);
+        self.doc.abbreviations.push(Abbreviation {
+            short: short_text,
+            long: long_span.clone().map(|s| clean(&self.text[s])),
+            span: short.byte_range(),
+            long_span,
+            form: DefinitionForm::LongShort,
+        });
+    }
+
+    fn attendance(&mut self, node: Node) {
+        let label = node.child_by_field_name("label").map(|l| self.slice(l).to_ascii_lowercase()).unwrap_or_default();
+        self.attendance = if label.contains("apolog") {
+            Attendance::Apologies
+        } else if label.contains("absent") {
+            Attendance::Absent
+        } else if label.contains("attendance") && !label.starts_with("attendance") || label.contains("officer") || label.contains("also") || label.contains("guest") {
+            Attendance::InAttendance
+        } else {
+            Attendance::Present
+        };
+        self.block(BlockKind::Attendance, node, node.child_by_field_name("label").map_or(node.start_byte(), |l| l.end_byte()));
+        let mut cursor = node.walk();
+        for attendee in node.named_children(&mut cursor) {
+            if attendee.kind() != kind::ATTENDEE {
+                continue;
+            }
+            let Some(name_node) = attendee.child_by_field_name("name") else { continue };
+            let name = clean(self.slice(name_node)).trim_end_matches(['.', ',']).to_string();
+            if name.is_empty() {
+                continue;
+            }
+            let mut role = None;
+            let mut initials = None;
+            let mut c2 = attendee.walk();
+            for r in attendee.children_by_field_name("role", &mut c2) {
+                let written = clean(self.slice(r));
+                if abbreviations::looks_like_initials(&written) && initials.is_none() {
+                    self.doc.abbreviations.push(Abbreviation {
+                        short: written.clone(),
+                        long: Some(name.clone()),
+                        span: r.byte_range(),
+                        long_span: Some(name_node.byte_range()),
+                        form: DefinitionForm::Attendance,
+                    });
+                    initials = Some(written);
+                } else if role.is_none() && !written.is_empty() {
+                    role = Some(written);
+                }
+            }
+            self.doc.people.push(Person {
+                name,
+                role,
+                initials,
+                span: attendee.byte_range(),
+                attendance: self.attendance,
+            });
+        }
+    }
+}
+
+/// "1." → "1", "Item 4:" → "4", "Minute 26/19 –" → "26/19", "##" → "".
+pub(super) fn normalise_item_number(written: &str) -> String {
+    let w = written.trim();
+    let w = w.trim_start_matches('#').trim();
+    let lower = w.to_ascii_lowercase();
+    let w = if lower.starts_with("item") { &w[4..] } else if lower.starts_with("minute") { &w[6..] } else { w };
+    w.trim().trim_end_matches(|c: char| c == '.' || c == ':' || c == '–' || c == '-' || c.is_whitespace()).to_string()
+}
+
+/// An owner as written, cleaned: "the Clerk." → "Clerk".
+pub(crate) fn clean_owner(written: &str) -> String {
+    let w = clean(written);
+    let w = w.trim().trim_end_matches(['.', ',', ';', ':']).trim();
+    let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
+    w.to_string()
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn split_people(value: &str) -> Vec<String> {
+    value
+        .split([',', ';'])
+        .map(clean)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The sentence that ends at `end` (an inline action marker follows it).
+fn sentence_before(text: &str, block_start: usize, end: usize) -> Span {
+    let before = &text[block_start..end];
+    let trimmed_end = before.trim_end();
+    let body = trimmed_end.trim_end_matches(['.', ' ']);
+    let start = body
+        .char_indices()
+        .rev()
+        .find(|(i, c)| matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with([' ', '\u{a0}']))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    trimmed(text, block_start + start..block_start + trimmed_end.len())
+}

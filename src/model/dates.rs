@@ -1,0 +1,184 @@
+//! Dates as clerks write them: "30 April 2019", "1st December", "2026-12-01",
+//! "1/12/2026" (day first), "February 2019", "March 24, 2015". A date with
+//! no year takes the meeting's.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+pub use jiff::civil::Date;
+
+/// Why a written date is not a usable due date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Not a date this reader understands.
+    Unreadable,
+    /// A day that does not exist: "31 February 2026".
+    Impossible,
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+fn month_number(word: &str) -> Option<i8> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
+        .map(|i| i as i8 + 1)
+}
+
+/// The parts of a written date; `year` is absent when not written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Written {
+    pub year: Option<i16>,
+    pub month: i8,
+    /// Absent for "February 2019".
+    pub day: Option<i8>,
+}
+
+fn patterns() -> &'static [Regex; 4] {
+    static P: OnceLock<[Regex; 4]> = OnceLock::new();
+    P.get_or_init(|| {
+        [
+            // 30 April 2019, 1st Dec, 9 February
+            Regex::new(r"(?i)^(\d{1,2})(?:st|nd|rd|th)?[\s\u{a0}]+([a-z]{3,9}\.?)(?:,?[\s\u{a0}]+(\d{4}))?$").unwrap(),
+            // April 30, 2019 / February 2019
+            Regex::new(r"(?i)^([a-z]{3,9}\.?)[\s\u{a0}]+(\d{1,4})(?:st|nd|rd|th)?(?:,[\s\u{a0}]*(\d{4}))?$").unwrap(),
+            // 2026-12-01
+            Regex::new(r"^(\d{4})-(\d{2})-(\d{2})$").unwrap(),
+            // 1/12/2026, 01.12.26 (day first, as in the UK)
+            Regex::new(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$").unwrap(),
+        ]
+    })
+}
+
+/// Reads the parts of a written date.
+pub fn read(written: &str) -> Option<Written> {
+    let w = written.trim().trim_end_matches(['.', ',', ';', ')']);
+    let [dm, md, iso, slash] = patterns();
+    if let Some(c) = dm.captures(w) {
+        let month = month_number(&c[2])?;
+        return Some(Written {
+            day: c[1].parse().ok(),
+            month,
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+        });
+    }
+    if let Some(c) = md.captures(w) {
+        let month = month_number(&c[1])?;
+        let n: i32 = c[2].parse().ok()?;
+        if c[2].len() == 4 {
+            return Some(Written { day: None, month, year: Some(n as i16) });
+        }
+        return Some(Written {
+            day: Some(n as i8),
+            month,
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+        });
+    }
+    if let Some(c) = iso.captures(w) {
+        return Some(Written { year: c[1].parse().ok(), month: c[2].parse().ok()?, day: c[3].parse().ok() });
+    }
+    if let Some(c) = slash.captures(w) {
+        let mut year: i16 = c[3].parse().ok()?;
+        if year < 100 {
+            year += 2000;
+        }
+        return Some(Written { day: c[1].parse().ok(), month: c[2].parse().ok()?, year: Some(year) });
+    }
+    None
+}
+
+/// Resolves a written date. With no year, takes the meeting's year (the
+/// next one when that would put it before the meeting). "February 2019"
+/// means the end of the month.
+pub fn resolve(w: Written, meeting: Option<Date>) -> Result<Date, DateProblem> {
+    let year = match (w.year, meeting) {
+        (Some(y), _) => y,
+        (None, Some(m)) => m.year(),
+        (None, None) => return Err(DateProblem::Unreadable),
+    };
+    if !(1..=12).contains(&w.month) {
+        return Err(DateProblem::Impossible);
+    }
+    let date = match w.day {
+        Some(d) => Date::new(year, w.month, d).map_err(|_| DateProblem::Impossible)?,
+        None => Date::new(year, w.month, 1).map_err(|_| DateProblem::Impossible)?.last_of_month(),
+    };
+    if w.year.is_none() {
+        if let Some(m) = meeting {
+            if date < m {
+                if let Ok(next) = Date::new(year + 1, w.month, date.day()) {
+                    return Ok(next);
+                }
+            }
+        }
+    }
+    Ok(date)
+}
+
+/// Parses a written date, with the meeting date for a missing year.
+pub fn parse(written: &str, meeting: Option<Date>) -> Option<Date> {
+    read(written).and_then(|w| resolve(w, meeting).ok())
+}
+
+/// Parses a date that must stand on its own (a year may be missing: that
+/// is resolved later against the meeting). Reports what is wrong.
+pub fn parse_checked(written: &str) -> Result<Date, DateProblem> {
+    let w = read(written).ok_or(DateProblem::Unreadable)?;
+    // check the day exists, in a leap year when no year is written
+    resolve(Written { year: Some(w.year.unwrap_or(2024)), ..w }, None)
+}
+
+/// Finds the first date written in `text` (for the meeting date).
+pub fn find_first(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b").unwrap()
+    });
+    p.find_iter(text).find_map(|m| {
+        let w = read(m.as_str())?;
+        w.year?;
+        resolve(w, None).ok().map(|d| (d, m.range()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn reads_the_forms_clerks_write() {
+        let m = Some(date(2019, 3, 1));
+        assert_eq!(parse("30 April 2019", None), Some(date(2019, 4, 30)));
+        assert_eq!(parse("1st December", m), Some(date(2019, 12, 1)));
+        assert_eq!(parse("9 February", m), Some(date(2020, 2, 9)));
+        assert_eq!(parse("2026-12-01", None), Some(date(2026, 12, 1)));
+        assert_eq!(parse("1/12/2026", None), Some(date(2026, 12, 1)));
+        assert_eq!(parse("February 2019", None), Some(date(2019, 2, 28)));
+        assert_eq!(parse("March 24, 2015", None), Some(date(2015, 3, 24)));
+        assert_eq!(parse("22\u{a0}Feb", m), Some(date(2020, 2, 22)));
+    }
+
+    #[test]
+    fn reports_impossible_and_unreadable_dates() {
+        assert_eq!(parse_checked("31 February 2026"), Err(DateProblem::Impossible));
+        assert_eq!(parse_checked("29 February"), Ok(date(2024, 2, 29)));
+        assert_eq!(parse_checked("32/13/2026"), Err(DateProblem::Impossible));
+        assert_eq!(parse_checked("soon"), Err(DateProblem::Unreadable));
+    }
+
+    #[test]
+    fn finds_the_first_full_date() {
+        let (d, r) = find_first("Meeting held on Tuesday 4th April 2017, 7.30pm").unwrap();
+        assert_eq!(d, date(2017, 4, 4));
+        assert_eq!(r, 24..38);
+    }
+}

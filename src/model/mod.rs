@@ -1,0 +1,263 @@
+//! The document model: what one minutes file says, as plain data with byte
+//! ranges into its text.
+//!
+//! [`Document::new`] reads a syntax tree in one pass and then runs the
+//! analyses that need more than one node (abbreviation uses, items that
+//! start mid-line, decisions written inline, action sections, commitments).
+//! It never fails and does no I/O; rules and editor features read it.
+
+mod abbreviations;
+mod actions;
+mod build;
+pub mod commitments;
+pub mod dates;
+mod inline;
+
+use std::ops::Range;
+
+pub use abbreviations::find_long_form;
+pub use dates::{Date, DateProblem};
+
+/// A byte range into the document's text.
+pub type Span = Range<usize>;
+
+/// Everything the model knows about one minutes file.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub meeting: Meeting,
+    pub people: Vec<Person>,
+    pub abbreviations: Vec<Abbreviation>,
+    pub abbreviation_uses: Vec<AbbreviationUse>,
+    pub items: Vec<AgendaItem>,
+    pub numbered_paragraphs: Vec<NumberedParagraph>,
+    pub list_items: Vec<ListItem>,
+    pub resolved_blocks: Vec<ResolvedBlock>,
+    pub actions: Vec<Action>,
+    pub labels: Vec<Span>,
+    pub signature: Option<Span>,
+    pub page_breaks: Vec<PageBreak>,
+    /// Prose blocks (paragraphs, list items, resolutions…) in text order:
+    /// what the inline analyses read.
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Meeting {
+    pub title: Option<String>,
+    pub title_span: Option<Span>,
+    pub date: Option<Date>,
+    pub date_span: Option<Span>,
+}
+
+/// Whether someone was there, sent apologies, or attended as an officer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attendance {
+    Present,
+    Apologies,
+    InAttendance,
+    Absent,
+}
+
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub initials: Option<String>,
+    pub span: Span,
+    pub attendance: Attendance,
+}
+
+/// How an abbreviation was defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DefinitionForm {
+    /// `Director of Children’s Services (DCS)`
+    LongShort,
+    /// `MASH (Multi Agency Safeguarding Hub)`
+    ShortLong,
+    /// `Mark Wardle (MW)` in an attendance list
+    Attendance,
+}
+
+#[derive(Clone, Debug)]
+pub struct Abbreviation {
+    pub short: String,
+    /// The long form, when it could be read: for `(SHORT)` it is the words
+    /// before the bracket whose capitals spell the short form.
+    pub long: Option<String>,
+    pub span: Span,
+    pub long_span: Option<Span>,
+    pub form: DefinitionForm,
+}
+
+#[derive(Clone, Debug)]
+pub struct AbbreviationUse {
+    /// The short form as defined: `PI` for `PIs`, `YA` for `YA’s`.
+    pub short: String,
+    pub span: Span,
+}
+
+/// How an agenda item was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemForm {
+    /// `1. Title`, `26/19 Title`, `Item 4: Title`, `## Title`
+    Numbered,
+    /// `Agenda item` then the title on its own line
+    Marker,
+    /// A short line set off by blank lines, in minutes with no numbered items
+    Heading,
+    /// `… accepted by all. 4. DECLARATIONS OF INTEREST …`
+    MidLine,
+}
+
+#[derive(Clone, Debug)]
+pub struct AgendaItem {
+    pub number: Option<String>,
+    pub title: String,
+    pub heading_span: Span,
+    pub title_span: Option<Span>,
+    /// From the heading to the next item.
+    pub span: Span,
+    pub form: ItemForm,
+}
+
+#[derive(Clone, Debug)]
+pub struct NumberedParagraph {
+    pub number: String,
+    pub number_span: Span,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ListItem {
+    /// `None` where a PDF lost the bullet glyph.
+    pub marker: Option<String>,
+    pub marker_span: Span,
+    pub span: Span,
+    /// Which list of the document it belongs to (items of one list share it).
+    pub list: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct ResolvedBlock {
+    pub marker: String,
+    pub marker_span: Span,
+    pub span: Span,
+    pub resolutions: Vec<Resolution>,
+    /// Written inside prose ("It was AGREED that …"), not as a block.
+    pub inline: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Resolution {
+    pub marker: Option<String>,
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ActionKind {
+    /// Written with a marker: `ACTION:`, `(Action – …)`, an action section.
+    Explicit,
+    /// A commitment found in prose.
+    Implied,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub name: String,
+    /// Where the owner is written; `None` when inferred (a pronoun).
+    pub span: Option<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub text: String,
+    pub span: Span,
+    /// The date, resolved against the meeting date; `None` for "in due
+    /// course", "at the next meeting" or a date that cannot be read.
+    pub date: Option<Date>,
+    pub vague: bool,
+    pub problem: Option<DateProblem>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub owners: Vec<Owner>,
+    pub task: String,
+    pub due: Option<Due>,
+    /// The whole action (the marker, the line, or the committing sentence).
+    pub span: Span,
+    pub kind: ActionKind,
+    /// Where an owner could be written: after `(Action` or `ACTION:`, or at
+    /// the end of the sentence for an implied action.
+    pub owner_slot: usize,
+    /// The inserted text that completes `owner_slot` (e.g. " – " after
+    /// "(Action"), for the "add owner" fix.
+    pub owner_slot_prefix: &'static str,
+}
+
+/// A blank run inside a paragraph before a line that starts in lower case:
+/// a page break of the PDF the text came from.
+#[derive(Clone, Debug)]
+pub struct PageBreak {
+    pub span: Span,
+    /// The paragraph it splits.
+    pub paragraph: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    NumberedParagraph,
+    ListItem,
+    Resolution,
+    ActionLine,
+    Heading,
+    Attendance,
+}
+
+/// A block of prose, with the span of its text (after any marker).
+#[derive(Clone, Debug)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub text: Span,
+}
+
+impl Document {
+    /// Reads a parsed minutes file.
+    pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
+        let mut doc = build::from_tree(text, tree);
+        inline::analyse(text, &mut doc);
+        abbreviations::analyse(text, &mut doc);
+        actions::analyse(text, &mut doc);
+        doc.finish();
+        doc
+    }
+
+    /// Parses and reads `text`.
+    pub fn parse(text: &str) -> Document {
+        Document::new(text, &crate::syntax::parse_text(text))
+    }
+
+    fn finish(&mut self) {
+        self.items.sort_by_key(|i| i.heading_span.start);
+        let ends: Vec<usize> = self.items.iter().skip(1).map(|i| i.heading_span.start).collect();
+        let len = self.blocks.iter().map(|b| b.span.end).max().unwrap_or(0);
+        for (i, item) in self.items.iter_mut().enumerate() {
+            item.span.end = ends.get(i).copied().unwrap_or(len.max(item.span.end));
+        }
+        self.resolved_blocks.sort_by_key(|b| b.span.start);
+        self.actions.sort_by_key(|a| (a.span.start, a.kind));
+    }
+
+    /// The index of the agenda item holding `offset`.
+    pub fn item_at(&self, offset: usize) -> Option<usize> {
+        self.items.iter().rposition(|i| i.heading_span.start <= offset)
+    }
+
+    /// The definition of an abbreviation, by its short form.
+    pub fn definition(&self, short: &str) -> Option<&Abbreviation> {
+        self.abbreviations.iter().find(|a| a.short == short)
+    }
+}

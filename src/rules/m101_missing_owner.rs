@@ -1,0 +1,72 @@
+//! M101 missing-owner: an action marker that names nobody.
+
+use super::{diagnostic, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::ActionKind;
+
+pub const RULE: Rule = Rule {
+    code: "M101",
+    name: "missing-owner",
+    summary: "An action marker names nobody",
+    severity: Severity::Error,
+    default_enabled: true,
+    doc: "What it catches: an explicit action — `(Action)`, `ACTION: to circulate the report`, \
+`Action: Full information will be sent` — that does not say who must act.\n\n\
+Why it matters: an action nobody owns is never done; it is the most costly mistake in minutes.\n\n\
+Example: `Members asked for a breakdown of agency staff. (Action)`\n\n\
+Fix: name the owner: `(Action – DCS)`. In an editor, the \"Add owner\" code action opens the \
+owner slot and offers the people, roles and abbreviations of the meeting.",
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    ctx.doc
+        .actions
+        .iter()
+        .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty())
+        .map(|a| {
+            let what = if a.task.is_empty() { String::new() } else { format!(" (“{}”)", shorten(&a.task)) };
+            diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"))
+        })
+        .collect()
+}
+
+pub(crate) fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(MAX).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::run;
+
+    #[test]
+    fn flags_markers_without_owner() {
+        for text in [
+            "Members asked for a breakdown of staff. (Action)\n",
+            "ACTION: to circulate the report to members\n",
+            "Action: Full information will be sent to members.\n",
+        ] {
+            let found = run(&RULE, text);
+            assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+            assert!(found[0].message.contains("names no owner"));
+        }
+    }
+
+    #[test]
+    fn accepts_markers_with_an_owner() {
+        for text in [
+            "Members asked for a breakdown. (Action – Ann James)\n",
+            "ACTION: Ann James – circulate the report by 1 December 2026\n",
+            "Action by: Head of HR\n",
+            "ACTIONS: Clerk to put the streetlamp on the May agenda. Clerk to seek a quote.\n",
+        ] {
+            assert_eq!(run(&RULE, text), vec![], "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! M102 unknown-owner: an owner who is not a known person, role or
+//! abbreviation.
+
+use super::{diagnostic, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::ActionKind;
+
+pub const RULE: Rule = Rule {
+    code: "M102",
+    name: "unknown-owner",
+    summary: "An action's owner is not a known person, role or abbreviation",
+    severity: Severity::Warning,
+    default_enabled: true,
+    doc: "What it catches: an explicit action whose owner is not in the attendance, not a role the \
+minutes or the built-in catalogue know, and not a defined abbreviation.\n\n\
+Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action without \
+anyone who recognises it as theirs.\n\n\
+Example: `(Action – Ann Jmaes)` where the attendance lists Ann James.\n\n\
+Fix: use the name, role or abbreviation as the minutes define it; add the person to the \
+attendance, or define the abbreviation.",
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for a in ctx.doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit) {
+        for owner in &a.owners {
+            let Some(span) = owner.span.clone() else { continue };
+            if ctx.roster.knows(&owner.name) || ctx.doc_knows(&owner.name) {
+                continue;
+            }
+            out.push(diagnostic(
+                &RULE,
+                span,
+                format!("“{}” is not a person, role or abbreviation these minutes know: check the spelling, or add them to the attendance", owner.name),
+            ));
+        }
+    }
+    out
+}
+
+impl Context<'_> {
+    /// Whether the document itself makes `name` known: a defined
+    /// abbreviation, or a role title it uses in prose ("The Head of
+    /// Strategic Infrastructure advised…").
+    fn doc_knows(&self, name: &str) -> bool {
+        let n = name.trim();
+        if self.doc.abbreviations.iter().any(|a| a.short == n || a.long.as_deref() == Some(n)) {
+            return true;
+        }
+        let lower = self.text.to_lowercase();
+        let needle = format!("the {}", n.to_lowercase());
+        lower.matches(&needle).count() >= 1 && n.split_whitespace().count() >= 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::run;
+
+    #[test]
+    fn knows_attendance_roles_and_abbreviations() {
+        let text = "Present: Cllr A. Patel (Chair), Ann James (Democratic Services Officer)\n\n\
+The Director of Children’s Services (DCS) presented.\n\n\
+ACTION: Ann James – circulate the letter\n\nACTION: DCS – report back\n\nACTION: Clerk – book the room\n";
+        assert_eq!(run(&RULE, text), vec![]);
+    }
+
+    #[test]
+    fn flags_a_misspelt_owner() {
+        let text = "Present: Ann James (Clerk)\n\nACTION: Ann Jmaes – circulate the letter\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].range.clone()], "Ann Jmaes");
+    }
+}

@@ -1,0 +1,245 @@
+//! M301 numbering: gaps, duplicates and disorder in agenda numbers,
+//! paragraph numbers and list markers.
+
+use super::{diagnostic, Context, Rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::model::ItemForm;
+use std::ops::Range;
+
+pub const RULE: Rule = Rule {
+    code: "M301",
+    name: "numbering",
+    summary: "Numbers skip, repeat or go backwards",
+    severity: Severity::Warning,
+    default_enabled: true,
+    doc: "What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`, \
+`26/6`, `27/16`; paragraphs `26.1`, `26.3` with no `26.2`; list markers `a)`, `c)`.\n\n\
+Why it matters: minutes are cited by their numbers (\"see minute 26/16\"); a duplicate or a \
+gap makes a citation ambiguous or suggests something was lost.\n\n\
+Fix: renumber: the fix replaces the number with the one the sequence expects.",
+    check,
+};
+
+/// One numbered thing: its value, the written number's span (digits only)
+/// and, for "N/YY" minute numbers, the suffix.
+struct Numbered {
+    value: u32,
+    digits: Range<usize>,
+    suffix: Option<String>,
+    whole: Range<usize>,
+}
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let text = ctx.text;
+    let mut out = Vec::new();
+
+    // agenda items
+    let items: Vec<Numbered> = ctx
+        .doc
+        .items
+        .iter()
+        .filter(|i| matches!(i.form, ItemForm::Numbered | ItemForm::MidLine))
+        .filter_map(|i| {
+            let number = i.number.as_deref()?;
+            let (first, suffix) = match number.split_once('/') {
+                Some((a, b)) => (a, Some(b.to_string())),
+                None => (number, None),
+            };
+            let value = first.parse().ok()?;
+            let at = text[i.heading_span.clone()].find(first)? + i.heading_span.start;
+            Some(Numbered { value, digits: at..at + first.len(), suffix, whole: i.heading_span.clone() })
+        })
+        .collect();
+    sequence(text, &items, "item", &mut out);
+    suffixes(text, &items, &mut out);
+
+    // numbered paragraphs, by their prefix: 26.1, 26.2 …
+    let mut groups: Vec<(String, Vec<Numbered>)> = Vec::new();
+    for p in &ctx.doc.numbered_paragraphs {
+        let n = p.number.trim_end_matches('.');
+        let Some((prefix, last)) = n.rsplit_once('.') else { continue };
+        let Ok(value) = last.parse() else { continue };
+        let at = p.number_span.start + prefix.len() + 1;
+        let entry = Numbered { value, digits: at..at + last.len(), suffix: None, whole: p.number_span.clone() };
+        match groups.last_mut() {
+            Some((g, list)) if g == prefix => list.push(entry),
+            _ => groups.push((prefix.to_string(), vec![entry])),
+        }
+    }
+    for (_, group) in &groups {
+        sequence(text, group, "paragraph", &mut out);
+    }
+
+    // list markers: a) b) c), i) ii) iii), (1) (2)
+    let mut lists: Vec<(usize, Vec<Numbered>)> = Vec::new();
+    for li in &ctx.doc.list_items {
+        let Some(marker) = &li.marker else { continue };
+        let core = marker.trim_matches(|c: char| c == '(' || c == ')' || c == '.');
+        let Some(value) = marker_value(core) else { continue };
+        let at = li.marker_span.start + marker.find(core).unwrap_or(0);
+        let entry = Numbered { value, digits: at..at + core.len(), suffix: None, whole: li.marker_span.clone() };
+        match lists.last_mut() {
+            Some((l, v)) if *l == li.list => v.push(entry),
+            _ => lists.push((li.list, vec![entry])),
+        }
+    }
+    for (_, list) in &lists {
+        if list.len() > 1 {
+            sequence(text, list, "list item", &mut out);
+        }
+    }
+    out
+}
+
+fn roman_value(s: &str) -> Option<u32> {
+    let mut total = 0;
+    let mut prev = 0;
+    for c in s.chars().rev() {
+        let v = match c {
+            'i' => 1,
+            'v' => 5,
+            'x' => 10,
+            'l' => 50,
+            'c' => 100,
+            _ => return None,
+        };
+        if v < prev {
+            total -= v;
+        } else {
+            total += v;
+            prev = v;
+        }
+    }
+    Some(total)
+}
+
+/// The value of a list marker: "c" → 3, "iv" → 4, "2" → 2.
+fn marker_value(core: &str) -> Option<u32> {
+    if let Ok(n) = core.parse() {
+        return Some(n);
+    }
+    let lower = core.to_ascii_lowercase();
+    if lower.len() > 1 || lower == "i" || lower == "v" || lower == "x" {
+        return roman_value(&lower);
+    }
+    let c = lower.chars().next()?;
+    c.is_ascii_lowercase().then(|| c as u32 - 'a' as u32 + 1)
+}
+
+fn render(text: &str, n: &Numbered, value: u32) -> String {
+    let written = &text[n.digits.clone()];
+    if written.parse::<u32>().is_ok() {
+        return value.to_string();
+    }
+    let upper = written.chars().next().is_some_and(|c| c.is_uppercase());
+    let s = if written.len() > 1 || written == "i" || written == "v" || written == "x" {
+        to_roman(value)
+    } else {
+        char::from_u32('a' as u32 + value - 1).map(String::from).unwrap_or_default()
+    };
+    if upper { s.to_uppercase() } else { s }
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [(100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>) {
+    let mut prev: Option<&Numbered> = None;
+    for (i, n) in seq.iter().enumerate() {
+        if let Some(p) = prev {
+            let written = &text[n.whole.clone()];
+            let expected = p.value + 1;
+            let first_same = seq[..i].iter().find(|e| e.value == n.value);
+            let message = if let Some(same) = first_same {
+                let mut d = diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” is used twice: renumber it {}", written.trim(), render(text, n, expected)));
+                d.related.push(Related { range: same.whole.clone(), message: "first used here".into() });
+                Some(d)
+            } else if n.value < p.value {
+                Some(diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” comes after {}: numbers should go up", written.trim(), p.value)))
+            } else if n.value > expected {
+                Some(diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” skips {}: renumber it, or restore what is missing", written.trim(), render(text, n, expected))))
+            } else {
+                None
+            };
+            if let Some(mut d) = message {
+                d.fix = Some(Fix {
+                    title: format!("Renumber as {}", render(text, n, expected)),
+                    edits: vec![Edit { range: n.digits.clone(), text: render(text, n, expected) }],
+                });
+                out.push(d);
+            }
+        }
+        prev = Some(n);
+    }
+}
+
+/// Minute numbers carry the year: `26/6` among `25/16` and `27/16`.
+fn suffixes(text: &str, items: &[Numbered], out: &mut Vec<Diagnostic>) {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for s in items.iter().filter_map(|i| i.suffix.as_deref()) {
+        match counts.iter_mut().find(|(k, _)| *k == s) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let Some(&(common, n)) = counts.iter().max_by_key(|(_, c)| *c) else { return };
+    if n < 2 {
+        return;
+    }
+    for i in items {
+        let Some(s) = i.suffix.as_deref() else { continue };
+        if s != common {
+            let at = i.digits.end + 1;
+            let mut d = diagnostic(&RULE, i.whole.clone(), format!("minute number “{}” ends /{s}, the others end /{common}", text[i.whole.clone()].split_whitespace().next().unwrap_or("")));
+            d.fix = Some(Fix { title: format!("Renumber as {}/{common}", i.value), edits: vec![Edit { range: at..at + s.len(), text: common.to_string() }] });
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{apply, run};
+
+    #[test]
+    fn flags_duplicates_gaps_and_disorder() {
+        let text = "1. First\n\nText.\n\n2. Second\n\nText.\n\n2. Third\n\nText.\n\n5. Fifth\n\nText.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].message.contains("used twice"));
+        assert!(found[1].message.contains("skips"));
+        assert_eq!(apply(text, &found[0]).matches("3. Third").count(), 1);
+    }
+
+    #[test]
+    fn paragraph_and_list_sequences() {
+        let text = "26.1 One.\n\n26.2 Two.\n\n26.4 Four.\n\na) first\nb) second\nd) fourth\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        let fixed = apply(&apply(text, &found[1]), &found[0]);
+        assert!(fixed.contains("26.3 Four") && fixed.contains("c) fourth"), "{fixed}");
+    }
+
+    #[test]
+    fn minute_number_with_the_wrong_year() {
+        let text = "25/16 Finance\n\nText.\n\n26/6 Management\n\nText.\n\n27/16 Close\n\nText.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(apply(text, &found[0]).contains("26/16 Management"));
+    }
+
+    #[test]
+    fn a_clean_sequence_passes() {
+        assert_eq!(run(&RULE, "1. A\n\nx.\n\n2. B\n\ny.\n\ni) one\nii) two\niii) three\n"), vec![]);
+    }
+}

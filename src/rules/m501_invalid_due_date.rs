@@ -1,0 +1,78 @@
+//! M501 invalid-due-date: a due date that cannot be read, does not exist,
+//! or falls before the meeting.
+
+use super::{diagnostic, Context, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::DateProblem;
+
+pub const RULE: Rule = Rule {
+    code: "M501",
+    name: "invalid-due-date",
+    summary: "A due date cannot be read, does not exist, or is before the meeting",
+    severity: Severity::Error,
+    default_enabled: true,
+    doc: "What it catches: `by 31 February 2026` (no such day), or `by 1 March 2019` in the minutes \
+of a meeting held on 28 March 2019.\n\n\
+Why it matters: a due date is what turns an action into a commitment; a wrong one makes it \
+overdue before it starts, or never.\n\n\
+Fix: correct the date.",
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let meeting = ctx.doc.meeting.date;
+    let mut out = Vec::new();
+    for a in &ctx.doc.actions {
+        let Some(due) = &a.due else { continue };
+        if due.vague {
+            continue;
+        }
+        match (due.problem, due.date, meeting) {
+            (Some(DateProblem::Impossible), _, _) => {
+                out.push(diagnostic(&RULE, due.span.clone(), format!("“{}” is not a real date: correct the day or month", due.text)))
+            }
+            (Some(DateProblem::Unreadable), _, _) => {
+                out.push(diagnostic(&RULE, due.span.clone(), format!("“{}” cannot be read as a date: write it as “30 April 2027” or “2027-04-30”", due.text)))
+            }
+            (None, Some(date), Some(m)) if date_with_year(date, &due.text, m) < m => {
+                let mut d = diagnostic(&RULE, due.span.clone(), format!("“{}” is before the meeting ({m}): correct the date", due.text));
+                d.severity = Severity::Warning;
+                out.push(d);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A due date written without a year belongs to the meeting's year or the
+/// next; one written with a year is taken as written.
+fn date_with_year(date: crate::model::Date, written: &str, meeting: crate::model::Date) -> crate::model::Date {
+    let has_year = written.split(|c: char| !c.is_ascii_digit()).any(|p| p.len() == 4) || written.matches('/').count() == 2;
+    if has_year {
+        return date;
+    }
+    crate::model::dates::resolve(
+        crate::model::dates::Written { year: None, month: date.month(), day: Some(date.day()) },
+        Some(meeting),
+    )
+    .unwrap_or(date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::run;
+
+    #[test]
+    fn flags_impossible_and_past_dates() {
+        let impossible = "Date: 14 November 2026\n\nACTION: Ann James – circulate the letter by 31 February 2027\n";
+        assert_eq!(run(&RULE, impossible).len(), 1);
+        let past = "Date: 14 November 2026\n\nACTION: Ann James – circulate the letter by 1 November 2026\n";
+        let found = run(&RULE, past);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("before the meeting"));
+        let fine = "Date: 14 November 2026\n\nACTION: Ann James – circulate the letter by 1 December\n";
+        assert_eq!(run(&RULE, fine), vec![]);
+    }
+}

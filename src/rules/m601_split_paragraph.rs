@@ -1,0 +1,54 @@
+//! M601 split-paragraph: a paragraph broken by a page break of the PDF it
+//! was copied from.
+
+use super::{diagnostic, Context, Rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+
+pub const RULE: Rule = Rule {
+    code: "M601",
+    name: "split-paragraph",
+    summary: "A paragraph is split by blank lines (a page break)",
+    severity: Severity::Warning,
+    default_enabled: true,
+    doc: "What it catches: blank lines inside a sentence, where text copied from a PDF kept its \
+page break: the next line starts in lower case and continues the sentence.\n\n\
+Why it matters: readers and tools take the two halves for separate paragraphs.\n\n\
+Fix: join the lines (the blank run becomes a single space).",
+    check,
+};
+
+fn check(ctx: &Context) -> Vec<Diagnostic> {
+    let text = ctx.text;
+    ctx.doc
+        .page_breaks
+        .iter()
+        .map(|pb| {
+            let before = text[..pb.span.start].trim_end();
+            let start = before.len();
+            let rest = &text[pb.span.end..];
+            let end = pb.span.end + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len());
+            let mut d = diagnostic(&RULE, pb.span.start..end, "this paragraph is split by blank lines: the next line continues its sentence".into());
+            d.fix = Some(Fix { title: "Join the split paragraph".into(), edits: vec![Edit { range: start..end, text: " ".into() }] });
+            d
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{apply, run};
+
+    #[test]
+    fn joins_a_paragraph_split_by_a_page_break() {
+        let text = "It was more likely that this related to churn and that\n\n\n\nthere were cultural factors.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(apply(text, &found[0]), "It was more likely that this related to churn and that there were cultural factors.\n");
+    }
+
+    #[test]
+    fn a_new_paragraph_is_not_a_split() {
+        assert_eq!(run(&RULE, "First paragraph.\n\nSecond paragraph.\n"), vec![]);
+    }
+}

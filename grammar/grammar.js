@@ -78,7 +78,13 @@ module.exports = grammar({
       seq($._meeting_title_line, repeat($.header_field)),
       repeat1($.header_field),
     ),
-    _meeting_title_line: $ => seq($.meeting_title, repeat($._inline), $._line_end),
+    // "MINUTES of a meeting of the … Committee / held on 14 November 2026"
+    _meeting_title_line: $ => prec.right(seq(
+      $.meeting_title,
+      repeat($._inline),
+      $._line_end,
+      repeat($._text_line),
+    )),
     header_field: $ => seq(
       field('name', $.field_name),
       field('value', optional(alias($._field_value, $.value))),
@@ -209,14 +215,15 @@ module.exports = grammar({
     action_marker: $ => seq($._action_open, optional($.action), $._action_close),
 
     // ---- attendance ----
-    attendance: $ => prec.right(seq(
+    // The line end of an attendance line that the list goes on after is
+    // `_attendee_gap` (the scanner looks at the next non-blank line), so
+    // rows separated by blank lines stay in one list.
+    attendance: $ => seq(
       field('label', $.attendance_label),
       repeat($._attendee_or_separator),
+      repeat(seq($._attendee_gap, repeat1($._attendee_or_separator))),
       $._line_end,
-      repeat(seq(optional($._attendee_gap), $._attendee_row)),
-    )),
-
-    _attendee_row: $ => seq(repeat1($._attendee_or_separator), $._line_end),
+    ),
 
     _attendee_or_separator: $ => choice($.attendee, $._attendee_separator),
 

@@ -64,6 +64,10 @@ typedef struct {
   bool prev_blank;
 } Scanner;
 
+/* Not a token: classify_word_line's answer when the prose token must end
+ * at the last mark, before a word that starts an inline construct. */
+#define TEXT_ENDS_HERE ((enum TokenType)(ERROR_SENTINEL + 1))
+
 /* Longest heading or label we consider; longer lines are prose. */
 #define HEADING_MAX 90
 #define BUF_MAX 192
@@ -106,7 +110,7 @@ static inline bool at_eol(TSLexer *lx) {
   return lx->eof(lx) || is_newline(lx->lookahead);
 }
 
-static inline void adv(TSLexer *lx) { lx->advance(lx, false); }
+static inline void adv_raw(TSLexer *lx) { lx->advance(lx, false); }
 static inline void skip(TSLexer *lx) { lx->advance(lx, true); }
 
 /* Bullet glyphs, including those PDF text keeps as private-use symbols. */
@@ -137,6 +141,20 @@ typedef struct {
 static inline void buf_push(Buf *b, int32_t c) {
   if (b->len < BUF_MAX) b->c[b->len++] = c;
   b->total++;
+}
+
+/* While prose is lexed, every character consumed is copied here (white
+ * space as ' '), so that a finished line can be classified whole even
+ * though checks for inline constructs consumed parts of it. Thread-local:
+ * parsers may run on several threads. */
+static _Thread_local Buf *recording = NULL;
+
+static inline void adv(TSLexer *lx) {
+  if (recording && !lx->eof(lx)) {
+    int32_t c = lx->lookahead;
+    buf_push(recording, is_hspace(c) || c == '\r' ? ' ' : c);
+  }
+  adv_raw(lx);
 }
 
 /* case-insensitive comparison of the buffer's [from, from+len) with ASCII */
@@ -275,9 +293,9 @@ static bool scan_digit_date(TSLexer *lx, bool mark) {
   return true;
 }
 
-/* A date starting with a month: "February 2019", "March 24, 2015". */
-static bool scan_month_date(TSLexer *lx, bool mark) {
-  if (!read_month(lx)) return false;
+/* After a month name: " 2019", " 24, 2015", " 24th". Marks the end of
+ * the date when asked. */
+static bool scan_date_after_month(TSLexer *lx, bool mark) {
   if (skip_hspace_count(lx) == 0) return false;
   int n = read_digits(lx, 4);
   if (n == 4 && !is_alnum(lx->lookahead)) {
@@ -295,21 +313,20 @@ static bool scan_month_date(TSLexer *lx, bool mark) {
   if (mark) lx->mark_end(lx);
   if (lx->lookahead == ',') {
     adv(lx);
-    if (skip_hspace_count(lx) > 0 && read_digits(lx, 4) == 4 &&
-        !is_alnum(lx->lookahead))
-      if (mark) lx->mark_end(lx);
+    if (skip_hspace_count(lx) > 0 && read_digits(lx, 4) == 4 && !is_alnum(lx->lookahead) && mark)
+      lx->mark_end(lx);
   }
   return true;
 }
 
-static bool is_month_initial(int32_t c) {
-  switch (c) {
-    case 'J': case 'F': case 'M': case 'A': case 'S': case 'O': case 'N':
-    case 'D':
-      return true;
-    default:
-      return false;
+/* Is `w` (lower case, `n` letters) a month name or its abbreviation? */
+static bool is_month_word(const char *w, int n) {
+  if (n == 4 && strcmp(w, "sept") == 0) return true;
+  for (int m = 0; m < 12; m++) {
+    if (strcmp(w, MONTHS[m]) == 0) return true;
+    if (n == 3 && strncmp(w, MONTHS[m], 3) == 0) return true;
   }
+  return false;
 }
 
 /* ------------------------------------------------------------------ */
@@ -345,10 +362,13 @@ static bool scan_owner_phrase(TSLexer *lx, OwnerContext ctx, bool mark_first) {
   for (;;) {
     char w[8];
     int wn = 0, len = 0;
-    int32_t first = lx->lookahead;
+    int32_t first = lx->lookahead, last_char = 0;
     while (!at_eol(lx) && !is_hspace(lx->lookahead) && lx->lookahead != ',' &&
            lx->lookahead != ';' && lx->lookahead != ':' && lx->lookahead != '/' &&
            lx->lookahead != '(' && lx->lookahead != ')') {
+      /* "Action: Clerk." : the owner ends before a full stop */
+      if (lx->lookahead == '.' && marking && len > 0) lx->mark_end(lx);
+      last_char = lx->lookahead;
       if (wn < 7) w[wn++] = (char)(lx->lookahead < 128 ? to_lower(lx->lookahead) : '?');
       adv(lx);
       len++;
@@ -360,7 +380,7 @@ static bool scan_owner_phrase(TSLexer *lx, OwnerContext ctx, bool mark_first) {
     }
     words_in_owner++;
     if (++words > 10) return false;
-    if (marking) lx->mark_end(lx);
+    if (marking && !(len > 1 && last_char == '.')) lx->mark_end(lx);
 
     int spaces = skip_hspace_count(lx);
     int32_t c = lx->lookahead;
@@ -412,25 +432,6 @@ static bool scan_owner_phrase(TSLexer *lx, OwnerContext ctx, bool mark_first) {
 /* ------------------------------------------------------------------ */
 /* abbreviations: "DCS", "DoE", "O&S", "PIs"                            */
 
-/* Reads an abbreviation candidate, collecting its capitals. Returns the
- * number of capitals, or 0 when the word is not an abbreviation: it starts
- * with a capital, has at least two, and is at most ten characters long. */
-static int read_short_form(TSLexer *lx, int32_t *initials, int max) {
-  int n = 0, caps = 0, len = 0;
-  if (!is_upper(lx->lookahead)) return 0;
-  while (is_alnum(lx->lookahead) || lx->lookahead == '&') {
-    if (is_upper(lx->lookahead)) {
-      caps++;
-      if (n < max) initials[n++] = lx->lookahead;
-    }
-    adv(lx);
-    if (++len > 10) return 0;
-  }
-  if (caps < 2 || len < 2 || is_apostrophe(lx->lookahead) || lx->lookahead == '-')
-    return 0;
-  return n;
-}
-
 /* After "SHORT (": is the bracket a long form whose capitalised words
  * spell the short form? "MASH (Multi Agency Safeguarding Hub)". */
 static bool long_form_matches(TSLexer *lx, const int32_t *initials, int n) {
@@ -453,6 +454,44 @@ static bool long_form_matches(TSLexer *lx, const int32_t *initials, int n) {
     if (words > 10) return false;
   }
   return lx->lookahead == ')' && seen == n && words >= 2;
+}
+
+typedef enum { CAP_NONE, CAP_DATE, CAP_SHORT_LONG, CAP_SHORT_CLOSE } CapKind;
+
+/*
+ * A word starting with a capital: a month that starts a date ("February
+ * 2019", "March 24, 2015"), a short form followed by its long form in
+ * brackets ("MASH (Multi Agency Safeguarding Hub)"), or a short form just
+ * before ")". With `mark`, marks the end of the date or the short form.
+ */
+static CapKind scan_capital_word(TSLexer *lx, const bool *valid, bool mark) {
+  int32_t initials[12];
+  char low[12];
+  int ni = 0, caps = 0, len = 0;
+  while (is_alnum(lx->lookahead) || lx->lookahead == '&') {
+    int32_t c = lx->lookahead;
+    if (is_upper(c)) {
+      caps++;
+      if (ni < 12) initials[ni++] = c;
+    }
+    if (len < 11) low[len] = (char)(c < 128 ? to_lower(c) : '?');
+    adv(lx);
+    if (++len > 24) return CAP_NONE;
+  }
+  low[len < 11 ? len : 11] = 0;
+  if (valid[DATE] && caps == 1 && is_month_word(low, len)) {
+    if (len == 3 && lx->lookahead == '.') adv(lx);
+    return scan_date_after_month(lx, mark) ? CAP_DATE : CAP_NONE;
+  }
+  if (!valid[SHORT_FORM] || caps < 2 || len < 2 || len > 10 || ni > 12) return CAP_NONE;
+  if (is_apostrophe(lx->lookahead) || lx->lookahead == '-') return CAP_NONE;
+  if (mark) lx->mark_end(lx);
+  if (lx->lookahead == ')') return CAP_SHORT_CLOSE;
+  if (!is_hspace(lx->lookahead)) return CAP_NONE;
+  skip_hspace_count(lx);
+  if (lx->lookahead != '(') return CAP_NONE;
+  adv(lx);
+  return long_form_matches(lx, initials, ni) ? CAP_SHORT_LONG : CAP_NONE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -604,7 +643,7 @@ static bool scan_due_keyword(TSLexer *lx, bool mark) {
   if (mark) lx->mark_end(lx);
   int32_t d = lx->lookahead;
   if (is_digit(d)) return scan_digit_date(lx, false);
-  if (is_month_initial(d)) return scan_month_date(lx, false);
+  if (is_upper(d)) return scan_capital_word(lx, (const bool[ERROR_SENTINEL + 1]){[DATE] = true}, false) == CAP_DATE;
   return false;
 }
 
@@ -619,9 +658,11 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
   bool word_start = ts->buf.len > 0 && ts->buf.len == ts->buf.total &&
                     ts->buf.c[ts->buf.len - 1] == ' ';
   int depth = 0;
+  recording = &ts->buf;
   for (;;) {
     if (lx->eof(lx) || lx->lookahead == '\n') {
       ts->reached_eol = true;
+      recording = NULL;
       return;
     }
     int32_t c = lx->lookahead;
@@ -629,10 +670,10 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
       adv(lx);
       if (lx->eof(lx) || lx->lookahead == '\n') {
         ts->reached_eol = true;
-        return;
+        recording = NULL;
+      return;
       }
       lx->mark_end(lx);
-      buf_push(&ts->buf, ' ');
       word_start = true;
       continue;
     }
@@ -640,9 +681,9 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
       while (!lx->eof(lx) && is_hspace(lx->lookahead)) adv(lx);
       if (lx->eof(lx) || lx->lookahead == '\n') {
         ts->reached_eol = true;
-        return;
+        recording = NULL;
+      return;
       }
-      buf_push(&ts->buf, ' ');
       word_start = true;
       continue;
     }
@@ -651,7 +692,8 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
       if (c == ')') {
         if (depth == 0) {
           ts->stopped = true;
-          return;
+          recording = NULL;
+      return;
         }
         depth--;
       }
@@ -668,30 +710,22 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
         tried = true;
         found = scan_paren(lx, valid[ACTION_OPEN], valid[PAREN_OPEN], false, false) !=
                 PAREN_NONE;
-      } else if (valid[DATE] && (is_digit(c) || is_month_initial(c))) {
+      } else if (valid[DATE] && is_digit(c)) {
         tried = true;
-        found = is_digit(c) ? scan_digit_date(lx, false) : scan_month_date(lx, false);
-      }
-      if (!found && !tried && mode == TEXT_PLAIN && valid[SHORT_FORM] && is_upper(c)) {
+        found = scan_digit_date(lx, false);
+      } else if ((valid[DATE] || valid[SHORT_FORM]) && is_upper(c)) {
         tried = true;
-        int32_t initials[12];
-        int n = read_short_form(lx, initials, 12);
-        if (n > 0 && is_hspace(lx->lookahead)) {
-          skip_hspace_count(lx);
-          if (lx->lookahead == '(') {
-            adv(lx);
-            found = long_form_matches(lx, initials, n);
-          }
-        }
+        CapKind k = scan_capital_word(lx, valid, false);
+        found = k == CAP_DATE || k == CAP_SHORT_LONG;
       }
       if (found) {
         ts->stopped = true;
-        return;
+        recording = NULL;
+      return;
       }
       if (tried) {
         /* what the check read is prose */
         lx->mark_end(lx);
-        buf_push(&ts->buf, c);
         word_start = false;
         continue;
       }
@@ -701,12 +735,12 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
        * when the next sentence names its own owner */
       adv(lx);
       lx->mark_end(lx);
-      buf_push(&ts->buf, c);
       if (is_hspace(lx->lookahead)) {
         skip_hspace_count(lx);
         if (is_upper(lx->lookahead) && scan_owner_phrase(lx, OWNER_IN_LINE, false)) {
           ts->stopped = true;
-          return;
+          recording = NULL;
+      return;
         }
         lx->mark_end(lx);
       }
@@ -715,7 +749,6 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
     }
     adv(lx);
     lx->mark_end(lx);
-    buf_push(&ts->buf, c);
     word_start = c == '(' || c == '"' || c == 0x201C || c == 0x2018 || c == '[' ||
                  c == '/';
   }
@@ -724,35 +757,63 @@ static void scan_prose(TSLexer *lx, const bool *valid, TextScan *ts,
 /* ------------------------------------------------------------------ */
 /* what follows a blank run                                              */
 
-static bool next_line_starts_lower(TSLexer *lx) {
+/* The first characters of the next line (after its leading space), read
+ * once: every decision about a blank run is made from this copy, since
+ * looking ahead consumes. */
+typedef struct {
+  int32_t c[32];
+  int n;
+} Peek;
+
+static void peek_line(TSLexer *lx, Peek *p) {
   skip_hspace_count(lx);
-  if (!is_lower(lx->lookahead)) return false;
-  int32_t w[5];
-  int n = 0;
-  while (is_alnum(lx->lookahead) && n < 5) {
-    w[n++] = lx->lookahead;
+  p->n = 0;
+  while (!at_eol(lx) && p->n < 32) {
+    p->c[p->n++] = lx->lookahead;
     adv(lx);
   }
-  /* "i)", "a)", "iv." and the bullet "o" are markers, not continuations */
-  if ((lx->lookahead == ')' || lx->lookahead == '.') && is_marker_word(w, n)) return false;
-  if (n == 1 && w[0] == 'o' && is_hspace(lx->lookahead)) return false;
-  return true;
 }
 
-static bool match_resolved_continuation(TSLexer *lx) {
-  /* "RESOLVED, that" / "BE IT FURTHER RESOLVED" / "That …" */
-  if (lx->lookahead == 'T') return at_word(lx, "that");
-  if (lx->lookahead == 'R')
-    return at_word(lx, "resolved") && (lx->lookahead == ',' || lx->lookahead == ':');
-  if (lx->lookahead == 'B') return match_word_ci(lx, "be it further resolved");
+static bool peek_is_hspace(const Peek *p, int i) { return i >= p->n || is_hspace(p->c[i]); }
+
+/* A list marker at the start of the peeked line: a bullet, "i)", "(b)",
+ * "A.", "1)" followed by space. */
+static bool peek_list_marker(const Peek *p) {
+  if (p->n == 0) return false;
+  if (is_bullet(p->c[0])) return p->n > 1 && is_hspace(p->c[1]);
+  int i = 0;
+  bool open = p->c[0] == '(';
+  if (open) i++;
+  int start = i;
+  while (i < p->n && is_alnum(p->c[i]) && i - start < 5) i++;
+  if (!is_marker_word(p->c + start, i - start) || i >= p->n) return false;
+  if (p->c[i] == ')' || (p->c[i] == '.' && !open && !is_digit(p->c[start])))
+    return peek_is_hspace(p, i + 1);
   return false;
 }
 
-static bool next_line_is_resolution(TSLexer *lx) {
-  skip_hspace_count(lx);
-  int32_t c = lx->lookahead;
-  if (c == 'T' || c == 'R' || c == 'B') return match_resolved_continuation(lx);
-  return scan_list_marker(lx, false);
+static bool peek_word_ci(const Peek *p, const char *w) {
+  int n = (int)strlen(w);
+  if (p->n < n) return false;
+  for (int i = 0; i < n; i++)
+    if (to_lower(p->c[i]) != (int32_t)w[i]) return false;
+  return n == p->n || !is_alpha(p->c[n]);
+}
+
+static bool peek_starts_lower(const Peek *p) {
+  if (p->n == 0 || !is_lower(p->c[0])) return false;
+  if (peek_list_marker(p)) return false;
+  if (p->c[0] == 'o' && peek_is_hspace(p, 1)) return false; /* the bullet "o" */
+  return true;
+}
+
+/* "That …", "RESOLVED, that", "BE IT FURTHER RESOLVED", or a marker */
+static bool peek_resolution(const Peek *p) {
+  if (peek_list_marker(p)) return true;
+  if (p->n > 0 && p->c[0] == 'T' && peek_word_ci(p, "that")) return true;
+  if (p->n > 8 && p->c[0] == 'R' && peek_word_ci(p, "resolved") && (p->c[8] == ',' || p->c[8] == ':'))
+    return true;
+  return p->n > 0 && p->c[0] == 'B' && peek_word_ci(p, "be it further resolved");
 }
 
 /* Is the line a row of an attendance list or table:
@@ -761,7 +822,7 @@ static bool line_is_attendee_row(TSLexer *lx) {
   skip_hspace_count(lx);
   if (!is_upper(lx->lookahead)) return false;
   int len = 0, words = 1, gaps = 0;
-  bool paren = false, comma = false;
+  bool paren = false, comma = false, colon = false;
   int32_t last = 0, prev = 0;
   while (!at_eol(lx)) {
     int32_t c = lx->lookahead;
@@ -769,12 +830,13 @@ static bool line_is_attendee_row(TSLexer *lx) {
     if (c == ' ' && !is_hspace(prev)) words++;
     if (c == '(') paren = true;
     if (c == ',' || c == ';') comma = true;
+    if (c == ':' && !is_digit(prev)) colon = true;
     if (!is_hspace(c)) last = c;
     prev = c;
     adv(lx);
     if (++len > 160) return false;
   }
-  if (last == '.' || last == ':') return false;
+  if (last == '.' || last == ':' || colon) return false;
   return gaps > 0 || paren || comma || words <= 4;
 }
 
@@ -844,9 +906,9 @@ static bool scan_line_end(TSLexer *lx, Scanner *s, const bool *valid) {
 /* whole lines of prose                                                  */
 
 static uint32_t buf_words(const Buf *b) {
-  uint32_t w = b->len ? 1 : 0;
+  uint32_t w = 0;
   for (uint32_t i = 0; i < b->len; i++)
-    if (b->c[i] == ' ') w++;
+    if (b->c[i] != ' ' && (i == 0 || b->c[i - 1] == ' ')) w++;
   return w;
 }
 
@@ -968,19 +1030,77 @@ static void read_word(TSLexer *lx, Buf *b) {
   lx->mark_end(lx);
 }
 
-/* Reads further words separated by single spaces (at most `max`). */
-static void read_more_words(TSLexer *lx, Buf *b, int max) {
+/* Keywords of more than one word. Further words are read only while they
+ * can still make one of these, so prose goes back to the inline lexer
+ * (dates, abbreviations) as early as possible. */
+static const char *PHRASES[] = {
+    "members present", "councillors present", "apologies for absence",
+    "apologies received", "in attendance", "also present", "also in attendance",
+    "officers present", "officers in attendance", "committee members present",
+    "board members present", "directors present", "trustees present",
+    "governors present", "minute taker", "minutes of", "the meeting ended",
+    "the meeting closed", "the meeting finished", "the meeting concluded",
+    "meeting closed", "meeting ended", "adjourned at", "there being no other business",
+    "be it further resolved", "agenda item", NULL};
+
+static bool phrase_continues(const Buf *b) {
+  for (int i = 0; PHRASES[i]; i++) {
+    uint32_t n = (uint32_t)strlen(PHRASES[i]);
+    if (n > b->len + 1 && PHRASES[i][b->len] == ' ') {
+      bool same = true;
+      for (uint32_t k = 0; k < b->len; k++) {
+        if (to_lower(b->c[k]) != (int32_t)PHRASES[i][k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return true;
+    }
+  }
+  return false;
+}
+
+static bool buf_is_phrase(const Buf *b) {
+  for (int i = 0; PHRASES[i]; i++) {
+    if (strlen(PHRASES[i]) == b->len && buf_eq_ci(b, 0, PHRASES[i])) return true;
+  }
+  return false;
+}
+
+/* Reads further words while they can still make a keyword phrase.
+ * Returns false when it read a word that breaks the phrase and may start
+ * an inline construct (an abbreviation, a month): the token must then end
+ * before that word, which is not marked. */
+static bool read_more_words(TSLexer *lx, Buf *b, int max) {
   for (int i = 0; i < max; i++) {
-    if (lx->lookahead != ' ') return;
+    if (lx->lookahead != ' ' || !phrase_continues(b)) return true;
     adv(lx);
     if (!is_alpha(lx->lookahead)) {
       buf_push(b, ' ');
-      lx->mark_end(lx);
-      return;
+      return true;
     }
     buf_push(b, ' ');
-    read_word(lx, b);
+    uint32_t start = b->len;
+    int caps = 0;
+    char low[12];
+    int n = 0;
+    while (is_alpha(lx->lookahead) || is_apostrophe(lx->lookahead) || lx->lookahead == '-') {
+      if (is_upper(lx->lookahead)) caps++;
+      if (n < 11) low[n++] = (char)to_lower(lx->lookahead);
+      buf_push(b, lx->lookahead);
+      adv(lx);
+    }
+    low[n] = 0;
+    Buf head = *b;
+    if (!phrase_continues(&head) && !buf_is_phrase(&head) &&
+        (caps >= 2 || is_month_word(low, n))) {
+      b->len = start > 0 ? start - 1 : 0;
+      b->total = b->len;
+      return false;
+    }
+    lx->mark_end(lx);
   }
+  return true;
 }
 
 /* A colon (or, when allowed, a dash) after a keyword, then space. Marks
@@ -1074,7 +1194,7 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
     return RESOLUTION_MARKER;
   }
   if (valid[RESOLUTION_MARKER] && b->len == 2 && buf_eq_ci(b, 0, "be") && caps) {
-    read_more_words(lx, b, 3);
+    if (!read_more_words(lx, b, 3)) return TEXT_ENDS_HERE;
     if (buf_eq_ci(b, 0, "be it further resolved") && b->len == 22) {
       if (lx->lookahead == ',') adv(lx);
       skip_hspace_count(lx);
@@ -1087,12 +1207,34 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
   /* decisions */
   if (valid[RESOLVED_MARKER]) {
     if (b->len == 8 && buf_eq_ci(b, 0, "resolved")) {
-      if (c == ' ') {
-        /* "RESOLVED TO RECOMMEND:" */
-        Buf more = *b;
-        read_more_words(lx, &more, 2);
-        if (!(more.len == 21 && buf_eq_ci(&more, 0, "resolved to recommend")))
-          return finish_resolved(lx, valid, true);
+      /* the marker is the word, plus its punctuation; "that" belongs to
+       * the resolution. "RESOLVED TO RECOMMEND:" is one marker. */
+      skip_hspace_count(lx);
+      int32_t d = lx->lookahead;
+      if (d == 't' || d == 'T') {
+        char w[4];
+        int n = 0;
+        while (is_alpha(lx->lookahead) && n < 3) {
+          w[n++] = (char)to_lower(lx->lookahead);
+          adv(lx);
+        }
+        w[n] = 0;
+        if (strcmp(w, "to") == 0 && !is_alpha(lx->lookahead)) {
+          skip_hspace_count(lx);
+          if (match_word_ci(lx, "recommend") && !is_alpha(lx->lookahead)) {
+            lx->mark_end(lx);
+            return finish_resolved(lx, valid, true);
+          }
+        }
+        return RESOLVED_MARKER;
+      }
+      if (d == '(') {
+        adv(lx);
+        if (match_word_ci(lx, "for information") && valid[LABEL]) {
+          consume_line_marking(lx);
+          return LABEL;
+        }
+        return RESOLVED_MARKER;
       }
       return finish_resolved(lx, valid, true);
     }
@@ -1146,7 +1288,7 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
   }
 
   /* multi-word keywords */
-  read_more_words(lx, b, 4);
+  if (!read_more_words(lx, b, 4)) return TEXT_ENDS_HERE;
   Buf head = *b;
   while (head.len > 0 && head.c[head.len - 1] == ' ') head.len--;
   c = lx->lookahead;
@@ -1165,7 +1307,7 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
     }
   }
 
-  if (valid[MEETING_TITLE] && buf_eq_ci(&head, 0, "minutes of ")) {
+  if (valid[MEETING_TITLE] && head.len >= 10 && buf_eq_ci(&head, 0, "minutes of")) {
     consume_line_marking(lx);
     return MEETING_TITLE;
   }
@@ -1376,15 +1518,15 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
     if (!lx->eof(lx)) adv(lx);
     lx->mark_end(lx);
     while (!lx->eof(lx) && line_is_blank_consume(lx)) lx->mark_end(lx);
-    if (!lx->eof(lx)) {
-      if (valid[PAGE_BREAK] && next_line_starts_lower(lx))
+    if (!lx->eof(lx) && (valid[PAGE_BREAK] || valid[RESOLUTION_GAP] || valid[LIST_GAP])) {
+      Peek next;
+      peek_line(lx, &next);
+      if (valid[PAGE_BREAK] && peek_starts_lower(&next))
         return emit_line_end(lx, s, PAGE_BREAK, false);
-      if (valid[RESOLUTION_GAP]) {
-        if (next_line_is_resolution(lx)) return emit_line_end(lx, s, RESOLUTION_GAP, true);
-      } else if (valid[LIST_GAP]) {
-        skip_hspace_count(lx);
-        if (scan_list_marker(lx, false)) return emit_line_end(lx, s, LIST_GAP, true);
-      }
+      if (valid[RESOLUTION_GAP] && peek_resolution(&next))
+        return emit_line_end(lx, s, RESOLUTION_GAP, true);
+      if (valid[LIST_GAP] && peek_list_marker(&next))
+        return emit_line_end(lx, s, LIST_GAP, true);
     }
     if (!valid[BLANK]) return false;
     return emit_line_end(lx, s, BLANK, true);
@@ -1459,6 +1601,7 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
   if (is_alpha(c)) {
     TextScan ts = {0};
     enum TokenType t = classify_word_line(lx, s, valid, &ts.buf);
+    if (t == TEXT_ENDS_HERE) return valid[TEXT] && emit(lx, s, TEXT);
     if (t != TEXT) return emit(lx, s, t);
     return finish_prose(lx, s, valid, &ts, true);
   }
@@ -1638,7 +1781,16 @@ static bool scan_action_part(Scanner *s, TSLexer *lx, const bool *valid) {
     goto task;
   }
   if (valid[TASK]) {
-    if (c == '.' || c == ';' || (c == ')' && in_marker)) return false;
+    if (c == ')' && in_marker) return false;
+    if ((c == '.' || c == ';') && valid[TEXT]) {
+      /* "Action: Clerk." : the full stop after an owner-only action */
+      adv(lx);
+      lx->mark_end(lx);
+      TextScan ts = {0};
+      buf_push(&ts.buf, c);
+      scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
+      return emit(lx, s, TEXT);
+    }
     adv(lx);
     lx->mark_end(lx);
     goto task;
@@ -1691,6 +1843,12 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
     }
   }
 
+  if (c == '(' && valid[PAREN_OPEN] && !valid[TEXT]) {
+    /* "MASH (": the bracket after a short form holds its long form */
+    adv(lx);
+    lx->mark_end(lx);
+    return emit(lx, s, PAREN_OPEN);
+  }
   if (c == '(' && (valid[ACTION_OPEN] || valid[PAREN_OPEN])) {
     ParenKind k = scan_paren(lx, valid[ACTION_OPEN], valid[PAREN_OPEN], false, true);
     if (k == PAREN_ACTION) return emit(lx, s, ACTION_OPEN);
@@ -1714,20 +1872,10 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
     }
     return emit(lx, s, LONG_FORM);
   }
-  if (valid[SHORT_FORM] && is_upper(c)) {
-    int32_t initials[12];
-    int n = read_short_form(lx, initials, 12);
-    lx->mark_end(lx);
-    if (n > 0) {
-      if (lx->lookahead == ')' && !valid[TEXT]) return emit(lx, s, SHORT_FORM);
-      if (is_hspace(lx->lookahead)) {
-        skip_hspace_count(lx);
-        if (lx->lookahead == '(') {
-          adv(lx);
-          if (long_form_matches(lx, initials, n)) return emit(lx, s, SHORT_FORM);
-        }
-      }
-    }
+  if ((valid[SHORT_FORM] || valid[DATE]) && is_upper(c)) {
+    CapKind k = scan_capital_word(lx, valid, true);
+    if (k == CAP_DATE) return emit(lx, s, DATE);
+    if (k == CAP_SHORT_LONG || (k == CAP_SHORT_CLOSE && !valid[TEXT])) return emit(lx, s, SHORT_FORM);
     if (!valid[TEXT]) return false;
     lx->mark_end(lx);
     TextScan ts = {0};
@@ -1735,9 +1883,8 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
     scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
     return emit(lx, s, TEXT);
   }
-  if (valid[DATE] && (is_digit(c) || is_month_initial(c))) {
-    bool date = is_digit(c) ? scan_digit_date(lx, true) : scan_month_date(lx, true);
-    if (date) return emit(lx, s, DATE);
+  if (valid[DATE] && is_digit(c)) {
+    if (scan_digit_date(lx, true)) return emit(lx, s, DATE);
     if (!valid[TEXT]) return false;
     lx->mark_end(lx);
     TextScan ts = {0};

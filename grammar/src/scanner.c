@@ -358,17 +358,20 @@ static bool at_word(TSLexer *lx, const char *w) {
  */
 static bool scan_owner_phrase(TSLexer *lx, OwnerContext ctx, bool mark_first) {
   bool marking = mark_first;
-  int words_in_owner = 0, words = 0;
+  int words_in_owner = 0, words = 0, caps_words = 0;
   for (;;) {
     char w[8];
     int wn = 0, len = 0;
     int32_t first = lx->lookahead, last_char = 0;
+    int letters_upper = 0, letters_lower = 0;
     while (!at_eol(lx) && !is_hspace(lx->lookahead) && lx->lookahead != ',' &&
            lx->lookahead != ';' && lx->lookahead != ':' && lx->lookahead != '/' &&
            lx->lookahead != '(' && lx->lookahead != ')') {
       /* "Action: Clerk." : the owner ends before a full stop */
       if (lx->lookahead == '.' && marking && len > 0) lx->mark_end(lx);
       last_char = lx->lookahead;
+      if (is_upper(last_char)) letters_upper++;
+      if (is_lower(last_char)) letters_lower++;
       if (wn < 7) w[wn++] = (char)(lx->lookahead < 128 ? to_lower(lx->lookahead) : '?');
       adv(lx);
       len++;
@@ -378,6 +381,9 @@ static bool scan_owner_phrase(TSLexer *lx, OwnerContext ctx, bool mark_first) {
     if (!is_upper(first) && first != '&') {
       if (words_in_owner == 0 || !is_owner_function_word(w)) return false;
     }
+    /* "ACTION:" starts another action; a run of capitals is a heading */
+    if (words == 0 && (strcmp(w, "action") == 0 || strcmp(w, "actions") == 0)) return false;
+    if (letters_upper >= 4 && letters_lower == 0 && ++caps_words >= 2) return false;
     words_in_owner++;
     if (++words > 10) return false;
     if (marking && !(len > 1 && last_char == '.')) lx->mark_end(lx);
@@ -1154,6 +1160,17 @@ static enum TokenType finish_resolved(TSLexer *lx, const bool *valid, bool stron
   return RESOLVED_MARKER;
 }
 
+/* Words that open keyword lines, never abbreviations being defined. */
+static bool is_keyword_word(const Buf *b) {
+  static const char *words[] = {"resolved", "agreed", "decision", "decisions", "recommended",
+                                "approved", "action", "actions", "now", "be", "minutes",
+                                "present", "apologies", "attendees", "attendance", "absent",
+                                "item", "minute", "agenda", "date", "venue", NULL};
+  for (int i = 0; words[i]; i++)
+    if (strlen(words[i]) == b->len && buf_eq_ci(b, 0, words[i])) return true;
+  return false;
+}
+
 /* The line starts with a letter. Reads its first words and decides:
  * keyword lines, list markers, or prose (TEXT: go on lexing prose). */
 static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *valid,
@@ -1184,6 +1201,20 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
   }
 
   bool caps = b->len >= 2 && is_upper(b->c[0]) && is_upper(b->c[1]);
+
+  /* "MASH (Multi Agency Safeguarding Hub)" at the start of a line */
+  if (caps && valid[SHORT_FORM] && b->len <= 10 && is_hspace(c) && !is_keyword_word(b)) {
+    int32_t initials[12];
+    int n = 0;
+    for (uint32_t i = 0; i < b->len && n < 12; i++)
+      if (is_upper(b->c[i])) initials[n++] = b->c[i];
+    skip_hspace_count(lx);
+    if (lx->lookahead == '(') {
+      adv(lx);
+      if (long_form_matches(lx, initials, n)) return SHORT_FORM;
+    }
+    return TEXT_ENDS_HERE;
+  }
 
   /* resolutions inside a RESOLVED block: "RESOLVED, that", "BE IT FURTHER RESOLVED" */
   if (valid[RESOLUTION_MARKER] && b->len == 8 && buf_eq_ci(b, 0, "resolved") &&

@@ -203,7 +203,9 @@ pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
             j += 1;
         }
         if k == want.len() {
-            return Some(words[i].0..end);
+            let first = words[i].1;
+            let lead = first.len() - first.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            return Some(words[i].0 + lead..end);
         }
     }
     None

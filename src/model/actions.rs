@@ -16,7 +16,12 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     let sections = action_sections(text, doc);
     let mut found = Vec::new();
     for block in &doc.blocks {
-        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance | BlockKind::ActionLine) {
+        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
+            continue;
+        }
+        if block.kind == BlockKind::ActionLine {
+            // "ACTION: … ACTION: Clerk to follow up": a second marker inside the line
+            found.extend(inline_action_markers(text, block));
             continue;
         }
         let body = &text[block.text.clone()];
@@ -69,7 +74,7 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     for b in &doc.blocks {
         let t = clean(&text[b.text.clone()]);
         let heading = b.kind == BlockKind::Heading && is_register_heading(&t);
-        let short_line = matches!(b.kind, BlockKind::Paragraph) && t.len() <= 80 && outstanding.is_match(&t);
+        let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
         if heading || short_line {
             starts.push(b.span.start);
         }
@@ -97,12 +102,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<A
     if words < 3 {
         return Vec::new();
     }
-    if !commitments.is_empty() {
-        return commitments
-            .iter()
-            .map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit))
-            .collect();
-    }
+    // "* Brett: Remind PMCs to report on dates": the name before the colon
     static NAME: OnceLock<Regex> = OnceLock::new();
     let name = NAME.get_or_init(|| Regex::new(r"^@?([A-Z][\p{L}'’.\-]+(?:\s[A-Z][\p{L}'’.\-]+)?):\s").unwrap());
     let owner = (block.kind == BlockKind::ListItem)
@@ -110,6 +110,12 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<A
         .flatten()
         .and_then(|c| c.get(1))
         .map(|m| Owner { name: m.as_str().to_string(), span: Some(block.text.start + m.start()..block.text.start + m.end()) });
+    if owner.is_none() && !commitments.is_empty() {
+        return commitments
+            .iter()
+            .map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit))
+            .collect();
+    }
     vec![Action {
         owners: owner.into_iter().collect(),
         task: clean(body),

@@ -168,7 +168,14 @@ impl<'t> Builder<'t> {
         let title = h.child_by_field_name("title");
         let marker = h.named_child(0).filter(|c| c.kind() == kind::ITEM_MARKER);
         let number_text = number.map(|n| normalise_item_number(self.slice(n)));
-        let title_text = title.map(|t| clean(self.slice(t))).unwrap_or_default();
+        let mut title_text = title.map(|t| clean(self.slice(t))).unwrap_or_default();
+        if let Some(t) = title.filter(|_| marker.is_none() && title_text.len() > 100) {
+            // "124/17 Apologies and Welcome There were apologies received…":
+            // the minute runs on after its title on the same line; the line
+            // is prose to read, and the title its first words
+            self.block(BlockKind::Paragraph, t, t.start_byte());
+            title_text = run_in_title(&title_text);
+        }
         let heading_span = match (marker, number) {
             (Some(m), _) => m.byte_range(),
             (None, Some(n)) => trimmed(self.text, n.start_byte()..title.map_or(n.end_byte(), |t| t.end_byte())),
@@ -394,6 +401,31 @@ impl<'t> Builder<'t> {
             });
         }
     }
+}
+
+/// The title at the head of a minute that runs on as prose: the leading
+/// words in title case ("Apologies and Welcome There were…" → "Apologies
+/// and Welcome"), cut before the capitalised word that starts the prose.
+fn run_in_title(line: &str) -> String {
+    const SMALL: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "a", "an", "&", "–", "-", "/", "by", "with", "at"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut end = 0;
+    for (i, w) in words.iter().enumerate() {
+        let capital = w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !(capital || SMALL.contains(w)) {
+            // the capitalised word before the first lower-case one starts the prose
+            end = if i >= 2 && words[i - 1].chars().next().is_some_and(char::is_uppercase) { i - 1 } else { i };
+            break;
+        }
+        end = i + 1;
+        if w.ends_with([':', '.', ';']) || i >= 14 {
+            break;
+        }
+    }
+    while end > 1 && SMALL.contains(&words[end - 1]) {
+        end -= 1;
+    }
+    words[..end.max(1)].join(" ").trim_end_matches([':', '-', '–', ',', ';']).trim().to_string()
 }
 
 /// "1." → "1", "Item 4:" → "4", "Minute 26/19 –" → "26/19", "##" → "".

@@ -65,7 +65,7 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 fn mid_line_items(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"[.!?:)][\s\u{a0}]+(\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z](?:[\s\u{a0}]+|$))+)").unwrap()
+        Regex::new(r"[\s\u{a0}](\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z’'](?:[\s\u{a0}]+|$))+)").unwrap()
     });
     if !doc.items.iter().any(|i| i.form == ItemForm::Numbered && i.number.as_deref().is_some_and(|n| n.parse::<u32>().is_ok())) {
         return;
@@ -89,7 +89,8 @@ fn mid_line_items(text: &str, doc: &mut Document) {
                 .and_then(|n| n.parse::<u32>().ok());
             let n: u32 = num.as_str().parse().unwrap_or(0);
             let title_text = clean(title.as_str());
-            if previous.map(|p| p + 1) != Some(n) || title_text.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            // the number must follow on, and the title be more than a word
+            if previous.map(|p| p + 1) != Some(n) || title_text.chars().filter(|c| c.is_alphabetic()).count() < 6 {
                 continue;
             }
             let title_span = block.span.start + title.start()..block.span.start + title.start() + title.as_str().trim_end().len();

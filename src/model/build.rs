@@ -287,7 +287,7 @@ impl<'t> Builder<'t> {
 
     fn due(&self, d: Node) -> Due {
         let date_node = d.named_child(0);
-        let text = clean(self.slice(d));
+        let text = clean(self.slice(d)).trim_start_matches([',', ' ']).to_string();
         let date_text = date_node.map(|n| self.slice(n)).unwrap_or("");
         let (date, problem) = match dates::parse_checked(date_text) {
             Ok(p) => (Some(p), None),

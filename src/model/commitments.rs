@@ -356,12 +356,16 @@ impl Engine {
         }
         mentions.sort_by_key(|m| m.end);
 
+        // Where a decision is first recorded ("It was agreed", "RESOLVED"):
+        // found once, so that asking "was there a decision before this
+        // sentence?" stays linear in the text.
+        let first_decision_end = self.decision_re.find_iter(&norm).map(|m| m.end()).min();
         let mut out = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             let body = &norm[s.body..s.end];
             let mut cands: Vec<Cand> = Vec::new();
             for (order, pat) in self.patterns.iter().enumerate() {
-                if pat.decision_context && !self.decision_re.is_match(&norm[..s.body]) {
+                if pat.decision_context && !first_decision_end.is_some_and(|e| e <= s.body) {
                     continue;
                 }
                 for caps in pat.re.captures_iter(body) {

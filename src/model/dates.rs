@@ -136,6 +136,21 @@ pub fn parse_checked(written: &str) -> Result<Date, DateProblem> {
     resolve(Written { year: Some(w.year.unwrap_or(2024)), ..w }, None)
 }
 
+/// The date in a due phrase: "30 April 2019" of "by 30 April 2019",
+/// "(due: 1/12/2026)". `None` when the phrase names no date ("at the next
+/// meeting").
+pub fn date_part(phrase: &str) -> Option<&str> {
+    let t = phrase.trim().trim_start_matches([',', '(']).trim();
+    let lower = t.to_lowercase();
+    for kw in ["no later than ", "by ", "before ", "due: ", "due ", "on ", "until "] {
+        if lower.starts_with(kw) {
+            let rest = t[kw.len()..].trim().trim_end_matches([')', '.', ',', ';']);
+            return read(rest).map(|_| rest);
+        }
+    }
+    read(t).map(|_| t)
+}
+
 /// Finds the first date written in `text` (for the meeting date).
 pub fn find_first(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     static P: OnceLock<Regex> = OnceLock::new();

@@ -241,6 +241,29 @@ impl Document {
     }
 
     fn finish(&mut self) {
+        // due dates written without a year take the meeting's
+        let meeting = self.meeting.date;
+        for due in self.actions.iter_mut().filter_map(|a| a.due.as_mut()) {
+            if due.vague {
+                continue;
+            }
+            let Some(written) = dates::date_part(&due.text).and_then(dates::read) else {
+                due.date = None;
+                continue;
+            };
+            match dates::resolve(written, meeting) {
+                Ok(d) => {
+                    due.date = Some(d);
+                    due.problem = None;
+                }
+                Err(DateProblem::Impossible) => {
+                    due.date = None;
+                    due.problem = Some(DateProblem::Impossible);
+                }
+                // no year, and no meeting date to take one from
+                Err(DateProblem::Unreadable) => due.date = None,
+            }
+        }
         self.items.sort_by_key(|i| i.heading_span.start);
         let ends: Vec<usize> = self.items.iter().skip(1).map(|i| i.heading_span.start).collect();
         let len = self.blocks.iter().map(|b| b.span.end).max().unwrap_or(0);

@@ -27,7 +27,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             let start = before.len();
             let rest = &text[pb.span.end..];
             let end = pb.span.end + (rest.len() - rest.trim_start_matches([' ', '\t', '\u{a0}']).len());
-            let mut d = diagnostic(&RULE, pb.span.start..end, "this paragraph is split by blank lines: the next line continues its sentence".into());
+            // point at the first word of the line that continues the sentence
+            let word_end = end + text[end..].find(|c: char| c.is_whitespace()).unwrap_or(text.len() - end);
+            let mut d = diagnostic(&RULE, end..word_end, "this line continues the sentence before the blank lines (a page break): join them".into());
             d.fix = Some(Fix { title: "Join the split paragraph".into(), edits: vec![Edit { range: start..end, text: " ".into() }] });
             d
         })

@@ -146,7 +146,7 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: lsp::InitializedParams) {
         let n = self.with(|s| {
-            s.scan();
+            s.ensure_scanned();
             s.disk.len()
         });
         if let Ok(n) = n {

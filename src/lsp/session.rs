@@ -32,6 +32,7 @@ pub struct Session {
     pub disk: BTreeMap<PathBuf, DiskFile>,
     pub rule_docs: String,
     pub today: Option<Date>,
+    scanned: bool,
 }
 
 impl Default for Session {
@@ -44,6 +45,7 @@ impl Default for Session {
             disk: BTreeMap::new(),
             rule_docs: "https://github.com/minutes-tools/minutes/blob/main/README.md#".into(),
             today: None,
+            scanned: false,
         }
     }
 }
@@ -57,6 +59,15 @@ pub fn selection() -> Selection {
 impl Session {
     pub fn today(&self) -> Date {
         self.today.unwrap_or_else(|| jiff::Zoned::now().date())
+    }
+
+    /// Reads the workspace's minutes files once (at `initialized`, or at
+    /// the first request that needs them, whichever comes first).
+    pub fn ensure_scanned(&mut self) {
+        if !self.scanned {
+            self.scanned = true;
+            self.scan();
+        }
     }
 
     /// Reads every minutes file under the workspace roots.
@@ -113,6 +124,7 @@ impl Session {
 
     /// The analysis of an open document, computed when stale.
     pub fn analysis(&mut self, uri: &Uri) -> Option<Arc<Analysis>> {
+        self.ensure_scanned();
         let fresh = self.open.get(uri)?.analysis.clone();
         if let Some(a) = fresh {
             return Some(a);

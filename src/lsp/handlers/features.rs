@@ -49,6 +49,7 @@ fn symbol(pos: Pos, x: &ide::outline::Symbol) -> lsp::DocumentSymbol {
 
 #[allow(deprecated)]
 pub fn workspace_symbols(s: &mut Session, query: &str) -> Vec<lsp::SymbolInformation> {
+    s.ensure_scanned();
     let uris: Vec<Uri> = s.open.keys().cloned().collect();
     for u in &uris {
         s.analysis(u);
@@ -293,6 +294,7 @@ pub fn semantic_tokens(s: &mut Session, uri: &Uri, range: Option<lsp::Range>) ->
 
 /// The action register of the workspace (open documents as edited).
 pub fn actions(s: &mut Session) -> Value {
+    s.ensure_scanned();
     let uris: Vec<Uri> = s.open.keys().cloned().collect();
     for u in &uris {
         s.analysis(u);

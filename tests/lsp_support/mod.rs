@@ -155,6 +155,10 @@ impl Client {
         self.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == 1)
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn is_running(&mut self) -> bool {
         self.child.try_wait().map(|s| s.is_none()).unwrap_or(false)
     }

@@ -60,6 +60,16 @@ fn main() {
     let sel = minutes::rules::Selection { enable: vec!["M104".into()], disable: vec![] };
     let _ = minutes::rules::check(&minutes::rules::Context { text: &text, doc: &doc, roster: &roster }, &sel);
     let rules = t.elapsed();
+    let ctx = minutes::rules::Context { text: &text, doc: &doc, roster: &roster };
+    let mut per_rule: Vec<(&str, Duration)> = minutes::rules::RULES
+        .iter()
+        .map(|r| {
+            let t = Instant::now();
+            let _ = (r.check)(&ctx);
+            (r.code, t.elapsed())
+        })
+        .collect();
+    per_rule.sort_by_key(|(_, d)| std::cmp::Reverse(*d));
     let t = Instant::now();
     let _ = minutes::ide::outline::outline(&text, &doc);
     let outline = t.elapsed();
@@ -114,6 +124,7 @@ fn main() {
     println!("document: {:.2} MB ({} lines), made by repeating the corpus", mb, text.lines().count());
     println!("baseline: tree-sitter-md parse {:.1} ms ({:.1} MB/s)", ms(baseline), mb / baseline.as_secs_f64());
     println!("in process: minutes parse {:.1} ms ({:.2}x baseline), model {:.1} ms, rules {:.1} ms, outline {:.2} ms", ms(ours_parse), ms(ours_parse) / ms(baseline), ms(model), ms(rules), ms(outline));
+    println!("rules, slowest first: {}", per_rule.iter().take(4).map(|(c, d)| format!("{c} {:.1} ms", ms(*d))).collect::<Vec<_>>().join(", "));
     println!("server: didOpen → first diagnostics {:.1} ms ({:.2}x baseline)", ms(open), ms(open) / ms(baseline));
     println!("server: edit → diagnostics p50 {:.1} ms, p95 {:.1} ms ({:.2}x baseline; budget p95 ≤ 5 ms)", ms(p50), ms(p95), ms(p95) / ms(baseline));
     println!("server: completion p50 {:.1} ms, documentSymbol p50 {:.1} ms (budget ≤ 10 ms)", ms(completion), ms(symbols));

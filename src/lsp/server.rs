@@ -1,0 +1,249 @@
+//! The LanguageServer: each method locks the session, calls a handler,
+//! unlocks, and only then awaits (publishing, logging).
+
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+use tower_lsp_server::{Client, LanguageServer};
+
+use super::handlers::{self, Publish};
+use super::session::Session;
+use crate::text::Encoding;
+
+pub struct Backend {
+    client: Client,
+    session: Arc<Mutex<Session>>,
+}
+
+const ACTIONS_COMMAND: &str = "minutes.actions";
+
+/// Did the client ask to shut down before exit?
+pub static SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend { client, session: Arc::new(Mutex::new(Session::default())) }
+    }
+
+    /// Runs `f` on the locked session; a panic becomes an internal error
+    /// (and the lock is recovered), never the end of the server.
+    fn with<T>(&self, f: impl FnOnce(&mut Session) -> T) -> Result<T> {
+        let mut guard = self.session.lock().unwrap_or_else(|e| e.into_inner());
+        std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut guard))).map_err(|e| {
+            let what = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+            eprintln!("minutes lsp: internal error: {what}");
+            Error { code: ErrorCode::InternalError, message: format!("internal error: {what}").into(), data: None }
+        })
+    }
+
+    async fn publish(&self, p: Option<Publish>) {
+        if let Some(p) = p {
+            self.client.publish_diagnostics(p.uri, p.diagnostics, Some(p.version)).await;
+        }
+    }
+
+    async fn log(&self, message: String) {
+        eprintln!("minutes lsp: {message}");
+        self.client.log_message(lsp::MessageType::WARNING, message).await;
+    }
+
+    pub async fn actions(&self) -> Result<Value> {
+        self.with(handlers::actions)
+    }
+
+    pub async fn debug_state(&self, p: lsp::TextDocumentIdentifier) -> Result<Value> {
+        self.with(|s| handlers::debug_state(s, &p.uri))
+    }
+
+    /// A frame the transport could not read (see `transport`).
+    pub async fn invalid_message(&self, p: Value) -> Result<Value> {
+        let code = p.get("code").and_then(Value::as_i64).unwrap_or(-32700);
+        let message = p.get("message").and_then(Value::as_str).unwrap_or("invalid message").to_string();
+        self.log(format!("invalid message: {message}")).await;
+        Err(Error { code: ErrorCode::from(code), message: message.into(), data: None })
+    }
+}
+
+fn invalid_params(e: String) -> Error {
+    Error::invalid_params(e)
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, p: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let encoding = self.with(|s| {
+            let offers_utf8 = p
+                .capabilities
+                .general
+                .as_ref()
+                .and_then(|g| g.position_encodings.as_ref())
+                .is_some_and(|e| e.contains(&lsp::PositionEncodingKind::UTF8));
+            s.encoding = if offers_utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
+            #[allow(deprecated)]
+            let roots: Vec<Uri> = match (&p.workspace_folders, &p.root_uri) {
+                (Some(f), _) if !f.is_empty() => f.iter().map(|f| f.uri.clone()).collect(),
+                (_, Some(r)) => vec![r.clone()],
+                _ => Vec::new(),
+            };
+            s.roots = roots.iter().filter_map(|u| u.to_file_path().map(|p| p.into_owned())).collect();
+            if let Some(o) = &p.initialization_options {
+                if let Some(x) = o.get("extensions").and_then(Value::as_array) {
+                    s.extensions = x.iter().filter_map(Value::as_str).map(|e| e.trim_start_matches('.').to_string()).collect();
+                }
+                if let Some(u) = o.get("ruleDocsUrl").and_then(Value::as_str) {
+                    s.rule_docs = u.to_string();
+                }
+                if let Some(d) = o.get("today").and_then(Value::as_str) {
+                    s.today = d.parse().ok();
+                }
+            }
+            s.encoding
+        })?;
+        let sync = lsp::TextDocumentSyncOptions {
+            open_close: Some(true),
+            change: Some(lsp::TextDocumentSyncKind::INCREMENTAL),
+            save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
+            ..Default::default()
+        };
+        Ok(lsp::InitializeResult {
+            server_info: Some(lsp::ServerInfo { name: "minutes".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            capabilities: lsp::ServerCapabilities {
+                position_encoding: Some(match encoding {
+                    Encoding::Utf8 => lsp::PositionEncodingKind::UTF8,
+                    Encoding::Utf16 => lsp::PositionEncodingKind::UTF16,
+                }),
+                text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(sync)),
+                completion_provider: Some(lsp::CompletionOptions {
+                    trigger_characters: Some(vec![" ".into(), "–".into(), ":".into(), "(".into(), ",".into()]),
+                    ..Default::default()
+                }),
+                hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+                definition_provider: Some(lsp::OneOf::Left(true)),
+                references_provider: Some(lsp::OneOf::Left(true)),
+                rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions { prepare_provider: Some(true), work_done_progress_options: Default::default() })),
+                document_symbol_provider: Some(lsp::OneOf::Left(true)),
+                workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
+                code_action_provider: Some(lsp::CodeActionProviderCapability::Options(lsp::CodeActionOptions {
+                    code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
+                selection_range_provider: Some(lsp::SelectionRangeProviderCapability::Simple(true)),
+                semantic_tokens_provider: Some(lsp::SemanticTokensServerCapabilities::SemanticTokensOptions(lsp::SemanticTokensOptions {
+                    legend: handlers::legend(),
+                    range: Some(true),
+                    full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
+                    work_done_progress_options: Default::default(),
+                })),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into()], ..Default::default() }),
+                ..Default::default()
+            },
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        let n = self.with(|s| {
+            s.ensure_scanned();
+            s.disk.len()
+        });
+        if let Ok(n) = n {
+            self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
+        }
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        SHUTDOWN.store(true, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, p: lsp::DidOpenTextDocumentParams) {
+        let r = self.with(|s| handlers::did_open(s, p));
+        self.publish(r.ok().flatten()).await;
+    }
+
+    async fn did_change(&self, p: lsp::DidChangeTextDocumentParams) {
+        match self.with(|s| handlers::did_change(s, p)) {
+            Ok(Ok(r)) => self.publish(r).await,
+            Ok(Err(why)) => self.log(why).await,
+            Err(e) => self.log(e.message.into_owned()).await,
+        }
+    }
+
+    async fn did_save(&self, p: lsp::DidSaveTextDocumentParams) {
+        let _ = self.with(|s| handlers::did_save(s, p));
+    }
+
+    async fn did_close(&self, p: lsp::DidCloseTextDocumentParams) {
+        if let Ok(r) = self.with(|s| handlers::did_close(s, p)) {
+            self.client.publish_diagnostics(r.uri, r.diagnostics, None).await;
+        }
+    }
+
+    async fn did_change_watched_files(&self, p: lsp::DidChangeWatchedFilesParams) {
+        let _ = self.with(|s| handlers::watched_files(s, p));
+    }
+
+    async fn document_symbol(&self, p: lsp::DocumentSymbolParams) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        self.with(|s| handlers::document_symbols(s, &p.text_document.uri))
+    }
+
+    async fn symbol(&self, p: lsp::WorkspaceSymbolParams) -> Result<Option<lsp::WorkspaceSymbolResponse>> {
+        tokio::task::yield_now().await; // a cancellation sent meanwhile wins
+        self.with(|s| Some(lsp::WorkspaceSymbolResponse::Flat(handlers::workspace_symbols(s, &p.query))))
+    }
+
+    async fn completion(&self, p: lsp::CompletionParams) -> Result<Option<lsp::CompletionResponse>> {
+        tokio::task::yield_now().await;
+        self.with(|s| handlers::completion(s, p))
+    }
+
+    async fn hover(&self, p: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        self.with(|s| handlers::hover(s, p))
+    }
+
+    async fn goto_definition(&self, p: lsp::GotoDefinitionParams) -> Result<Option<lsp::GotoDefinitionResponse>> {
+        self.with(|s| handlers::definition(s, p))
+    }
+
+    async fn references(&self, p: lsp::ReferenceParams) -> Result<Option<Vec<lsp::Location>>> {
+        self.with(|s| handlers::references(s, p))
+    }
+
+    async fn prepare_rename(&self, p: lsp::TextDocumentPositionParams) -> Result<Option<lsp::PrepareRenameResponse>> {
+        self.with(|s| handlers::prepare_rename(s, p))?.map_err(invalid_params)
+    }
+
+    async fn rename(&self, p: lsp::RenameParams) -> Result<Option<lsp::WorkspaceEdit>> {
+        self.with(|s| handlers::rename(s, p))?.map_err(invalid_params)
+    }
+
+    async fn code_action(&self, p: lsp::CodeActionParams) -> Result<Option<lsp::CodeActionResponse>> {
+        self.with(|s| handlers::code_actions(s, p))
+    }
+
+    async fn folding_range(&self, p: lsp::FoldingRangeParams) -> Result<Option<Vec<lsp::FoldingRange>>> {
+        self.with(|s| handlers::folding(s, &p.text_document.uri))
+    }
+
+    async fn selection_range(&self, p: lsp::SelectionRangeParams) -> Result<Option<Vec<lsp::SelectionRange>>> {
+        self.with(|s| handlers::selection_ranges(s, p))
+    }
+
+    async fn semantic_tokens_full(&self, p: lsp::SemanticTokensParams) -> Result<Option<lsp::SemanticTokensResult>> {
+        self.with(|s| handlers::semantic_tokens(s, &p.text_document.uri, None).map(lsp::SemanticTokensResult::Tokens))
+    }
+
+    async fn semantic_tokens_range(&self, p: lsp::SemanticTokensRangeParams) -> Result<Option<lsp::SemanticTokensRangeResult>> {
+        self.with(|s| handlers::semantic_tokens(s, &p.text_document.uri, Some(p.range)).map(lsp::SemanticTokensRangeResult::Tokens))
+    }
+
+    async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {
+        match p.command.as_str() {
+            ACTIONS_COMMAND => self.with(handlers::actions).map(Some),
+            other => Err(Error::invalid_params(format!("no command “{other}”"))),
+        }
+    }
+}

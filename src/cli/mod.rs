@@ -34,6 +34,9 @@ enum Command {
     Rule {
         /// A rule code or name; all rules when absent
         rule: Option<String>,
+        /// Print the rules' documentation as Markdown (the README's rule section)
+        #[arg(long)]
+        markdown: bool,
     },
     /// Run the language server on standard input and output
     Lsp,
@@ -65,9 +68,29 @@ pub fn run() -> ExitCode {
         Command::Actions(args) => actions::run(args),
         Command::Outline(args) => outline::run(args),
         Command::Parse(args) => parse::run(args),
-        Command::Rule { rule } => rule_doc(rule.as_deref()),
+        Command::Rule { markdown: true, .. } => {
+            print!("{}", rules_markdown());
+            ExitCode::SUCCESS
+        }
+        Command::Rule { rule, .. } => rule_doc(rule.as_deref()),
         Command::Lsp => lsp(),
     }
+}
+
+/// The rules as Markdown: a table, then each rule's documentation under an
+/// anchor (`#m101`) that diagnostics link to. The README holds this text; a
+/// test keeps it up to date.
+pub fn rules_markdown() -> String {
+    use crate::rules::RULES;
+    let mut out = String::from("| code | name | default | summary |\n|---|---|---|---|\n");
+    for r in RULES {
+        let default = if r.default_enabled { r.severity.as_str().to_string() } else { format!("{} (off in `check`)", r.severity.as_str()) };
+        out.push_str(&format!("| [{}](#{}) | `{}` | {} | {} |\n", r.code, r.code.to_lowercase(), r.name, default, r.summary));
+    }
+    for r in RULES {
+        out.push_str(&format!("\n### {}\n\n`{}` — {}\n\n{}\n", r.code.to_lowercase(), r.name, r.summary, r.doc));
+    }
+    out
 }
 
 fn rule_doc(key: Option<&str>) -> ExitCode {

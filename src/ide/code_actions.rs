@@ -55,18 +55,9 @@ pub fn code_actions(text: &str, doc: &Document, diagnostics: &[Diagnostic], rang
     out
 }
 
-/// Where to write the owner and what to insert there. The model's slot is
-/// used, except for a bare `(Action)` marker, where the slot is right after
-/// the word "Action".
+/// Where to write the owner and what to insert there: the model's owner
+/// slot, clamped to the text.
 fn owner_slot(text: &str, a: &crate::model::Action) -> (usize, String) {
-    static P: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let p = P.get_or_init(|| regex::Regex::new(r"(?i)\(\s*actions?\s*\)").expect("marker pattern"));
-    let span = a.span.start.min(text.len())..a.span.end.min(text.len());
-    if let Some(m) = text.get(span.clone()).and_then(|s| p.find(s)) {
-        let close = span.start + m.end() - 1;
-        let word_end = span.start + m.start() + text[span.start + m.start()..close].trim_end().len();
-        return (word_end, " – ".to_string());
-    }
     (a.owner_slot.min(text.len()), a.owner_slot_prefix.to_string())
 }
 

@@ -43,7 +43,10 @@ impl Default for Session {
             extensions: vec!["minutes".into()],
             open: HashMap::new(),
             disk: BTreeMap::new(),
-            rule_docs: "https://github.com/minutes-tools/minutes/blob/main/README.md#".into(),
+            // the README beside the sources this server was built from (it
+            // holds every rule's documentation under `#m101`…); a client can
+            // point elsewhere with the `ruleDocsUrl` initialization option
+            rule_docs: concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#").into(),
             today: None,
             scanned: false,
         }

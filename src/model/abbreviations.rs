@@ -138,7 +138,8 @@ fn is_caps_word(w: &str) -> bool {
 /// capitals ("PUBLIC FORUM", "MATTERS ARISING") are headings, not uses.
 fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
     let mut uses = Vec::new();
-    let definition_spans: Vec<Span> = doc.abbreviations.iter().map(|a| a.span.clone()).collect();
+    let mut definition_spans: Vec<Span> = doc.abbreviations.iter().map(|a| a.span.clone()).collect();
+    definition_spans.sort_by_key(|s| s.start);
     for block in &doc.blocks {
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
             continue;
@@ -163,7 +164,9 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             }
             let start = block.text.start + o;
             let span = start..start + w.len();
-            if definition_spans.iter().any(|d| d.start <= span.start && span.end <= d.end) {
+            // a definition's own short form is not a use
+            let i = definition_spans.partition_point(|d| d.start <= span.start);
+            if i > 0 && span.end <= definition_spans[i - 1].end {
                 continue;
             }
             uses.push(AbbreviationUse { short, span });

@@ -48,8 +48,24 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
     }
     // a commitment inside an explicit action is that action
-    let explicit: Vec<Span> = doc.actions.iter().map(|a| a.span.clone()).collect();
-    found.retain(|a| a.kind == ActionKind::Explicit || !explicit.iter().any(|e| overlaps(e, &a.span)));
+    let mut explicit: Vec<Span> = doc.actions.iter().map(|a| a.span.clone()).collect();
+    explicit.sort_by_key(|s| s.start);
+    // the longest explicit span reaching back, so one binary search finds overlaps
+    let mut reach = Vec::with_capacity(explicit.len());
+    let mut max_end = 0;
+    for e in &explicit {
+        max_end = max_end.max(e.end);
+        reach.push(max_end);
+    }
+    found.retain(|a| {
+        if a.kind == ActionKind::Explicit {
+            return true;
+        }
+        let i = explicit.partition_point(|e| e.start < a.span.end);
+        // every explicit span before `i` starts before this one ends: it
+        // overlaps when the furthest of them reaches past this one's start
+        !(i > 0 && reach[i - 1] > a.span.start)
+    });
     doc.actions.extend(found);
 }
 

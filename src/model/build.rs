@@ -309,17 +309,29 @@ impl<'t> Builder<'t> {
         // the task of an inline marker is the sentence before it
         let sentence = sentence_before(self.text, block.start_byte(), node.start_byte());
         if self.doc.actions.len() == before {
-            let open_end = node.child(0).map_or(node.start_byte(), |c| c.end_byte());
-            let written = &self.text[node.start_byte()..open_end];
-            let prefix = if written.trim_end().ends_with(['–', '-', ':', '—']) { "" } else { " – " };
+            // the owner goes after "(Action – ", or after "(Action" with a dash
+            let written = self.slice(node);
+            let lower = written.to_lowercase();
+            let word = lower.find("action").map_or(1, |i| i + "action".len());
+            let word = if lower[word..].starts_with('s') { word + 1 } else { word };
+            let rest = &written[word..];
+            let after_space = word + (rest.len() - rest.trim_start().len());
+            let has_separator = written[after_space..].starts_with(['–', '-', ':', '—']);
+            let slot = if has_separator {
+                let sep_len = written[after_space..].chars().next().map_or(0, char::len_utf8);
+                let tail = &written[after_space + sep_len..];
+                node.start_byte() + after_space + sep_len + (tail.len() - tail.trim_start().len())
+            } else {
+                node.start_byte() + word
+            };
             self.doc.actions.push(Action {
                 owners: Vec::new(),
                 task: clean(&self.text[sentence]),
                 due: None,
                 span: node.byte_range(),
                 kind: ActionKind::Explicit,
-                owner_slot: if prefix.is_empty() { open_end } else { self.text[..open_end].trim_end().len() },
-                owner_slot_prefix: prefix,
+                owner_slot: slot,
+                owner_slot_prefix: if has_separator { "" } else { " – " },
             });
         } else if let Some(last) = self.doc.actions.last_mut() {
             if last.task.is_empty() {

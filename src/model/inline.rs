@@ -186,7 +186,9 @@ pub(super) fn sentence_around(body: &str, at: usize) -> Span {
 fn meeting(text: &str, doc: &mut Document) {
     let first_item = doc.items.iter().map(|i| i.heading_span.start).min().unwrap_or(text.len());
     if doc.meeting.date.is_none() {
-        let search_end = first_item.max(text.len().min(4000)).min(text.len());
+        // the meeting's date is written before its first item; a date
+        // further down is a deadline or a reference
+        let search_end = if doc.items.is_empty() { text.len().min(4000) } else { first_item };
         let mut end = search_end;
         while !text.is_char_boundary(end) {
             end -= 1;

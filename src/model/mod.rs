@@ -276,7 +276,8 @@ impl Document {
 
     /// The index of the agenda item holding `offset`.
     pub fn item_at(&self, offset: usize) -> Option<usize> {
-        self.items.iter().rposition(|i| i.heading_span.start <= offset)
+        // items are sorted by where their heading starts
+        self.items.partition_point(|i| i.heading_span.start <= offset).checked_sub(1)
     }
 
     /// The definition of an abbreviation, by its short form.

@@ -23,10 +23,16 @@ attendance, or define the abbreviation.",
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // lower-cased once, and only when some owner is not in the roster
+    let mut lower: Option<String> = None;
     for a in ctx.doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit) {
         for owner in &a.owners {
             let Some(span) = owner.span.clone() else { continue };
-            if ctx.roster.knows(&owner.name) || ctx.doc_knows(&owner.name) {
+            if ctx.roster.knows(&owner.name) {
+                continue;
+            }
+            let lower = lower.get_or_insert_with(|| ctx.text.to_lowercase());
+            if ctx.doc_knows(&owner.name, lower) {
                 continue;
             }
             out.push(diagnostic(
@@ -43,14 +49,12 @@ impl Context<'_> {
     /// Whether the document itself makes `name` known: a defined
     /// abbreviation, or a role title it uses in prose ("The Head of
     /// Strategic Infrastructure advised…").
-    fn doc_knows(&self, name: &str) -> bool {
+    fn doc_knows(&self, name: &str, lower_text: &str) -> bool {
         let n = name.trim();
         if self.doc.abbreviations.iter().any(|a| a.short == n || a.long.as_deref() == Some(n)) {
             return true;
         }
-        let lower = self.text.to_lowercase();
-        let needle = format!("the {}", n.to_lowercase());
-        lower.matches(&needle).count() >= 1 && n.split_whitespace().count() >= 2
+        n.split_whitespace().count() >= 2 && lower_text.contains(&format!("the {}", n.to_lowercase()))
     }
 }
 

@@ -36,6 +36,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let uses = doc.abbreviation_uses.iter().filter(|x| x.short == u.short).count();
+        // name it as written ("PIs"), look it up by its short form ("PI")
+        let written = &ctx.text[u.span.clone()];
+        let possessive = written.ends_with("’s") || written.ends_with("'s");
+        let short = if possessive { short } else { written };
         let mut d = match find_long_form(ctx.text, short) {
             Some(long) => {
                 let long_text = &ctx.text[long.clone()];
@@ -92,6 +96,6 @@ mod tests {
         let text = "In terms of PIs, the Board would look.\n\nThe PI was met.\n";
         let found = run(&RULE, text);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert!(found[0].message.contains("“PI”"));
+        assert!(found[0].message.contains("“PIs”"), "{}", found[0].message);
     }
 }

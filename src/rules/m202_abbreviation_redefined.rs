@@ -28,13 +28,20 @@ fn normal(s: &str) -> String {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    // the first definition of each short form, and the meanings seen so far
+    let mut seen: std::collections::HashMap<&str, (usize, Vec<String>)> = std::collections::HashMap::new();
     let defs = &ctx.doc.abbreviations;
     for (i, d) in defs.iter().enumerate() {
         let Some(long) = &d.long else { continue };
-        let first = defs[..i]
-            .iter()
-            .find(|e| e.short == d.short && e.long.as_ref().is_some_and(|l| normal(l) != normal(long)));
-        if let Some(first) = first {
+        let meaning = normal(long);
+        let entry = seen.entry(d.short.as_str()).or_insert_with(|| (i, Vec::new()));
+        let first = &defs[entry.0];
+        let known = entry.1.contains(&meaning);
+        let differs = !entry.1.is_empty() && !known;
+        if !known {
+            entry.1.push(meaning);
+        }
+        if differs {
             let mut diag = diagnostic(
                 &RULE,
                 d.span.clone(),

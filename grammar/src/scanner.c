@@ -1355,8 +1355,9 @@ static enum TokenType classify_word_line(TSLexer *lx, Scanner *s, const bool *va
   }
 
   /* "Item 4: Title", "Minute 26/19 – Title" */
-  if (valid[ITEM_NUMBER] && (buf_eq_ci(&head, 0, "item") || buf_eq_ci(&head, 0, "minute")) &&
-      (head.len == 4 || head.len == 6) && b->len == head.len + 1 && is_digit(c)) {
+  if (valid[ITEM_NUMBER] && (head.len == 4 || head.len == 6) &&
+      (buf_eq_ci(&head, 0, "item") || buf_eq_ci(&head, 0, "minute")) && (is_hspace(c) || is_digit(c)) &&
+      (skip_hspace_count(lx), is_digit(lx->lookahead))) {
     read_digits(lx, 4);
     if (lx->lookahead == '/' || lx->lookahead == '.') {
       adv(lx);

@@ -175,43 +175,70 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
     uses
 }
 
-/// Where `short`'s long form is written in `text`, without the short form:
-/// "Family Front Door" for FFD.
-pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
-    let want = initials(short);
-    if want.len() < 2 {
-        return None;
+/// The words of a text, read once, for finding long forms of abbreviations
+/// ("Family Front Door" for FFD) without rescanning the text per
+/// abbreviation.
+pub struct LongForms<'t> {
+    words: Vec<(usize, &'t str)>,
+    /// Indexes of the words that start with each capital letter.
+    by_initial: std::collections::HashMap<char, Vec<usize>>,
+}
+
+impl<'t> LongForms<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let words = words_with_offsets(text);
+        let mut by_initial: std::collections::HashMap<char, Vec<usize>> = std::collections::HashMap::new();
+        for (i, (_, w)) in words.iter().enumerate() {
+            if let Some(c) = strip_punct(w).chars().next().filter(|c| c.is_uppercase()) {
+                by_initial.entry(c).or_default().push(i);
+            }
+        }
+        LongForms { words, by_initial }
     }
-    let words = words_with_offsets(text);
-    'start: for i in 0..words.len() {
-        let mut k = 0;
-        let mut j = i;
-        let mut end = 0;
-        while j < words.len() && k < want.len() {
-            let bare = strip_punct(words[j].1);
-            let Some(c) = bare.chars().next() else { continue 'start };
-            if c.is_uppercase() {
-                if c != want[k] || bare.chars().filter(|c| c.is_uppercase()).count() > 1 {
+
+    /// Where `short`'s long form is written: capitalised words whose
+    /// initials spell it, with "of", "and", "the"… allowed inside.
+    pub fn find(&self, short: &str) -> Option<Span> {
+        let want = initials(short);
+        if want.len() < 2 {
+            return None;
+        }
+        let words = &self.words;
+        'start: for &i in self.by_initial.get(&want[0])? {
+            let mut k = 0;
+            let mut j = i;
+            let mut end = 0;
+            while j < words.len() && k < want.len() {
+                let bare = strip_punct(words[j].1);
+                let Some(c) = bare.chars().next() else { continue 'start };
+                if c.is_uppercase() {
+                    if c != want[k] || bare.chars().filter(|c| c.is_uppercase()).count() > 1 {
+                        continue 'start;
+                    }
+                    k += 1;
+                    end = words[j].0 + words[j].1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                } else if !(k > 0 && is_joining_word(bare)) {
                     continue 'start;
                 }
-                k += 1;
-                end = words[j].0 + words[j].1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-            } else if !(k > 0 && is_joining_word(bare)) {
-                continue 'start;
+                // a long form does not run across a sentence
+                if k < want.len() && words[j].1.ends_with(['.', ',', ';', ':']) {
+                    continue 'start;
+                }
+                j += 1;
             }
-            // a long form does not run across a sentence
-            if k < want.len() && words[j].1.ends_with(['.', ',', ';', ':']) {
-                continue 'start;
+            if k == want.len() {
+                let first = words[i].1;
+                let lead = first.len() - first.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                return Some(words[i].0 + lead..end);
             }
-            j += 1;
         }
-        if k == want.len() {
-            let first = words[i].1;
-            let lead = first.len() - first.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-            return Some(words[i].0 + lead..end);
-        }
+        None
     }
-    None
+}
+
+/// Where `short`'s long form is written in `text`, without the short form.
+pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
+    LongForms::new(text).find(short)
 }
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {

@@ -15,7 +15,7 @@ mod inline;
 
 use std::ops::Range;
 
-pub use abbreviations::find_long_form;
+pub use abbreviations::{find_long_form, LongForms};
 pub use dates::{Date, DateProblem};
 
 /// A byte range into the document's text.

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::{diagnostic, Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::model::find_long_form;
+use crate::model::LongForms;
 
 pub const RULE: Rule = Rule {
     code: "M201",
@@ -26,6 +26,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let defined: HashSet<&str> = doc.abbreviations.iter().map(|a| a.short.as_str()).collect();
     let mut reported = HashSet::new();
     let mut out = Vec::new();
+    let mut long_forms: Option<LongForms> = None;
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for u in &doc.abbreviation_uses {
+        *counts.entry(u.short.as_str()).or_default() += 1;
+    }
     for u in &doc.abbreviation_uses {
         let short = u.short.as_str();
         if defined.contains(short)
@@ -35,12 +40,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         {
             continue;
         }
-        let uses = doc.abbreviation_uses.iter().filter(|x| x.short == u.short).count();
+        let uses = *counts.get(u.short.as_str()).unwrap_or(&1);
         // name it as written ("PIs"), look it up by its short form ("PI")
         let written = &ctx.text[u.span.clone()];
         let possessive = written.ends_with("’s") || written.ends_with("'s");
         let short = if possessive { short } else { written };
-        let mut d = match find_long_form(ctx.text, short) {
+        let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
+        let mut d = match long_forms.find(short) {
             Some(long) => {
                 let long_text = &ctx.text[long.clone()];
                 let mut d = diagnostic(

@@ -899,13 +899,18 @@ static bool scan_line_end(TSLexer *lx, Scanner *s, const bool *valid) {
   }
   if (!lx->eof(lx)) adv(lx);
   lx->mark_end(lx);
+  bool blank_lines = false;
   if (valid[ATTENDEE_GAP]) {
-    while (!lx->eof(lx) && line_is_blank_consume(lx)) lx->mark_end(lx);
+    /* the blank lines belong to this token either way: marked as they go */
+    while (!lx->eof(lx) && line_is_blank_consume(lx)) {
+      lx->mark_end(lx);
+      blank_lines = true;
+    }
     if (!lx->eof(lx) && line_is_attendee_row(lx))
       return emit_line_end(lx, s, ATTENDEE_GAP, false);
   }
   if (!valid[LINE_END]) return false;
-  return emit_line_end(lx, s, LINE_END, false);
+  return emit_line_end(lx, s, LINE_END, blank_lines);
 }
 
 /* ------------------------------------------------------------------ */

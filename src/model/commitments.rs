@@ -52,7 +52,35 @@ pub struct Due {
 ///
 /// Never panics; runs in time roughly linear in the length of `text`.
 pub fn find_commitments(text: &str) -> Vec<Commitment> {
-    engine().find(text)
+    // Detection is a pure function of the block's text, and after an edit in
+    // an editor every block but one is unchanged: remember recent answers.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        (h.finish(), text.len())
+    };
+    if let Some(hit) = cache().lock().ok().and_then(|c| c.get(&key).cloned()) {
+        return hit;
+    }
+    let found = engine().find(text);
+    if let Ok(mut c) = cache().lock() {
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, found.clone());
+    }
+    found
+}
+
+/// How many blocks' answers are remembered (a few 1 MB documents' worth).
+const CACHE_LIMIT: usize = 50_000;
+
+type Cache = std::sync::Mutex<std::collections::HashMap<(u64, usize), Vec<Commitment>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Default::default)
 }
 
 /// Names of the patterns in the data file, in order.

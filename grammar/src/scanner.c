@@ -1842,6 +1842,17 @@ task: {
 }
 }
 
+/* After a check for an inline construct failed, what it read (from `first`
+ * on) is prose: mark it and go on to the end of the prose. */
+static bool rest_as_prose(TSLexer *lx, Scanner *s, const bool *valid, int32_t first) {
+  if (!valid[TEXT]) return false;
+  lx->mark_end(lx);
+  TextScan ts = {0};
+  buf_push(&ts.buf, first);
+  scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
+  return emit(lx, s, TEXT);
+}
+
 static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
   /* space between tokens is padding; a tab or a run of spaces separates
    * the columns of an attendance table */
@@ -1861,11 +1872,7 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
   /* "Resolved:   (1) That …" */
   if (valid[RESOLUTION_MARKER] && (c == '(' || is_digit(c) || is_alpha(c) || is_bullet(c))) {
     if (scan_list_marker(lx, true)) return emit(lx, s, RESOLUTION_MARKER);
-    lx->mark_end(lx);
-    TextScan ts = {0};
-    buf_push(&ts.buf, c);
-    scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
-    return valid[TEXT] && emit(lx, s, TEXT);
+    return rest_as_prose(lx, s, valid, c);
   }
 
   if (valid[PERSON] || valid[ROLE] || valid[ATTENDEE_SEPARATOR])
@@ -1890,11 +1897,7 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
     ParenKind k = scan_paren(lx, valid[ACTION_OPEN], valid[PAREN_OPEN], false, true);
     if (k == PAREN_ACTION) return emit(lx, s, ACTION_OPEN);
     if (k == PAREN_SHORT) return emit(lx, s, PAREN_OPEN);
-    lx->mark_end(lx);
-    TextScan ts = {0};
-    buf_push(&ts.buf, c);
-    scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
-    return valid[TEXT] && emit(lx, s, TEXT);
+    return rest_as_prose(lx, s, valid, c);
   }
   if (c == ')' && valid[PAREN_CLOSE]) {
     adv(lx);
@@ -1913,29 +1916,15 @@ static bool scan_inline(Scanner *s, TSLexer *lx, const bool *valid) {
     CapKind k = scan_capital_word(lx, valid, true);
     if (k == CAP_DATE) return emit(lx, s, DATE);
     if (k == CAP_SHORT_LONG || (k == CAP_SHORT_CLOSE && !valid[TEXT])) return emit(lx, s, SHORT_FORM);
-    if (!valid[TEXT]) return false;
-    lx->mark_end(lx);
-    TextScan ts = {0};
-    buf_push(&ts.buf, c);
-    scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
-    return emit(lx, s, TEXT);
+    return rest_as_prose(lx, s, valid, c);
   }
   if (valid[DATE] && is_digit(c)) {
     if (scan_digit_date(lx, true)) return emit(lx, s, DATE);
-    if (!valid[TEXT]) return false;
-    lx->mark_end(lx);
-    TextScan ts = {0};
-    buf_push(&ts.buf, c);
-    scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
-    return emit(lx, s, TEXT);
+    return rest_as_prose(lx, s, valid, c);
   }
   if (!valid[TEXT]) return false;
   adv(lx);
-  lx->mark_end(lx);
-  TextScan ts = {0};
-  buf_push(&ts.buf, c);
-  scan_prose(lx, valid, &ts, TEXT_PLAIN, false);
-  return emit(lx, s, TEXT);
+  return rest_as_prose(lx, s, valid, c);
 }
 
 bool tree_sitter_minutes_external_scanner_scan(void *payload, TSLexer *lx,

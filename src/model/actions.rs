@@ -219,16 +219,8 @@ fn from_commitment(text: &str, block: &Block, c: Commitment, kind: ActionKind) -
         Some(s) if c.owners.len() == 1 => vec![Some(base + s.start..base + s.end)],
         _ => vec![None; c.owners.len()],
     };
-    let due = c.due.map(|d| {
-        let (date, problem) = match d.date_text() {
-            Some(t) => match dates::parse_checked(t) {
-                Ok(date) => (Some(date), None),
-                Err(p) => (None, Some(p)),
-            },
-            None => (None, None),
-        };
-        Due { text: d.text.clone(), span: base + d.span.start..base + d.span.end, date, vague: d.vague, problem: if d.vague { None } else { problem } }
-    });
+    // the date is resolved in `Document::finish`, against the meeting date
+    let due = c.due.map(|d| Due { text: d.text, span: base + d.span.start..base + d.span.end, date: None, vague: d.vague, problem: None });
     let sentence = &text[span.clone()];
     let end_trim = sentence.trim_end().trim_end_matches(['.', ';', ',']).len();
     Action {

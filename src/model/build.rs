@@ -285,15 +285,11 @@ impl<'t> Builder<'t> {
         });
     }
 
+    /// The date is resolved in `Document::finish`, once the meeting's date
+    /// (which a missing year comes from) is known.
     fn due(&self, d: Node) -> Due {
-        let date_node = d.named_child(0);
         let text = clean(self.slice(d)).trim_start_matches([',', ' ']).to_string();
-        let date_text = date_node.map(|n| self.slice(n)).unwrap_or("");
-        let (date, problem) = match dates::parse_checked(date_text) {
-            Ok(p) => (Some(p), None),
-            Err(e) => (None, Some(e)),
-        };
-        Due { text, span: d.byte_range(), date, vague: false, problem }
+        Due { text, span: d.byte_range(), date: None, vague: false, problem: None }
     }
 
     fn action_marker(&mut self, node: Node, block: Node) {

@@ -1502,39 +1502,17 @@ mod tests {
         }
     }
 
+    /// Cost per MB is measured by `scripts/bench` (1 MB and 10 MB); here only
+    /// that repeated text gives repeated answers and that a long line with no
+    /// full stop comes back.
     #[test]
-    fn roughly_linear_time() {
+    fn repeated_text_gives_repeated_commitments() {
         let unit = "The Clerk agreed to circulate the latest draft by 10 February 2020. It was noted that a briefing would be provided in due course. Members (who attended the visit) felt it was useful and that, HR to chase, ";
-        let small: String = unit.repeat(50);
-        let big: String = unit.repeat(400);
-        let t0 = std::time::Instant::now();
-        let a = find_commitments(&small).len();
-        let t_small = t0.elapsed();
-        let t1 = std::time::Instant::now();
-        let b = find_commitments(&big).len();
-        let t_big = t1.elapsed();
+        let a = find_commitments(&unit.repeat(50)).len();
+        let b = find_commitments(&unit.repeat(400)).len();
         assert!(a > 0 && b > a);
-        // 8x the input must not cost much more than ~8x the time (allow slack for noise)
-        assert!(t_big.as_secs_f64() < t_small.as_secs_f64() * 30.0 + 0.5, "{t_small:?} vs {t_big:?}");
-        // one long line without any full stop
         let long = "and the Clerk would ".repeat(5000);
-        let t2 = std::time::Instant::now();
         let _ = find_commitments(&long);
-        assert!(t2.elapsed().as_secs_f64() < 5.0);
     }
 }
 
-impl Due {
-    /// The date part of a due phrase ("10 February 2020" of "by 10 February
-    /// 2020"), when it names one.
-    pub fn date_text(&self) -> Option<&str> {
-        let t = self.text.trim();
-        let lower = t.to_lowercase();
-        for kw in ["by ", "before ", "due ", "on ", "until ", "no later than "] {
-            if lower.starts_with(kw) {
-                return Some(t[kw.len()..].trim());
-            }
-        }
-        None
-    }
-}

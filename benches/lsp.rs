@@ -58,9 +58,9 @@ fn main() {
     let t = Instant::now();
     let roster = minutes::workspace::Roster::from_documents([&doc]);
     let sel = minutes::rules::Selection { enable: vec!["M104".into()], disable: vec![] };
-    let _ = minutes::rules::check(&minutes::rules::Context { text: &text, doc: &doc, roster: &roster }, &sel);
+    let _ = minutes::rules::check(&minutes::rules::Context { text: &text, doc: &doc, roster: &roster, series: None }, &sel);
     let rules = t.elapsed();
-    let ctx = minutes::rules::Context { text: &text, doc: &doc, roster: &roster };
+    let ctx = minutes::rules::Context { text: &text, doc: &doc, roster: &roster, series: None };
     let mut per_rule: Vec<(&str, Duration)> = minutes::rules::RULES
         .iter()
         .map(|r| {

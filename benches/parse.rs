@@ -628,7 +628,7 @@ fn main() {
                 let t3 = Instant::now();
                 // rules::check, one rule at a time (the same work: it runs
                 // the selected rules and sorts their findings)
-                let ctx = Context { text, doc: &doc, roster: &roster };
+                let ctx = Context { text, doc: &doc, roster: &roster, series: None };
                 let mut diags = Vec::new();
                 for (i, r) in selected.iter().enumerate() {
                     if skipped.contains(&r.code) {

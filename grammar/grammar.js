@@ -61,6 +61,7 @@ module.exports = grammar({
     $.person, // a name in an attendance list
     $.role, // "(Chair)", or a column of an attendance table
     $._attendee_separator, // ",", ";", "and" between attendees
+    $.action_reference, // "[A12]" right after an action marker: the clerk's reference to the action
     $._error_sentinel, // never in the grammar: tells the scanner it is in error recovery
   ],
 
@@ -197,6 +198,7 @@ module.exports = grammar({
     // ---- actions ----
     action_line: $ => prec.right(seq(
       field('keyword', $.action_keyword),
+      optional($._reference),
       repeat(choice($.action, $._inline)),
       $._line_end,
       repeat($._paragraph_continuation),
@@ -212,7 +214,11 @@ module.exports = grammar({
 
     due: $ => seq($._due_keyword, $.date),
 
-    action_marker: $ => seq($._action_open, optional($.action), $._action_close),
+    action_marker: $ => seq($._action_open, optional($._reference), optional($.action), $._action_close),
+
+    // "ACTION: [A12] Ann James – …", "(Action [A12] – DCS)", "(Action – [A12] DCS)":
+    // the short reference a later minute reports on ("A12 – done")
+    _reference: $ => seq(field('reference', $.action_reference), optional($._owner_separator)),
 
     // ---- attendance ----
     // The line end of an attendance line that the list goes on after is

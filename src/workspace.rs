@@ -116,15 +116,87 @@ impl Roster {
     }
 }
 
-/// Whether an action is still to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    Open,
-    Overdue,
+
+// ---- the action register, across meetings ----------------------------------
+
+/// One minutes file handed to the workspace.
+#[derive(Clone, Copy)]
+pub struct Minute<'a> {
+    /// Its path or URI, as the caller names it.
+    pub name: &'a str,
+    pub text: &'a str,
+    pub doc: &'a Document,
 }
 
-/// One row of the action register.
+/// Where an action stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Nothing reported, not past its due date.
+    Open,
+    /// Reported as in progress.
+    InProgress,
+    /// Reported as carried forward to a later meeting.
+    CarriedForward,
+    /// Not reported done, and past its due date.
+    Overdue,
+    Done,
+    /// Reported as withdrawn or no longer required.
+    Withdrawn,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::InProgress => "in progress",
+            Status::CarriedForward => "carried forward",
+            Status::Overdue => "overdue",
+            Status::Done => "done",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Still to do (open, in progress, carried forward or overdue).
+    pub fn is_open(self) -> bool {
+        !matches!(self, Status::Done | Status::Withdrawn)
+    }
+}
+
+/// A place in one of the minutes handed to [`track`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// Index into the minutes handed to [`track`].
+    pub minute: usize,
+    pub span: crate::model::Span,
+}
+
+/// Where an action was last recorded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Recorded {
+    pub file: String,
+    /// One-based.
+    pub line: usize,
+    pub meeting_date: Option<String>,
+}
+
+/// A later minute's report on an action.
+#[derive(Clone, Debug, Serialize)]
+pub struct Mention {
+    pub file: String,
+    /// One-based.
+    pub line: usize,
+    pub meeting_date: Option<String>,
+    /// What it reports; `None` when it lists the action without a status.
+    pub progress: Option<crate::model::Progress>,
+    /// The report as written.
+    pub text: String,
+    #[serde(skip)]
+    pub place: Place,
+}
+
+/// One row of the action register: an action, where it was set, and what
+/// later minutes said about it.
 #[derive(Clone, Debug, Serialize)]
 pub struct RegisterEntry {
     pub file: String,
@@ -139,31 +211,238 @@ pub struct RegisterEntry {
     pub status: Status,
     pub kind: &'static str,
     pub meeting_date: Option<String>,
+    /// The clerk's reference (`A12` for `[A12]`), when written.
+    pub reference: Option<String>,
+    /// The latest minute that reports on the action; where it was set when
+    /// none does.
+    pub recorded: Recorded,
+    /// Later minutes' reports, oldest first.
+    pub history: Vec<Mention>,
+    #[serde(skip)]
+    pub place: Place,
 }
 
-/// The register of one document's actions.
+impl RegisterEntry {
+    /// The last progress reported, if any.
+    pub fn progress(&self) -> Option<crate::model::Progress> {
+        self.history.iter().rev().find_map(|m| m.progress)
+    }
+
+    /// How many meetings (the one that set it included) have listed the
+    /// action since its last status, or since it was set when it never had
+    /// one.
+    pub fn meetings_without_status(&self) -> usize {
+        let since = match self.history.iter().rposition(|m| m.progress.is_some()) {
+            Some(i) => &self.history[i + 1..],
+            None => &self.history[..],
+        };
+        let mut minutes: Vec<usize> = since.iter().map(|m| m.place.minute).collect();
+        minutes.dedup();
+        minutes.len() + usize::from(self.history.iter().all(|m| m.progress.is_none()))
+    }
+
+    /// Open, and listed at three meetings or more without a status.
+    pub fn is_stale(&self) -> bool {
+        self.status.is_open() && self.meetings_without_status() >= STALE_AFTER
+    }
+}
+
+/// Meetings an action may be listed at without a status before
+/// `stale-action` reports it.
+pub const STALE_AFTER: usize = 3;
+
+/// The register of many minutes: every action with its status across them.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    pub entries: Vec<RegisterEntry>,
+}
+
+/// One document's place in a series, for the rules and editor features.
+#[derive(Clone, Copy)]
+pub struct InSeries<'a> {
+    pub series: &'a Series,
+    /// The document's index among the minutes handed to [`track`].
+    pub minute: usize,
+}
+
+impl Series {
+    /// The entries whose action was set in `minute`, or that `minute`
+    /// reports on, with the span there.
+    pub fn in_minute(&self, minute: usize) -> impl Iterator<Item = (&RegisterEntry, &crate::model::Span)> {
+        self.entries.iter().flat_map(move |e| {
+            let origin = (e.place.minute == minute).then_some((e, &e.place.span));
+            origin.into_iter().chain(e.history.iter().filter(move |m| m.place.minute == minute).map(move |m| (e, &m.place.span)))
+        })
+    }
+
+    /// The entry whose action (or a report on it) is written at `offset` of `minute`.
+    pub fn at(&self, minute: usize, offset: usize) -> Option<&RegisterEntry> {
+        self.in_minute(minute).find(|(_, s)| s.start <= offset && offset <= s.end).map(|(e, _)| e)
+    }
+}
+
+/// The register of one document alone.
 pub fn register(file: &str, text: &str, doc: &Document, today: Date) -> Vec<RegisterEntry> {
-    let index = LineIndex::new(text);
-    doc.actions
-        .iter()
-        .map(|a| {
-            let due = a.due.as_ref().and_then(|d| d.date);
-            RegisterEntry {
-                file: file.to_string(),
-                line: index.line_number(a.span.start),
+    track(&[Minute { name: file, text, doc }], today).entries
+}
+
+/// Follows every action across `minutes`, in meeting order (by date; files
+/// without one last, by name): each report of a later minute is linked to
+/// the action it cites by reference, or else to the one still open whose
+/// owner and task it names; actions a later minute only restates are not
+/// new actions. Statuses are then read from the reports, overdue against
+/// `today`.
+pub fn track(minutes: &[Minute], today: Date) -> Series {
+    let mut order: Vec<usize> = (0..minutes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| (minutes[i].doc.meeting.date.is_none(), minutes[i].doc.meeting.date, minutes[i].name);
+        key(a).cmp(&key(b))
+    });
+    let mut entries: Vec<RegisterEntry> = Vec::new();
+    let mut by_reference: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for m in order {
+        let Minute { name, text, doc } = minutes[m];
+        let index = LineIndex::new(text);
+        let meeting_date = doc.meeting.date.map(|d| d.to_string());
+        let mut restated: Vec<crate::model::Span> = Vec::new();
+        for report in &doc.reports {
+            let target = match &report.reference {
+                Some(r) => by_reference.get(&r.to_lowercase()).copied(),
+                None => by_owner_and_task(&entries, report),
+            };
+            let Some(e) = target else { continue };
+            entries[e].history.push(Mention {
+                file: name.to_string(),
+                line: index.line_number(report.span.start),
+                meeting_date: meeting_date.clone(),
+                progress: report.progress,
+                text: report.text.clone(),
+                place: Place { minute: m, span: report.span.clone() },
+            });
+            restated.push(report.span.clone());
+        }
+        for a in &doc.actions {
+            if restated.iter().any(|s| s.start < a.span.end && a.span.start < s.end) {
+                continue;
+            }
+            let reference = doc.reference_of(a).map(|r| r.id.clone());
+            if let Some(r) = &reference {
+                by_reference.entry(r.to_lowercase()).or_insert(entries.len());
+            }
+            let line = index.line_number(a.span.start);
+            entries.push(RegisterEntry {
+                file: name.to_string(),
+                line,
                 owners: a.owners.iter().map(|o| o.name.clone()).collect(),
                 task: a.task.clone(),
-                due: due.map(|d| d.to_string()),
+                due: a.due.as_ref().and_then(|d| d.date).map(|d| d.to_string()),
                 due_text: a.due.as_ref().map(|d| d.text.clone()),
-                status: if due.is_some_and(|d| d < today) { Status::Overdue } else { Status::Open },
+                status: Status::Open,
                 kind: match a.kind {
                     ActionKind::Explicit => "explicit",
                     ActionKind::Implied => "implied",
                 },
-                meeting_date: doc.meeting.date.map(|d| d.to_string()),
+                meeting_date: meeting_date.clone(),
+                reference,
+                recorded: Recorded { file: name.to_string(), line, meeting_date: meeting_date.clone() },
+                history: Vec::new(),
+                place: Place { minute: m, span: a.span.clone() },
+            });
+        }
+    }
+    for e in &mut entries {
+        e.status = status(e, today);
+        if let Some(last) = e.history.last() {
+            e.recorded = Recorded { file: last.file.clone(), line: last.line, meeting_date: last.meeting_date.clone() };
+        }
+    }
+    Series { entries }
+}
+
+fn status(e: &RegisterEntry, today: Date) -> Status {
+    use crate::model::Progress;
+    let overdue = e.due.as_deref().and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d < today);
+    match e.progress() {
+        Some(Progress::Done) => Status::Done,
+        Some(Progress::Withdrawn) => Status::Withdrawn,
+        _ if overdue => Status::Overdue,
+        Some(Progress::InProgress) => Status::InProgress,
+        Some(Progress::CarriedForward) => Status::CarriedForward,
+        Some(Progress::Outstanding) | None => Status::Open,
+    }
+}
+
+/// The still-open action a report without a reference is about: the one
+/// whose owner the report names and most of whose task words it uses
+/// ("The Clerk had circulated the letter" for "Clerk – circulate the
+/// letter to all members"), limited to the meeting the report says set it.
+/// `None` when no action fits well or two fit equally.
+fn by_owner_and_task(entries: &[RegisterEntry], report: &crate::model::StatusReport) -> Option<usize> {
+    let said = stems(&report.text);
+    let lower = report.text.to_lowercase();
+    let mut best: Option<(f32, usize)> = None;
+    let mut tied = false;
+    for (i, e) in entries.iter().enumerate() {
+        if e.progress().is_some_and(|p| p.closes()) {
+            continue;
+        }
+        if let Some(set) = report.set_on {
+            if e.meeting_date.as_deref() != Some(set.to_string().as_str()) {
+                continue;
             }
+        }
+        let task = stems(&e.task);
+        if task.is_empty() {
+            continue;
+        }
+        let shared = task.iter().filter(|w| said.contains(*w)).count();
+        let share = shared as f32 / task.len() as f32;
+        let owner_named = e.owners.iter().any(|o| names_owner(&lower, o));
+        let fits = (owner_named && shared >= 2 && share >= 0.5) || (shared >= 3 && share >= 0.75);
+        if !fits {
+            continue;
+        }
+        let score = share + if owner_named { 1.0 } else { 0.0 };
+        match best {
+            Some((b, _)) if (score - b).abs() < f32::EPSILON => tied = true,
+            Some((b, _)) if score < b => {}
+            _ => {
+                best = Some((score, i));
+                tied = false;
+            }
+        }
+    }
+    if tied { None } else { best.map(|(_, i)| i) }
+}
+
+/// Whether lower-cased text names an owner: the whole name, or its last
+/// word ("Smith" for "Bob Smith", "Clerk" for "the Clerk").
+fn names_owner(lower: &str, owner: &str) -> bool {
+    let o = normal(owner);
+    let bare = without_title(&o);
+    let whole = |n: &str| {
+        lower.match_indices(n).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + n.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-        .collect()
+    };
+    !bare.is_empty() && (whole(bare) || bare.split_whitespace().last().is_some_and(whole))
+}
+
+/// The content words of a text, cut to a stem so that "circulated" meets
+/// "circulate" and "letters" meets "letter".
+fn stems(text: &str) -> Vec<String> {
+    const SMALL: &[&str] = &["the", "and", "for", "with", "that", "this", "from", "into", "onto", "have", "had", "has", "been", "were", "was", "will", "would", "should", "all", "any", "its", "their", "them", "they", "also", "next", "meeting", "action", "status", "set"];
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 3 && !SMALL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.chars().take(6).collect())
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// Sorts a register by due date (undated last), then file order.

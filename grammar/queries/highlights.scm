@@ -59,6 +59,9 @@
 (action
   owner: (owner) @variable)
 
+; "[A12]": the clerk's reference to the action
+(action_reference) @label
+
 (action
   task: (task) @string)
 

@@ -56,6 +56,7 @@ enum TokenType {
   PERSON,
   ROLE,
   ATTENDEE_SEPARATOR,
+  ACTION_REFERENCE,
   ERROR_SENTINEL,
 };
 
@@ -1754,12 +1755,47 @@ static bool scan_attendance(Scanner *s, TSLexer *lx, const bool *valid, bool col
   return false;
 }
 
+/* "[A12]", "[12]", "[AP3.2]", "[26/07]": up to four letters, then digits
+ * in groups joined by '.', '/' or '-', in square brackets. Marks the end
+ * after the ']'. */
+static bool scan_action_reference(TSLexer *lx) {
+  adv(lx); /* '[' */
+  int letters = 0, digits = 0, len = 0;
+  while (is_alpha(lx->lookahead) && letters < 4) {
+    adv(lx);
+    letters++;
+  }
+  while (len < 12) {
+    int run = 0;
+    while (is_digit(lx->lookahead) && run < 6) {
+      adv(lx);
+      run++;
+    }
+    if (run == 0) return false;
+    digits += run;
+    len += run;
+    int32_t c = lx->lookahead;
+    if (c != '.' && c != '/' && c != '-') break;
+    adv(lx);
+    len++;
+  }
+  if (digits == 0 || lx->lookahead != ']') return false;
+  adv(lx);
+  lx->mark_end(lx);
+  return true;
+}
+
 /* Actions: owners, separators, tasks, due dates. Returns false when the
  * character at the lexer opens nothing of an action. */
 static bool scan_action_part(Scanner *s, TSLexer *lx, const bool *valid) {
   bool in_marker = valid[ACTION_CLOSE];
   OwnerContext ctx = in_marker ? OWNER_IN_MARKER : OWNER_IN_LINE;
   int32_t c = lx->lookahead;
+  if (c == '[' && valid[ACTION_REFERENCE]) {
+    if (scan_action_reference(lx)) return emit(lx, s, ACTION_REFERENCE);
+    lx->mark_end(lx);
+    goto task;
+  }
   if (c == ')' && in_marker) {
     adv(lx);
     lx->mark_end(lx);

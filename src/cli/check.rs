@@ -12,7 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::rules::{self, Context, Selection};
 use crate::text::LineIndex;
-use crate::workspace::Roster;
+use crate::workspace::{track, InSeries, Minute, Roster};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -48,11 +48,17 @@ pub fn check_paths(paths: &[PathBuf], selection: &Selection) -> (Vec<Checked>, V
     }
     let docs: Vec<Document> = sources.iter().map(|s| Document::parse(&s.text)).collect();
     let roster = Roster::from_documents(&docs);
+    let minutes: Vec<Minute> = sources.iter().zip(&docs).map(|(s, doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
+    let series = track(&minutes, jiff::Zoned::now().date());
+    let diagnostics: Vec<Vec<Diagnostic>> = minutes
+        .iter()
+        .enumerate()
+        .map(|(minute, m)| rules::check(&Context { text: m.text, doc: m.doc, roster: &roster, series: Some(InSeries { series: &series, minute }) }, selection))
+        .collect();
     let checked = sources
         .into_iter()
-        .zip(&docs)
-        .map(|(source, doc)| {
-            let diagnostics = rules::check(&Context { text: &source.text, doc, roster: &roster }, selection);
+        .zip(diagnostics)
+        .map(|(source, diagnostics)| {
             let index = LineIndex::new(&source.text);
             Checked { source, index, diagnostics }
         })

@@ -1,13 +1,16 @@
-//! The command line: `minutes check`, `actions`, `outline`, `parse`, `rule`,
-//! `lsp`. Each command reads files, calls the library and renders; none
+//! The command line: `minutes check`, `actions`, `new`, `report`, `outline`,
+//! `parse`, `rule`, `lsp`. Each command reads files, calls the library and renders; none
 //! decides anything the editor would decide differently.
 
 mod actions;
 mod check;
 mod files;
+mod ics;
+mod new;
 mod outline;
 mod parse;
 mod render;
+mod report;
 
 use std::process::ExitCode;
 
@@ -26,6 +29,10 @@ enum Command {
     Check(check::Args),
     /// The action register: every explicit and implied action across files
     Actions(actions::Args),
+    /// The next meeting's draft minutes, with the open actions under "Matters arising"
+    New(new::Args),
+    /// A static HTML page of the action register across meetings
+    Report(report::Args),
     /// The outline of a file: items, decisions and actions with line numbers
     Outline(outline::Args),
     /// The syntax tree of a file
@@ -66,6 +73,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Actions(args) => actions::run(args),
+        Command::New(args) => new::run(args),
+        Command::Report(args) => report::run(args),
         Command::Outline(args) => outline::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Rule { markdown: true, .. } => {

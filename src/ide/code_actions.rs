@@ -70,7 +70,7 @@ mod tests {
     fn run(text: &str) -> (Document, Vec<Diagnostic>) {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        let d = check(&Context { text, doc: &doc, roster: &roster }, &Selection::everything());
+        let d = check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::everything());
         (doc, d)
     }
 

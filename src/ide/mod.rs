@@ -4,6 +4,7 @@
 pub mod code_actions;
 pub mod completion;
 pub mod folding;
+pub mod history;
 pub mod hover;
 pub mod navigation;
 pub mod outline;

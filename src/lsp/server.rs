@@ -137,6 +137,7 @@ impl LanguageServer for Backend {
                     full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
                     work_done_progress_options: Default::default(),
                 })),
+                inlay_hint_provider: Some(lsp::OneOf::Left(true)),
                 execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into()], ..Default::default() }),
                 ..Default::default()
             },
@@ -238,6 +239,10 @@ impl LanguageServer for Backend {
 
     async fn semantic_tokens_range(&self, p: lsp::SemanticTokensRangeParams) -> Result<Option<lsp::SemanticTokensRangeResult>> {
         self.with(|s| handlers::semantic_tokens(s, &p.text_document.uri, Some(p.range)).map(lsp::SemanticTokensRangeResult::Tokens))
+    }
+
+    async fn inlay_hint(&self, p: lsp::InlayHintParams) -> Result<Option<Vec<lsp::InlayHint>>> {
+        self.with(|s| handlers::inlay_hints(s, p))
     }
 
     async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {

@@ -13,7 +13,7 @@ use crate::ide::Peer;
 use crate::model::{Date, Document};
 use crate::rules::{self, Context, Selection};
 use crate::text::{Encoding, LineIndex};
-use crate::workspace::Roster;
+use crate::workspace::{track, InSeries, Minute, Roster};
 
 /// A minutes file of the workspace that is not open.
 pub struct DiskFile {
@@ -138,7 +138,14 @@ impl Session {
         let doc = Document::new(&text, &tree);
         let mut roster = self.roster();
         roster.add(&doc);
-        let diagnostics = rules::check(&Context { text: &text, doc: &doc, roster: &roster }, &selection());
+        let diagnostics = {
+            let open = self.peers(Some(uri));
+            let disk = self.disk_peers(Some(uri));
+            let peers = as_peers(&open, &disk);
+            let series = track(&minutes(Minute { name: uri.as_str(), text: &text, doc: &doc }, &peers), self.today());
+            let ctx = Context { text: &text, doc: &doc, roster: &roster, series: Some(InSeries { series: &series, minute: 0 }) };
+            rules::check(&ctx, &selection())
+        };
         let index = LineIndex::new(&text);
         let a = Arc::new(Analysis { version: d.version, text, index, tree, doc, diagnostics });
         self.open.get_mut(uri)?.analysis = Some(a.clone());
@@ -165,5 +172,12 @@ impl Session {
 pub fn as_peers<'a>(open: &'a [(Uri, Arc<Analysis>)], disk: &'a [&'a DiskFile]) -> Vec<Peer<'a>> {
     let mut v: Vec<Peer> = open.iter().map(|(u, a)| Peer { name: u.as_str(), text: &a.text, doc: &a.doc }).collect();
     v.extend(disk.iter().map(|f| Peer { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
+    v
+}
+
+/// The minutes of the workspace for [`track`], `first` as minute 0.
+pub fn minutes<'a>(first: Minute<'a>, peers: &[Peer<'a>]) -> Vec<Minute<'a>> {
+    let mut v = vec![first];
+    v.extend(peers.iter().map(|p| Minute { name: p.name, text: p.text, doc: p.doc }));
     v
 }

@@ -234,6 +234,7 @@ impl<'t> Builder<'t> {
     }
 
     fn action_line(&mut self, node: Node) {
+        self.reference(node);
         let keyword = node.child_by_field_name("keyword");
         let text_start = keyword.map_or(node.start_byte(), |k| k.end_byte());
         self.block(BlockKind::ActionLine, node, text_start);
@@ -292,7 +293,17 @@ impl<'t> Builder<'t> {
         Due { text, span: d.byte_range(), date: None, vague: false, problem: None }
     }
 
+    /// `[A12]` in an action line or marker.
+    fn reference(&mut self, container: Node) {
+        if let Some(r) = container.child_by_field_name("reference") {
+            let span = trimmed(self.text, r.byte_range());
+            let id = self.text[span.clone()].trim_matches(['[', ']']).to_string();
+            self.doc.references.push(ActionReference { id, span, container: trimmed(self.text, container.byte_range()) });
+        }
+    }
+
     fn action_marker(&mut self, node: Node, block: Node) {
+        self.reference(node);
         let action = {
             let mut cursor = node.walk();
             let found = node.named_children(&mut cursor).find(|c| c.kind() == kind::ACTION);

@@ -12,11 +12,13 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod reports;
 
 use std::ops::Range;
 
 pub use abbreviations::{find_long_form, LongForms};
 pub use dates::{Date, DateProblem};
+pub use reports::{Progress, StatusReport};
 
 /// A byte range into the document's text.
 pub type Span = Range<usize>;
@@ -33,6 +35,10 @@ pub struct Document {
     pub list_items: Vec<ListItem>,
     pub resolved_blocks: Vec<ResolvedBlock>,
     pub actions: Vec<Action>,
+    /// The clerk's references to actions: `[A12]` after an action marker.
+    pub references: Vec<ActionReference>,
+    /// What this document says about actions of earlier meetings.
+    pub reports: Vec<StatusReport>,
     pub labels: Vec<Span>,
     pub signature: Option<Span>,
     pub page_breaks: Vec<PageBreak>,
@@ -196,6 +202,18 @@ pub struct Action {
     pub owner_slot_prefix: &'static str,
 }
 
+/// `[A12]` after `ACTION:` or `(Action`: the clerk's short reference to
+/// an action, which later minutes report on ("A12 – done").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionReference {
+    /// As written inside the brackets: `A12`.
+    pub id: String,
+    /// The reference with its brackets.
+    pub span: Span,
+    /// The action line or marker it belongs to.
+    pub container: Span,
+}
+
 /// A blank run inside a paragraph before a line that starts in lower case:
 /// a page break of the PDF the text came from.
 #[derive(Clone, Debug)]
@@ -231,6 +249,7 @@ impl Document {
         inline::analyse(text, &mut doc);
         abbreviations::analyse(text, &mut doc);
         actions::analyse(text, &mut doc);
+        reports::analyse(text, &mut doc);
         doc.finish();
         doc
     }
@@ -278,6 +297,11 @@ impl Document {
     pub fn item_at(&self, offset: usize) -> Option<usize> {
         // items are sorted by where their heading starts
         self.items.partition_point(|i| i.heading_span.start <= offset).checked_sub(1)
+    }
+
+    /// The clerk's reference of an action, when one is written.
+    pub fn reference_of(&self, action: &Action) -> Option<&ActionReference> {
+        self.references.iter().find(|r| r.container.start <= action.span.start && action.span.end <= r.container.end)
     }
 
     /// The definition of an abbreviation, by its short form.

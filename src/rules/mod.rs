@@ -15,10 +15,11 @@ mod m301_numbering;
 mod m401_empty_resolution;
 mod m501_invalid_due_date;
 mod m601_split_paragraph;
+mod m701_stale_action;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
-use crate::workspace::Roster;
+use crate::workspace::{InSeries, Roster};
 
 /// What a rule reads.
 pub struct Context<'a> {
@@ -26,6 +27,9 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// People, roles and abbreviations known across the workspace.
     pub roster: &'a Roster,
+    /// The other minutes of the series and what they say about this one's
+    /// actions; `None` when the document is read alone.
+    pub series: Option<InSeries<'a>>,
 }
 
 pub struct Rule {
@@ -52,6 +56,7 @@ pub static RULES: &[Rule] = &[
     m401_empty_resolution::RULE,
     m501_invalid_due_date::RULE,
     m601_split_paragraph::RULE,
+    m701_stale_action::RULE,
 ];
 
 /// A rule by code (`M101`) or name (`missing-owner`).
@@ -115,7 +120,7 @@ pub(crate) mod test_support {
     pub fn run(rule: &Rule, text: &str) -> Vec<Diagnostic> {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        (rule.check)(&Context { text, doc: &doc, roster: &roster })
+        (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None })
     }
 
     /// Applies a finding's fix to `text`.

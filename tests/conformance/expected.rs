@@ -146,7 +146,7 @@ fn expected_structure_matches_labels_exactly() {
 
         // every abbreviation to flag is reported on its line
         let roster = Roster::from_documents([&p.doc]);
-        let diagnostics = rules::check(&Context { text: &p.text, doc: &p.doc, roster: &roster }, &Selection::default());
+        let diagnostics = rules::check(&Context { text: &p.text, doc: &p.doc, roster: &roster, series: None }, &Selection::default());
         for u in labels["undefined_abbreviations_to_flag"].as_array().unwrap() {
             let short = u["short"].as_str().unwrap();
             let line = u["line"].as_u64().unwrap() as usize;

@@ -4,7 +4,7 @@ use serde_json::Value;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::super::convert::{self, Pos};
-use super::super::session::{as_peers, Session};
+use super::super::session::{as_peers, minutes, Session};
 use crate::ide::{self, outline::SymbolKind as Kind};
 
 fn pos_of<'a>(s: &Session, a: &'a super::super::document::Analysis) -> Pos<'a> {
@@ -117,7 +117,15 @@ pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
     let peers = as_peers(&open, &disk);
-    let h = ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers)?;
+    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), s.today());
+    let across = ide::history::hover(crate::workspace::InSeries { series: &series, minute: 0 }, offset);
+    let h = match (ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers), across) {
+        (Some(mut h), Some(across)) => {
+            h.markdown = format!("{}\n\n---\n\n{}", h.markdown.trim_end(), across.markdown);
+            h
+        }
+        (h, across) => h.or(across)?,
+    };
     Some(lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: h.markdown }),
         range: Some(pos.range(&h.range)),
@@ -129,6 +137,9 @@ pub fn definition(s: &mut Session, p: lsp::GotoDefinitionParams) -> Option<lsp::
     let a = s.analysis(&uri)?;
     let pos = pos_of(s, &a);
     let offset = pos.offset(p.text_document_position_params.position);
+    if let Some(location) = original_action(s, &uri, &a, offset) {
+        return Some(lsp::GotoDefinitionResponse::Scalar(location));
+    }
     let (target, _) = ide::navigation::target_at(&a.text, &a.doc, offset).or_else(|| {
         // an abbreviation used here but defined in another file
         let w = ide::word_at(&a.text, offset);
@@ -148,6 +159,50 @@ pub fn definition(s: &mut Session, p: lsp::GotoDefinitionParams) -> Option<lsp::
         }
     }
     None
+}
+
+/// From a report on an action of an earlier meeting ("A12 – done") to
+/// that action.
+fn original_action(s: &Session, uri: &Uri, a: &super::super::document::Analysis, offset: usize) -> Option<lsp::Location> {
+    let open = s.peers(Some(uri));
+    let disk = s.disk_peers(Some(uri));
+    let peers = as_peers(&open, &disk);
+    let all = minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers);
+    let series = crate::workspace::track(&all, s.today());
+    let (minute, span) = ide::history::definition(crate::workspace::InSeries { series: &series, minute: 0 }, offset)?;
+    let target = all.get(minute)?;
+    let index = crate::text::LineIndex::new(target.text);
+    let tpos = Pos { text: target.text, index: &index, enc: s.encoding };
+    Some(lsp::Location { uri: target.name.parse().ok()?, range: tpos.range(&span) })
+}
+
+/// The status of each action from later minutes, after the action.
+pub fn inlay_hints(s: &mut Session, p: lsp::InlayHintParams) -> Option<Vec<lsp::InlayHint>> {
+    let uri = p.text_document.uri;
+    let a = s.analysis(&uri)?;
+    let pos = pos_of(s, &a);
+    let range = pos.range_in(p.range);
+    let open = s.peers(Some(&uri));
+    let disk = s.disk_peers(Some(&uri));
+    let peers = as_peers(&open, &disk);
+    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), s.today());
+    let hints = ide::history::status_hints(crate::workspace::InSeries { series: &series, minute: 0 }, &a.text);
+    Some(
+        hints
+            .into_iter()
+            .filter(|h| range.start <= h.offset && h.offset <= range.end)
+            .map(|h| lsp::InlayHint {
+                position: pos.position(h.offset),
+                label: lsp::InlayHintLabel::String(h.label),
+                kind: None,
+                text_edits: None,
+                tooltip: Some(lsp::InlayHintTooltip::MarkupContent(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: h.tooltip })),
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect(),
+    )
 }
 
 pub fn references(s: &mut Session, p: lsp::ReferenceParams) -> Option<Vec<lsp::Location>> {
@@ -302,10 +357,8 @@ pub fn actions(s: &mut Session) -> Value {
     let today = s.today();
     let open = s.peers(None);
     let disk = s.disk_peers(None);
-    let mut entries = Vec::new();
-    for p in as_peers(&open, &disk) {
-        entries.extend(crate::workspace::register(p.name, p.text, p.doc, today));
-    }
+    let all: Vec<crate::workspace::Minute> = as_peers(&open, &disk).iter().map(|p| crate::workspace::Minute { name: p.name, text: p.text, doc: p.doc }).collect();
+    let mut entries = crate::workspace::track(&all, today).entries;
     crate::workspace::sort_register(&mut entries);
     serde_json::to_value(entries).unwrap_or(Value::Null)
 }

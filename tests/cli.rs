@@ -129,9 +129,9 @@ fn actions_csv_is_rfc4180_and_json_has_the_schema() {
     let csv = stdout(&minutes(&args));
     assert!(csv.contains("\r\n"), "CRLF records");
     let rows = parse_csv(&csv);
-    assert_eq!(rows[0], ["file", "line", "owners", "task", "due", "due_text", "status", "kind"]);
+    assert_eq!(rows[0], ["file", "line", "owners", "task", "due", "due_text", "status", "kind", "reference", "recorded"]);
     assert!(rows.len() > 10);
-    assert!(rows.iter().all(|r| r.len() == 8), "every record has 8 fields");
+    assert!(rows.iter().all(|r| r.len() == 10), "every record has 10 fields");
     assert!(rows.iter().any(|r| r[3].contains(',')), "tasks with commas survive quoting");
 
     args[4] = "json";

@@ -174,7 +174,7 @@ pub fn render(entries: &[RegisterEntry], format: Format, today: Date) -> String 
             // REF and RECORDED only when some action has one
             let shown: Vec<usize> = (0..7).filter(|&i| !matches!(i, 1 | 5) || rows.iter().any(|r| !r[i].is_empty())).collect();
             let widths: Vec<usize> = (0..7)
-                .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([head[i].len()]).max().unwrap_or(0).min(40))
+                .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([head[i].len()]).max().unwrap_or(0).min(64))
                 .collect();
             let line = |cells: [&str; 7]| {
                 let mut s = String::new();

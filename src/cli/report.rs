@@ -86,18 +86,21 @@ form.filters { display: flex; flex-wrap: wrap; gap: .75rem 1.25rem; align-items:
 form.filters label { display: flex; flex-direction: column; font-weight: 600; font-size: .85rem; }
 form.filters select { font: inherit; padding: .2rem; min-width: 10rem; }
 table { border-collapse: collapse; width: 100%; }
+.overview { display: flex; flex-wrap: wrap; gap: 1rem 3rem; align-items: start; }
+#owners { width: auto; min-width: 24rem; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f3f3; position: sticky; top: 0; }
 td.num, th.num { text-align: right; }
+td.nowrap { white-space: nowrap; }
 tr.overdue td { background: var(--overdue); }
 tr.overdue td.status { color: var(--overdue-ink); font-weight: 700; }
 tr.done td, tr.withdrawn td { color: var(--muted); }
 .history { font-size: .85rem; color: var(--muted); margin: .2rem 0 0; padding-left: 1rem; }
 .minutes { position: sticky; top: 0; max-height: 100vh; overflow: auto; border-left: 1px solid var(--line); padding-left: 1rem; }
 .minute pre { white-space: pre-wrap; font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, monospace; margin: 0; }
-.minute pre span { display: block; padding-left: 3.5em; text-indent: -3.5em; }
-.minute pre span::before { content: attr(data-line); display: inline-block; width: 3em; margin-right: .5em; text-align: right; color: #888; text-indent: 0; }
+.minute pre span { display: block; position: relative; padding-left: 3.5em; min-height: 1.4em; }
+.minute pre span::before { content: attr(data-line); position: absolute; left: 0; width: 3em; text-align: right; color: #888; }
 .minute pre span:target { background: #fff3b0; outline: 2px solid #e0b000; }
 svg text { font: 12px system-ui, sans-serif; }
 .legend span { display: inline-block; margin-right: 1rem; } .swatch { display: inline-block; width: .8em; height: .8em; margin-right: .3em; vertical-align: -1px; }
@@ -144,9 +147,11 @@ pub fn page(minutes: &[Minute], entries: &[RegisterEntry], today: Date) -> Strin
     order.sort_by_key(|&i| (minutes[i].doc.meeting.date.is_none(), minutes[i].doc.meeting.date, minutes[i].name));
     let anchor: BTreeMap<&str, usize> = order.iter().enumerate().map(|(n, &i)| (minutes[i].name, n + 1)).collect();
     let meeting_of_file: BTreeMap<&str, String> = minutes.iter().map(|m| (m.name, meeting_of(m))).collect();
+    // the file's name (the whole path in its title), line
     let link = |file: &str, line: usize| -> String {
+        let short = file.rsplit(['/', '\\']).next().unwrap_or(file);
         match anchor.get(file) {
-            Some(n) => format!("<a href=\"#m{n}-L{line}\">{}:{line}</a>", esc(file)),
+            Some(n) => format!("<a href=\"#m{n}-L{line}\" title=\"{}\">{}:{line}</a>", esc(file), esc(short)),
             None => format!("{}:{line}", esc(file)),
         }
     };
@@ -165,7 +170,7 @@ pub fn page(minutes: &[Minute], entries: &[RegisterEntry], today: Date) -> Strin
     ));
 
     // ---- chart ----
-    h.push_str("<section aria-labelledby=\"chart-h\">\n<h2 id=\"chart-h\">Actions per meeting</h2>\n");
+    h.push_str("<div class=\"overview\">\n<section aria-labelledby=\"chart-h\">\n<h2 id=\"chart-h\">Actions per meeting</h2>\n");
     h.push_str(&chart(&order.iter().map(|&i| meeting_of(&minutes[i])).collect::<Vec<_>>(), entries));
     h.push_str("</section>\n");
 
@@ -190,7 +195,7 @@ pub fn page(minutes: &[Minute], entries: &[RegisterEntry], today: Date) -> Strin
     for (o, c) in &per_owner {
         h.push_str(&format!("<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", esc(o), c[0], c[1], c[2]));
     }
-    h.push_str("</tbody>\n</table>\n</section>\n");
+    h.push_str("</tbody>\n</table>\n</section>\n</div>\n");
 
     // ---- the register, with the minutes beside it ----
     h.push_str("<div class=\"layout\">\n<section aria-labelledby=\"register-h\">\n<h2 id=\"register-h\">Register</h2>\n");
@@ -239,10 +244,10 @@ pub fn page(minutes: &[Minute], entries: &[RegisterEntry], today: Date) -> Strin
             h.push_str("</ul>");
         }
         h.push_str("</td>");
-        h.push_str(&format!("<td>{}</td>", esc(e.due.as_deref().or(e.due_text.as_deref()).unwrap_or(""))));
+        h.push_str(&format!("<td class=\"nowrap\">{}</td>", esc(e.due.as_deref().or(e.due_text.as_deref()).unwrap_or(""))));
         h.push_str(&format!("<td class=\"status\">{status}</td>"));
-        h.push_str(&format!("<td>{}</td>", link(&e.file, e.line)));
-        h.push_str(&format!("<td>{}</td>", if e.history.is_empty() { String::new() } else { link(&e.recorded.file, e.recorded.line) }));
+        h.push_str(&format!("<td class=\"nowrap\">{}</td>", link(&e.file, e.line)));
+        h.push_str(&format!("<td class=\"nowrap\">{}</td>", if e.history.is_empty() { String::new() } else { link(&e.recorded.file, e.recorded.line) }));
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
@@ -283,7 +288,7 @@ fn chart(meetings: &[String], entries: &[RegisterEntry]) -> String {
         })
         .collect();
     let max = counts.iter().map(|c| c.iter().sum::<usize>()).max().unwrap_or(0).max(1);
-    let (bar, gap, height, left, bottom) = (36.0, 24.0, 160.0, 36.0, 28.0);
+    let (bar, gap, height, left, bottom) = (40.0, 44.0, 160.0, 36.0, 28.0);
     let width = left + meetings.len() as f64 * (bar + gap) + gap;
     let colours = [("done", "#3f8f4f"), ("open", "#4a78c2"), ("overdue", "#c0392b")];
     let mut s = format!(

@@ -93,10 +93,12 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     // the section the previous report came from: a `Status:` line joins it
     let mut previous_section: Option<usize> = None;
     for block in &doc.blocks {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem | BlockKind::ActionLine) {
+        let body = &text[block.text.clone()];
+        // a short "Status: carried forward" set off by blank lines reads as a heading
+        let status_heading = block.kind == BlockKind::Heading && status_line(body);
+        if !status_heading && !matches!(block.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem | BlockKind::ActionLine) {
             continue;
         }
-        let body = &text[block.text.clone()];
         let section = sections.iter().position(|s| s.start <= block.span.start && block.span.start < s.end);
         let restated = doc.references.iter().find(|r| block.span.start <= r.span.start && r.span.end <= block.span.end);
         let cited = bracketed_reference(body);
@@ -116,6 +118,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
                 last.span.end = block.span.end;
                 continue;
             }
+        }
+        if status_heading {
+            continue;
         }
         let reference = restated
             .map(|r| r.id.clone())
@@ -145,7 +150,12 @@ fn review_sections(text: &str, doc: &Document) -> Vec<Span> {
             .map(|b| b.span.start),
     );
     let mut boundaries: Vec<usize> = doc.items.iter().map(|i| i.heading_span.start).collect();
-    boundaries.extend(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.start));
+    boundaries.extend(
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading && !status_line(&text[b.text.clone()]))
+            .map(|b| b.span.start),
+    );
     boundaries.sort_unstable();
     starts.sort_unstable();
     starts

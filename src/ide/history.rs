@@ -87,3 +87,36 @@ pub fn definition(here: InSeries, offset: usize) -> Option<(usize, Range<usize>)
             .map(|_| (e.place.minute, e.place.span.clone()))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Document};
+    use crate::workspace::{track, Minute};
+
+    const FIRST: &str = "Date: 1 March 2026\n\n1. Parks\n\nACTION: [A7] Bob Smith – obtain quotes for the benches\n";
+    const SECOND: &str = "Date: 5 April 2026\n\n1. Matters arising\n\n1.1 A7 – done\n";
+
+    #[test]
+    fn history_hint_and_definition() {
+        let docs = [Document::parse(FIRST), Document::parse(SECOND)];
+        let minutes = [Minute { name: "first", text: FIRST, doc: &docs[0] }, Minute { name: "second", text: SECOND, doc: &docs[1] }];
+        let series = track(&minutes, Date::constant(2026, 1, 1));
+        let first = InSeries { series: &series, minute: 0 };
+        let second = InSeries { series: &series, minute: 1 };
+        // hover on the action, and on the report
+        let h = hover(first, FIRST.find("quotes").unwrap()).unwrap();
+        assert!(h.markdown.contains("Status: **done**") && h.markdown.contains("2026-04-05: done (second:5)"), "{}", h.markdown);
+        assert!(hover(second, SECOND.find("done").unwrap()).is_some());
+        // the status after the action's line
+        let hints = status_hints(first, FIRST);
+        assert_eq!(hints.len(), 1);
+        assert_eq!(hints[0].label, "done (2026-04-05)");
+        assert_eq!(hints[0].offset, FIRST.trim_end().len());
+        // from "A7" in the second minute to the action in the first
+        let (minute, span) = definition(second, SECOND.find("A7").unwrap()).unwrap();
+        assert_eq!(minute, 0);
+        assert!(FIRST[span].starts_with("Bob Smith"));
+        assert!(definition(first, FIRST.find("quotes").unwrap()).is_none());
+    }
+}

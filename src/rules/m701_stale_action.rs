@@ -1,26 +1,34 @@
 //! M701 stale-action: an action listed at three meetings without a status.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Related, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Related};
 
-pub const RULE: Rule = Rule {
-    code: "M701",
-    name: "stale-action",
-    summary: "An action is listed at three meetings without a status",
-    severity: Severity::Hint,
-    default_enabled: true,
-    doc: "What it catches: an action set at one meeting and listed again under \"Matters arising\" \
-(by its reference, `A12`, or by its owner and task) at two later meetings, with no status \
-reported: no `done`, `in progress`, `carried forward`…\n\n\
-Why it matters: an action carried from meeting to meeting with nobody saying where it stands is \
-an action nobody is doing; the chair should ask.\n\n\
-Example: `[A12] Ann James – circulate the letter (set 14 November 2026). Status: …` in the \
-minutes of January, after December's listed it the same way.\n\n\
-It reads the other minutes given to `minutes check` (or open in the editor); on one file alone it \
-finds nothing.\n\n\
-Fix: record where the action stands (`A12 – done`, `Status: in progress`), or withdraw it.",
-    check,
-};
+declare_rule! {
+    /// An action is listed at three meetings without a status.
+    ///
+    /// What it catches: an action set at one meeting and listed again under "Matters arising"
+    /// (by its reference, `A12`, or by its owner and task) at two later meetings, with no status
+    /// reported: no `done`, `in progress`, `carried forward`…
+    ///
+    /// Why it matters: an action carried from meeting to meeting with nobody saying where it
+    /// stands is an action nobody is doing; the chair should ask.
+    ///
+    /// It reads the other minutes given to `minutes check` (or open in the editor); on one file
+    /// alone it finds nothing.
+    ///
+    /// Example: `[A12] Ann James – circulate the letter; set 14 November 2026. Status: …` in the
+    /// minutes of January, after December's listed it the same way.
+    ///
+    /// Fix: record where the action stands (`A12 – done`, `Status: in progress`), or withdraw it.
+    pub const RULE = {
+        code: "M701",
+        name: "stale-action",
+        severity: Hint,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let Some(here) = ctx.series else { return Vec::new() };

@@ -117,9 +117,24 @@ pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
     let peers = as_peers(&open, &disk);
+    let help = ide::hover::findings_help(&a.diagnostics, offset);
+    let here = match (ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers), help) {
+        (Some(mut h), Some(help)) => {
+            h.markdown = format!("{}\n\n---\n\n{help}", h.markdown);
+            Some(h)
+        }
+        (Some(h), None) => Some(h),
+        (None, Some(help)) => a
+            .diagnostics
+            .iter()
+            .find(|d| d.range.start <= offset && offset <= d.range.end)
+            .map(|d| ide::hover::Hover { range: d.range.clone(), markdown: help }),
+        (None, None) => None,
+    };
+    // what later (or earlier) minutes say about the action here
     let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), s.today());
     let across = ide::history::hover(crate::workspace::InSeries { series: &series, minute: 0 }, offset);
-    let h = match (ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers), across) {
+    let h = match (here, across) {
         (Some(mut h), Some(across)) => {
             h.markdown = format!("{}\n\n---\n\n{}", h.markdown.trim_end(), across.markdown);
             h

@@ -61,6 +61,8 @@ module.exports = grammar({
     $.person, // a name in an attendance list
     $.role, // "(Chair)", or a column of an attendance table
     $._attendee_separator, // ",", ";", "and" between attendees
+    // ---- comments ----
+    $.comment, // a line that starts "<!--": never minutes text; holds suppressions
     $._error_sentinel, // never in the grammar: tells the scanner it is in error recovery
   ],
 
@@ -137,7 +139,12 @@ module.exports = grammar({
       $.attendance,
       $.label_line,
       $.signature_line,
+      $._comment_line,
     ),
+
+    // "<!-- minutes: ignore M201 -->": invisible to the model's prose; the
+    // model reads suppressions from it
+    _comment_line: $ => seq($.comment, $._line_end),
 
     heading: $ => seq(field('title', $.heading_text), $._line_end),
 

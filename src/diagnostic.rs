@@ -32,11 +32,23 @@ pub struct Edit {
     pub text: String,
 }
 
+/// Whether `minutes check --fix` may apply a fix unasked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Keeps every word and what the text means: applied by `--fix`.
+    Safe,
+    /// Right most of the time, but a person should look (a guessed owner, a
+    /// renumbering that citations may point at): only with `--unsafe-fixes`.
+    Unsafe,
+}
+
 /// A fix the user can apply: a title and the edits it makes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Fix {
     pub title: String,
     pub edits: Vec<Edit>,
+    pub applicability: Applicability,
 }
 
 /// Another place that matters to a finding.

@@ -15,6 +15,8 @@ pub struct Roster {
     /// Lower-cased names, surnames, initials and roles.
     names: HashSet<String>,
     initials: HashSet<String>,
+    /// Short forms defined or accepted outside the minutes (`minutes.toml`).
+    abbreviations: HashSet<String>,
 }
 
 /// Words that make a phrase a role or a group: "Head of Strategic
@@ -81,6 +83,41 @@ impl Roster {
                 self.names.insert(normal(long));
             }
         }
+    }
+
+    /// A person the minutes do not list (from `minutes.toml`): known by
+    /// name, surname, first name, aliases, initials and role.
+    pub fn add_person(&mut self, name: &str, role: Option<&str>, aliases: &[String], initials: Option<&str>) {
+        let n = normal(name);
+        let bare = without_title(&n).to_string();
+        self.names.extend(bare.split_whitespace().next().map(str::to_string));
+        self.names.extend(bare.split_whitespace().last().map(str::to_string));
+        self.names.insert(bare);
+        self.names.insert(n);
+        self.names.extend(role.map(normal));
+        self.names.extend(aliases.iter().map(|a| normal(a)));
+        if let Some(i) = initials {
+            self.initials.insert(i.to_string());
+            self.names.insert(i.to_lowercase());
+        }
+    }
+
+    /// A group that can own an action ("Planning Committee").
+    pub fn add_group(&mut self, name: &str) {
+        self.names.insert(normal(name));
+    }
+
+    /// An abbreviation defined (with its long form) or accepted as everyday
+    /// for every document.
+    pub fn add_abbreviation(&mut self, short: &str, long: Option<&str>) {
+        self.abbreviations.insert(short.to_string());
+        self.names.insert(short.to_lowercase());
+        self.names.extend(long.map(normal));
+    }
+
+    /// Whether `short` is defined or accepted outside the minutes.
+    pub fn knows_abbreviation(&self, short: &str) -> bool {
+        self.abbreviations.contains(short)
     }
 
     /// Whether `short` is someone's initials from an attendance list.

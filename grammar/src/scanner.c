@@ -56,6 +56,7 @@ enum TokenType {
   PERSON,
   ROLE,
   ATTENDEE_SEPARATOR,
+  COMMENT,
   ERROR_SENTINEL,
 };
 
@@ -1530,6 +1531,25 @@ static bool finish_prose(TSLexer *lx, Scanner *s, const bool *valid, TextScan *t
 
 static bool scan_attendance(Scanner *s, TSLexer *lx, const bool *valid, bool column_gap);
 
+/* "<!-- minutes: ignore M201 -->": a line that opens an HTML comment is a
+ * comment to the end of the line (clerks never write "<!--" in minutes).
+ * Anything else starting with '<' is prose. */
+static bool scan_comment(TSLexer *lx, Scanner *s, const bool *valid) {
+  static const char OPEN[] = "<!--";
+  TextScan ts = {0};
+  for (int i = 0; OPEN[i]; i++) {
+    if (lx->lookahead != OPEN[i]) {
+      lx->mark_end(lx);
+      return i > 0 && finish_prose(lx, s, valid, &ts, false);
+    }
+    buf_push(&ts.buf, lx->lookahead);
+    adv(lx);
+  }
+  lx->mark_end(lx);
+  consume_line_marking(lx);
+  return emit(lx, s, COMMENT);
+}
+
 static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
   /* leading space is padding; one plain space may be a lost bullet */
   int spaces = 0, other_space = 0;
@@ -1572,6 +1592,8 @@ static bool scan_line_start(Scanner *s, TSLexer *lx, const bool *valid) {
   if (valid[PERSON]) return scan_attendance(s, lx, valid, false);
 
   int32_t c = lx->lookahead;
+
+  if (c == '<' && valid[COMMENT]) return scan_comment(lx, s, valid);
 
   /* the title line after "Agenda item" */
   if (valid[TITLE]) {

@@ -45,6 +45,18 @@ impl Backend {
         }
     }
 
+    /// Republishes after a `minutes.toml` changed, and says why one could
+    /// not be read.
+    async fn reloaded(&self, r: Option<handlers::Reloaded>) {
+        let Some(r) = r else { return };
+        for e in r.errors {
+            self.log(format!("configuration not read, defaults used: {e}")).await;
+        }
+        for p in r.publish {
+            self.publish(Some(p)).await;
+        }
+    }
+
     async fn log(&self, message: String) {
         eprintln!("minutes lsp: {message}");
         self.client.log_message(lsp::MessageType::WARNING, message).await;
@@ -88,6 +100,13 @@ impl LanguageServer for Backend {
                 _ => Vec::new(),
             };
             s.roots = roots.iter().filter_map(|u| u.to_file_path().map(|p| p.into_owned())).collect();
+            s.watch_configs = p
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false);
             if let Some(o) = &p.initialization_options {
                 if let Some(x) = o.get("extensions").and_then(Value::as_array) {
                     s.extensions = x.iter().filter_map(Value::as_str).map(|e| e.trim_start_matches('.').to_string()).collect();
@@ -149,6 +168,20 @@ impl LanguageServer for Backend {
             s.ensure_scanned();
             s.disk.len()
         });
+        if self.with(|s| s.watch_configs).unwrap_or(false) {
+            // a changed minutes.toml is reloaded and the documents checked again
+            let watchers = lsp::DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![lsp::FileSystemWatcher { glob_pattern: lsp::GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)), kind: None }],
+            };
+            let registration = lsp::Registration {
+                id: "minutes-config".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(watchers).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                self.log(format!("cannot watch {}: {e}", crate::config::FILE_NAME)).await;
+            }
+        }
         if let Ok(n) = n {
             self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
         }
@@ -173,7 +206,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, p: lsp::DidSaveTextDocumentParams) {
-        let _ = self.with(|s| handlers::did_save(s, p));
+        let r = self.with(|s| handlers::did_save(s, p));
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn did_close(&self, p: lsp::DidCloseTextDocumentParams) {
@@ -183,7 +217,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, p: lsp::DidChangeWatchedFilesParams) {
-        let _ = self.with(|s| handlers::watched_files(s, p));
+        let r = self.with(|s| handlers::watched_files(s, p));
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn document_symbol(&self, p: lsp::DocumentSymbolParams) -> Result<Option<lsp::DocumentSymbolResponse>> {

@@ -9,9 +9,10 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
 use super::document::{Analysis, OpenDocument};
+use crate::config::{Config, ConfigError};
 use crate::ide::Peer;
 use crate::model::{Date, Document};
-use crate::rules::{self, Context, Selection};
+use crate::rules::{Context, Selection};
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Roster;
 
@@ -32,7 +33,12 @@ pub struct Session {
     pub disk: BTreeMap<PathBuf, DiskFile>,
     pub rule_docs: String,
     pub today: Option<Date>,
+    /// The client watches files for us when asked (`minutes.toml`).
+    pub watch_configs: bool,
     scanned: bool,
+    /// Each `minutes.toml` read so far (or why it could not be), by path;
+    /// forgotten when one changes.
+    configs: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
 }
 
 impl Default for Session {
@@ -46,9 +52,11 @@ impl Default for Session {
             // the README beside the sources this server was built from (it
             // holds every rule's documentation under `#m101`…); a client can
             // point elsewhere with the `ruleDocsUrl` initialization option
-            rule_docs: concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#").into(),
+            rule_docs: crate::rules::DOCS_URL.into(),
             today: None,
+            watch_configs: false,
             scanned: false,
+            configs: HashMap::new(),
         }
     }
 }
@@ -125,6 +133,31 @@ impl Session {
         r
     }
 
+    /// The configuration of a document: the nearest `minutes.toml` above
+    /// it, or the defaults (also when that file cannot be read: the error
+    /// is reported by [`Session::config_errors`]).
+    pub fn config(&mut self, uri: &Uri) -> Arc<Config> {
+        let dir = uri.to_file_path().and_then(|p| p.parent().map(Path::to_path_buf));
+        let Some(file) = dir.as_deref().and_then(Config::find) else { return Arc::default() };
+        let loaded = self.configs.entry(file.clone()).or_insert_with(|| Config::load(&file).map(Arc::new));
+        loaded.as_ref().map(Arc::clone).unwrap_or_default()
+    }
+
+    /// The configurations that could not be read, for the log.
+    pub fn config_errors(&self) -> Vec<String> {
+        self.configs.values().filter_map(|c| c.as_ref().err()).map(ToString::to_string).collect()
+    }
+
+    /// Forgets every configuration read and every analysis made with one:
+    /// a `minutes.toml` changed. Returns the open documents to check again.
+    pub fn reload_configs(&mut self) -> Vec<Uri> {
+        self.configs.clear();
+        for d in self.open.values_mut() {
+            d.analysis = None;
+        }
+        self.open.keys().cloned().collect()
+    }
+
     /// The analysis of an open document, computed when stale.
     pub fn analysis(&mut self, uri: &Uri) -> Option<Arc<Analysis>> {
         self.ensure_scanned();
@@ -132,13 +165,16 @@ impl Session {
         if let Some(a) = fresh {
             return Some(a);
         }
+        let config = self.config(uri);
         let d = self.open.get(uri)?;
         let text = d.text();
         let tree = d.tree().clone();
-        let doc = Document::new(&text, &tree);
+        let mut doc = Document::new(&text, &tree);
+        config.prepare(&text, &mut doc);
         let mut roster = self.roster();
         roster.add(&doc);
-        let diagnostics = rules::check(&Context { text: &text, doc: &doc, roster: &roster }, &selection());
+        config.extend_roster(&mut roster);
+        let diagnostics = config.check(&Context { text: &text, doc: &doc, roster: &roster }, &selection());
         let index = LineIndex::new(&text);
         let a = Arc::new(Analysis { version: d.version, text, index, tree, doc, diagnostics });
         self.open.get_mut(uri)?.analysis = Some(a.clone());

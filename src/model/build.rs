@@ -83,6 +83,7 @@ impl<'t> Builder<'t> {
             kind::ATTENDANCE => self.attendance(node),
             kind::LABEL_LINE => self.doc.labels.push(trimmed(self.text, node.byte_range())),
             kind::SIGNATURE_LINE => self.doc.signature = Some(trimmed(self.text, node.byte_range())),
+            kind::COMMENT => self.doc.comments.push(trimmed(self.text, node.byte_range())),
             _ => self.children(node),
         }
     }

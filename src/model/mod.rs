@@ -12,11 +12,13 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod suppressions;
 
 use std::ops::Range;
 
 pub use abbreviations::{find_long_form, LongForms};
 pub use dates::{Date, DateProblem};
+pub use suppressions::Suppression;
 
 /// A byte range into the document's text.
 pub type Span = Range<usize>;
@@ -39,6 +41,10 @@ pub struct Document {
     /// Prose blocks (paragraphs, list items, resolutions…) in text order:
     /// what the inline analyses read.
     pub blocks: Vec<Block>,
+    /// Comment lines (`<!-- … -->`), in text order.
+    pub comments: Vec<Span>,
+    /// The comments that silence rules (`<!-- minutes: ignore M201 -->`).
+    pub suppressions: Vec<Suppression>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -232,6 +238,7 @@ impl Document {
         abbreviations::analyse(text, &mut doc);
         actions::analyse(text, &mut doc);
         doc.finish();
+        suppressions::analyse(text, &mut doc);
         doc
     }
 
@@ -240,14 +247,30 @@ impl Document {
         Document::new(text, &crate::syntax::parse_text(text))
     }
 
+    /// Reads numeric dates (`12/1/2026`) in `order` instead of day first:
+    /// the meeting date and the due dates are read again.
+    pub fn set_date_order(&mut self, text: &str, order: dates::DateOrder) {
+        if let Some(span) = self.meeting.date_span.clone() {
+            if let Some(d) = text.get(span).and_then(|t| dates::read_in(t, order)).and_then(|w| dates::resolve(w, None).ok()) {
+                self.meeting.date = Some(d);
+            }
+        }
+        self.resolve_due_dates(order);
+    }
+
     fn finish(&mut self) {
+        self.resolve_due_dates(dates::DateOrder::DayMonth);
+        self.sort_and_close_items();
+    }
+
+    fn resolve_due_dates(&mut self, order: dates::DateOrder) {
         // due dates written without a year take the meeting's
         let meeting = self.meeting.date;
         for due in self.actions.iter_mut().filter_map(|a| a.due.as_mut()) {
             if due.vague {
                 continue;
             }
-            let Some(written) = dates::date_part(&due.text).and_then(dates::read) else {
+            let Some(written) = dates::date_part(&due.text).and_then(|t| dates::read_in(t, order)) else {
                 due.date = None;
                 continue;
             };
@@ -264,6 +287,9 @@ impl Document {
                 Err(DateProblem::Unreadable) => due.date = None,
             }
         }
+    }
+
+    fn sort_and_close_items(&mut self) {
         self.items.sort_by_key(|i| i.heading_span.start);
         let ends: Vec<usize> = self.items.iter().skip(1).map(|i| i.heading_span.start).collect();
         let len = self.blocks.iter().map(|b| b.span.end).max().unwrap_or(0);

@@ -1,7 +1,7 @@
 //! M103 implied-action-without-owner: a commitment in prose that nobody owns.
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::ActionKind;
 
 pub const RULE: Rule = Rule {
@@ -33,6 +33,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             d.fix = Some(Fix {
                 title: "Mark as action".into(),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: " (Action – )".into() }],
+                // leaves the owner for a person to write
+                applicability: Applicability::Unsafe,
             });
             d
         })

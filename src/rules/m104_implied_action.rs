@@ -2,7 +2,7 @@
 //! marked as an action.
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::model::ActionKind;
 
 pub const RULE: Rule = Rule {
@@ -31,6 +31,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             d.fix = Some(Fix {
                 title: format!("Mark as action for {owners}"),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" (Action – {owners})") }],
+                // the owner is read from the prose: a person should confirm it
+                applicability: Applicability::Unsafe,
             });
             d
         })

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 use crate::model::LongForms;
 
 pub const RULE: Rule = Rule {
@@ -36,6 +36,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         if defined.contains(short)
             || crate::catalogue::abbreviation(short).is_some()
             || ctx.roster.is_initials(short)
+            || ctx.roster.knows_abbreviation(short)
             || !reported.insert(short)
         {
             continue;
@@ -58,6 +59,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 d.fix = Some(Fix {
                     title: format!("Define {short} as “{long_text}”"),
                     edits: vec![Edit { range: long.end..long.end, text: format!(" ({short})") }],
+                    // adds the short form after words whose capitals spell it
+                    applicability: Applicability::Safe,
                 });
                 d
             }

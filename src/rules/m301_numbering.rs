@@ -2,7 +2,7 @@
 //! paragraph numbers and list markers.
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related, Severity};
 use crate::model::ItemForm;
 use std::ops::Range;
 
@@ -174,6 +174,8 @@ fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>)
                 d.fix = Some(Fix {
                     title: format!("Renumber as {}", render(text, n, expected)),
                     edits: vec![Edit { range: n.digits.clone(), text: render(text, n, expected) }],
+                    // citations elsewhere may use the number as it was
+                    applicability: Applicability::Unsafe,
                 });
                 out.push(d);
             }
@@ -200,7 +202,7 @@ fn suffixes(text: &str, items: &[Numbered], out: &mut Vec<Diagnostic>) {
         if s != common {
             let at = i.digits.end + 1;
             let mut d = diagnostic(&RULE, i.whole.clone(), format!("minute number “{}” ends /{s}, the others end /{common}", text[i.whole.clone()].split_whitespace().next().unwrap_or("")));
-            d.fix = Some(Fix { title: format!("Renumber as {}/{common}", i.value), edits: vec![Edit { range: at..at + s.len(), text: common.to_string() }] });
+            d.fix = Some(Fix { title: format!("Renumber as {}/{common}", i.value), edits: vec![Edit { range: at..at + s.len(), text: common.to_string() }], applicability: Applicability::Unsafe });
             out.push(d);
         }
     }

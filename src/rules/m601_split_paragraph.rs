@@ -2,7 +2,7 @@
 //! was copied from.
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 
 pub const RULE: Rule = Rule {
     code: "M601",
@@ -30,7 +30,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             // point at the first word of the line that continues the sentence
             let word_end = end + text[end..].find(|c: char| c.is_whitespace()).unwrap_or(text.len() - end);
             let mut d = diagnostic(&RULE, end..word_end, "this line continues the sentence before the blank lines (a page break): join them".into());
-            d.fix = Some(Fix { title: "Join the split paragraph".into(), edits: vec![Edit { range: start..end, text: " ".into() }] });
+            d.fix = Some(Fix { title: "Join the split paragraph".into(), edits: vec![Edit { range: start..end, text: " ".into() }], applicability: Applicability::Safe });
             d
         })
         .collect()

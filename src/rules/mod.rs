@@ -5,6 +5,7 @@
 //! Rules read the model (and the workspace roster); they know nothing of
 //! the command line or the language server.
 
+mod m001_unused_suppression;
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -42,6 +43,7 @@ pub struct Rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
+    m001_unused_suppression::RULE,
     m101_missing_owner::RULE,
     m102_unknown_owner::RULE,
     m103_implied_action_without_owner::RULE,
@@ -53,6 +55,11 @@ pub static RULES: &[Rule] = &[
     m501_invalid_due_date::RULE,
     m601_split_paragraph::RULE,
 ];
+
+/// Where each rule's documentation is, with its code in lower case
+/// appended (`…#m101`): the README beside the sources this binary was built
+/// from, which holds every rule's documentation under its code.
+pub const DOCS_URL: &str = concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#");
 
 /// A rule by code (`M101`) or name (`missing-owner`).
 pub fn find(key: &str) -> Option<&'static Rule> {
@@ -84,13 +91,41 @@ impl Selection {
     }
 }
 
-/// Runs the selected rules, findings in text order.
+/// Runs the selected rules, drops the findings the document's
+/// suppressions silence (and reports those that silence nothing), findings
+/// in text order.
 pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = RULES
         .iter()
         .filter(|r| selection.includes(r))
         .flat_map(|r| (r.check)(ctx))
         .collect();
+    let suppressions = &ctx.doc.suppressions;
+    let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.rules.len()]).collect();
+    out.retain(|d| {
+        let mut silenced = false;
+        for (s, used) in suppressions.iter().zip(&mut used) {
+            if let Some(i) = s.silences(d.code, d.name, d.range.start) {
+                used[i] = true;
+                silenced = true;
+            }
+        }
+        !silenced
+    });
+    let unused = &m001_unused_suppression::RULE;
+    if selection.includes(unused) {
+        for (s, used) in suppressions.iter().zip(&used) {
+            for (r, _) in s.rules.iter().zip(used).filter(|(_, used)| !**used) {
+                let message = match find(&r.name) {
+                    None => format!("“{}” is not a rule; `minutes rule` lists them", r.name),
+                    // a rule that did not run could not have been silenced
+                    Some(rule) if !selection.includes(rule) => continue,
+                    Some(rule) => format!("nothing here to silence for {} {}: remove it from the comment", rule.code, rule.name),
+                };
+                out.push(diagnostic(unused, r.span.clone(), message));
+            }
+        }
+    }
     out.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
     out
 }
@@ -146,6 +181,54 @@ mod tests {
             assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
             assert!(!r.doc.is_empty() && !r.summary.is_empty());
         }
+    }
+
+    fn codes(text: &str) -> Vec<(&'static str, usize)> {
+        let doc = Document::parse(text);
+        let roster = Roster::from_documents([&doc]);
+        let index = crate::text::LineIndex::new(text);
+        check(&Context { text, doc: &doc, roster: &roster }, &Selection::default())
+            .iter()
+            .map(|d| (d.code, index.line_number(d.range.start)))
+            .collect()
+    }
+
+    #[test]
+    fn suppression_on_the_next_line() {
+        let found = codes("1. Item\n\nThe FFD met.\n\nThe WSCB met.\n");
+        assert_eq!(found, [("M201", 3), ("M201", 5)]);
+        let found = codes("1. Item\n\n<!-- minutes: ignore M201 -->\nThe FFD met.\n\nThe WSCB met.\n");
+        assert_eq!(found, [("M201", 6)]);
+        // by name, among others
+        let found = codes("1. Item\n\n<!-- minutes: ignore M102, undefined-abbreviation -->\nThe FFD met.\n");
+        assert_eq!(found, [("M001", 3)]);
+    }
+
+    #[test]
+    fn suppression_in_one_item() {
+        let text = "1. First\n\n<!-- minutes: ignore-item M201 -->\nThe FFD met.\n\nThe WSCB met.\n\n2. Second\n\nThe LADO met.\n";
+        assert_eq!(codes(text), [("M201", 10)]);
+    }
+
+    #[test]
+    fn suppression_in_the_whole_file() {
+        let text = "1. First\n\nThe FFD met.\n\n2. Second\n\nThe LADO met.\n\n<!-- minutes: ignore-file undefined-abbreviation -->\n";
+        assert_eq!(codes(text), []);
+    }
+
+    #[test]
+    fn unused_suppression_is_reported() {
+        let text = "1. First\n\n<!-- minutes: ignore M201 M999 -->\nAll words here are plain.\n";
+        let doc = Document::parse(text);
+        let roster = Roster::from_documents([&doc]);
+        let found = check(&Context { text, doc: &doc, roster: &roster }, &Selection::default());
+        let messages: Vec<_> = found.iter().map(|d| (d.code, &text[d.range.clone()])).collect();
+        assert_eq!(messages, [("M001", "M201"), ("M001", "M999")]);
+        assert!(found[1].message.contains("not a rule"));
+        // a rule that does not run is not reported as unused
+        let off = Selection { disable: vec!["M201".into()], ..Default::default() };
+        let found = check(&Context { text, doc: &doc, roster: &roster }, &off);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

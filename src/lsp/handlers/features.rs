@@ -78,14 +78,24 @@ pub fn workspace_symbols(s: &mut Session, query: &str) -> Vec<lsp::SymbolInforma
         .collect()
 }
 
+/// The configuration's roster and abbreviations, read like another
+/// minutes file of the workspace.
+fn config_peer<'a>(config: &'a crate::config::Config, doc: &'a crate::model::Document) -> ide::Peer<'a> {
+    let name = config.path.as_deref().and_then(|p| p.to_str()).unwrap_or(crate::config::FILE_NAME);
+    ide::Peer { name, text: "", doc }
+}
+
 pub fn completion(s: &mut Session, p: lsp::CompletionParams) -> Option<lsp::CompletionResponse> {
     let uri = p.text_document_position.text_document.uri;
     let a = s.analysis(&uri)?;
+    let config = s.config(&uri);
     let pos = pos_of(s, &a);
     let offset = pos.offset(p.text_document_position.position);
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
-    let peers = as_peers(&open, &disk);
+    let mut peers = as_peers(&open, &disk);
+    let configured = config.roster_document();
+    peers.push(config_peer(&config, &configured));
     let items = ide::completion::complete(&a.text, &a.doc, offset, &peers);
     let items = items
         .into_iter()
@@ -112,11 +122,14 @@ pub fn completion(s: &mut Session, p: lsp::CompletionParams) -> Option<lsp::Comp
 pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let uri = p.text_document_position_params.text_document.uri;
     let a = s.analysis(&uri)?;
+    let config = s.config(&uri);
     let pos = pos_of(s, &a);
     let offset = pos.offset(p.text_document_position_params.position);
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
-    let peers = as_peers(&open, &disk);
+    let mut peers = as_peers(&open, &disk);
+    let configured = config.roster_document();
+    peers.push(config_peer(&config, &configured));
     let h = ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers)?;
     Some(lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: h.markdown }),

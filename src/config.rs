@@ -503,8 +503,9 @@ mod tests {
 
     #[test]
     fn broken_file_is_an_error_with_its_place() {
-        let e = read("[rules]\nselect = [\"M101\"\n").unwrap_err();
-        assert_eq!(e.line, 2, "{e}");
+        // the unclosed array is found where the next key starts
+        let e = read("[rules]\nselect = [\"M101\"\nignore = []\n").unwrap_err();
+        assert_eq!(e.line, 3, "{e}");
         let e = read("[rules]\nignore = [\"M999\"]\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 11), "{e}");
         assert!(e.message.contains("M999"));

@@ -80,9 +80,9 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             json!({
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.doc, "markdown": r.doc },
+                "shortDescription": { "text": r.summary() },
+                "fullDescription": { "text": r.documentation() },
+                "help": { "text": r.documentation(), "markdown": r.help_markdown() },
                 "helpUri": report.rule_url(r.code),
                 "defaultConfiguration": { "level": level(r.severity), "enabled": r.default_enabled },
             })

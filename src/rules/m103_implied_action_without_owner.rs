@@ -1,7 +1,10 @@
 //! M103 implied-action-without-owner: a commitment in prose that nobody owns.
 
 use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::diagnostic::{Blank, BlankKind, Diagnostic, Edit, Fix, Severity};
+
+/// The marker "Mark as action" appends; the owner goes before its ")".
+const MARKER: &str = " (Action – )";
 use crate::model::ActionKind;
 
 pub const RULE: Rule = Rule {
@@ -30,10 +33,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 a.span.clone(),
                 format!("a commitment with no owner: “{}”: say who will do it", super::m101_missing_owner::shorten(&a.task)),
             );
-            d.fix = Some(Fix {
-                title: "Mark as action".into(),
-                edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: " (Action – )".into() }],
-            });
+            let edit = Edit { range: a.owner_slot..a.owner_slot, text: MARKER.into() };
+            d.fix = Some(Fix { title: "Mark as action".into(), edits: vec![edit.clone()] });
+            // the marker is finished only when the writer names the owner
+            d.blank = Some(Blank { kind: BlankKind::Owner, title: "Mark as action".into(), edit, cursor: MARKER.len() - ")".len() });
             d
         })
         .collect()

@@ -104,6 +104,7 @@ pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: St
         range,
         related: Vec::new(),
         fix: None,
+        blank: None,
     }
 }
 

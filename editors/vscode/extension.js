@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 
 let client;
 
@@ -44,7 +44,8 @@ async function start(context) {
   }
   const docsUrl = cfg.get('rules.documentationUrl');
   client = new LanguageClient('minutes', 'Minutes',
-    { command, args: ['lsp'], transport: TransportKind.stdio },
+    // stdio without a transport: TransportKind.stdio would append --stdio
+    { command, args: ['lsp'] },
     {
       documentSelector: [{ scheme: 'file', language: 'minutes' }, { scheme: 'untitled', language: 'minutes' }],
       initializationOptions: {

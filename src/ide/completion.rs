@@ -32,7 +32,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// What it is: a person's role, an abbreviation's long form, "role".
     pub detail: String,
-    /// The text to insert; a snippet (`$1`, `${1:owner}`) when `snippet`.
+    /// The text to insert (with a leading space when the slot has none
+    /// yet); a snippet (`$1`, `${1:owner}`) when `snippet`.
     pub insert: String,
     pub snippet: bool,
     /// Replaced by the insertion: what was typed of the name so far.
@@ -216,6 +217,9 @@ pub fn complete(text: &str, doc: &Document, offset: usize, peers: &[Peer]) -> Ve
 }
 
 fn names(text: &str, doc: &Document, peers: &[Peer], typed: Range<usize>, with_people: bool) -> Vec<Item> {
+    // asked for right after "–" or ":" (their trigger characters): the name
+    // brings its space, so "(Action –" becomes "(Action – DPH"
+    let space = if text[..typed.start].ends_with(|c: char| c.is_whitespace()) || typed.start == 0 { "" } else { " " };
     let mut c = Candidates::default();
     c.document(doc, 10, Source::Meeting);
     for p in peers {
@@ -228,6 +232,7 @@ fn names(text: &str, doc: &Document, peers: &[Peer], typed: Range<usize>, with_p
         .filter(|i| with_people || i.kind != ItemKind::Person)
         .map(|mut i| {
             i.replace = typed.clone();
+            i.insert = format!("{space}{}", i.insert);
             i
         })
         .collect();
@@ -325,6 +330,18 @@ mod tests {
         let items = complete(TEXT, &doc, at, &peers);
         let zoe = items.iter().position(|i| i.label == "Zoe Brown").expect("workspace name");
         assert!(items[..zoe].iter().all(|i| i.source == Source::Meeting) && zoe > 0);
+    }
+
+    #[test]
+    fn a_name_asked_for_right_after_the_dash_brings_its_space() {
+        let text = "Present: Ann James (Chair)\n\n1. Report\nIt was noted. (Action –";
+        let doc = Document::parse(text);
+        let items = complete(text, &doc, text.len(), &[]);
+        let ann = items.iter().find(|i| i.label == "Ann James").expect("Ann James");
+        assert_eq!(ann.insert, " Ann James");
+        let text = format!("{text} ");
+        let items = complete(&text, &Document::parse(&text), text.len(), &[]);
+        assert!(items.iter().all(|i| !i.insert.starts_with(' ')), "{items:?}");
     }
 
     #[test]

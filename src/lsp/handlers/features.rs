@@ -105,13 +105,17 @@ pub fn completion(s: &mut Session, p: lsp::CompletionParams) -> Option<lsp::Comp
             detail: Some(i.detail.clone()),
             label_details: Some(lsp::CompletionItemLabelDetails { detail: None, description: Some(i.detail.clone()) }),
             sort_text: Some(i.sort.clone()),
-            filter_text: Some(i.label.clone()),
+            // what the client matches typing against: the text it inserts
+            filter_text: Some(if i.snippet { i.label.clone() } else { i.insert.clone() }),
             insert_text_format: Some(if i.snippet { lsp::InsertTextFormat::SNIPPET } else { lsp::InsertTextFormat::PLAIN_TEXT }),
             text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit { range: pos.range(&i.replace), new_text: i.insert.clone() })),
             ..Default::default()
         })
         .collect();
-    Some(lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete: false, items }))
+    // a list of names is asked for again as the writer types on: a client
+    // that filters what it has would drop "DPH" once a space follows "–"
+    let is_incomplete = matches!(ide::completion::slot_at(&a.text, offset), Some(ide::completion::Slot::Owner { .. } | ide::completion::Slot::The { .. }));
+    Some(lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete, items }))
 }
 
 pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {

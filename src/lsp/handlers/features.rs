@@ -345,5 +345,5 @@ pub fn debug_state(s: &mut Session, uri: &Uri) -> Value {
 
 /// A rule's documentation, as `minutes rule CODE` prints it.
 pub fn rule_doc(key: &str) -> Option<String> {
-    crate::rules::find(key).map(|r| format!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary, r.doc))
+    crate::rules::find(key).map(|r| format!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary(), r.documentation()))
 }

@@ -221,5 +221,10 @@ fn parse_prints_the_tree() {
 fn rule_explains_itself() {
     let o = stdout(&minutes(&["rule", "missing-owner"]));
     assert!(o.starts_with("M101 missing-owner (error)"), "{o}");
+    // the rule's doc comment, as the README and the editor's hover show it
+    let rule = minutes::rules::find("M101").unwrap();
+    assert!(o.contains(&rule.documentation()), "{o}");
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(readme.contains(&rule.help_markdown()));
     assert_eq!(minutes(&["rule", "M999"]).status.code(), Some(2));
 }

@@ -145,6 +145,10 @@ fn code_actions_folding_selection_and_semantic_tokens_on_real_text() {
     let uri = "file:///tmp/actions.minutes";
     let d = c.open(uri, &text);
     let m101 = d["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "M101").cloned().expect("M101");
+    // hovering the finding shows the rule's doc comment, as `minutes rule M101` does
+    let h = c.request("textDocument/hover", td(uri, m101["range"]["start"].clone()));
+    let help = minutes::rules::find("M101").unwrap().help_markdown();
+    assert!(h["contents"]["value"].as_str().unwrap().contains(&help), "{h}");
     let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": uri}, "range": m101["range"], "context": {"diagnostics": [m101]}}));
     let add = r.as_array().unwrap().iter().find(|a| a["title"] == "Add owner").cloned().expect("add owner");
     // standard LSP only: a plain edit, no command the client did not declare

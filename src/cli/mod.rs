@@ -88,7 +88,7 @@ pub fn rules_markdown() -> String {
         out.push_str(&format!("| [{}](#{}) | `{}` | {} | {} |\n", r.code, r.code.to_lowercase(), r.name, default, r.summary()));
     }
     for r in RULES {
-        out.push_str(&format!("\n### {}\n\n`{}` — {}\n\n{}\n", r.code.to_lowercase(), r.name, r.summary(), r.documentation()));
+        out.push_str(&format!("\n### {}\n\n{}\n", r.code.to_lowercase(), r.help_markdown()));
     }
     out
 }

@@ -101,6 +101,13 @@ impl Rule {
         out.trim_end().to_string()
     }
 
+    /// The rule's help as Markdown: name, summary and documentation. The
+    /// README's section for the rule, `minutes rule` and the editor's
+    /// hover over a finding all show this text.
+    pub fn help_markdown(&self) -> String {
+        format!("`{}` — {}\n\n{}", self.name, self.summary(), self.documentation())
+    }
+
     /// The documentation section that starts with `heading` ("Example").
     pub fn section(&self, heading: &str) -> Option<String> {
         self.documentation()

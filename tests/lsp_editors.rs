@@ -36,6 +36,14 @@ fn capabilities_trigger_completion_without_space_and_list_the_rule_command() {
 }
 
 #[test]
+fn the_rule_command_answers_with_the_rules_help() {
+    let (mut c, _) = Client::initialized(false, None, Value::Null);
+    let r = c.request("workspace/executeCommand", json!({"command": "minutes.rule", "arguments": ["M101"]}));
+    let help = r.as_str().unwrap_or_default();
+    assert!(help.starts_with("M101 (error)") && help.contains(&minutes::rules::find("M101").unwrap().help_markdown()), "{r}");
+}
+
+#[test]
 fn fixes_are_plain_edits_unless_the_client_declares_open_blank() {
     let (uri, text) = fixture();
     // a client that declares nothing: edits only
@@ -89,16 +97,16 @@ fn outline_kinds_read_as_minutes_not_code() {
 }
 
 #[test]
-fn a_huge_workspace_root_does_not_delay_the_first_diagnostics() {
+fn a_huge_workspace_root_is_scanned_after_the_first_diagnostics() {
     let (uri, text) = fixture();
-    let started = std::time::Instant::now();
     let (mut c, _) = Client::initialized(false, Some(std::path::Path::new("/usr")), Value::Null);
     let d = c.open(&uri, &text);
-    let took = started.elapsed();
     assert!(!d["diagnostics"].as_array().unwrap().is_empty());
-    assert!(took < std::time::Duration::from_millis(1500), "first diagnostics after {took:?}");
-    // the scan is bounded: the server answers soon after
+    // the server logs the scan's result when it is done: not before the
+    // first diagnostics, whatever the machine's speed
+    let scanned = |m: &Value| m["method"] == "window/logMessage" && m["params"]["message"].as_str().is_some_and(|t| t.contains("minutes files in the workspace"));
+    assert!(!c.queue.iter().any(scanned), "the scan ran before the first diagnostics: {:?}", c.queue);
+    // the scan is bounded: the server goes on answering
     let r = c.request("workspace/symbol", json!({"query": "Ann"}));
     assert!(r.as_array().is_some_and(|a| !a.is_empty()), "{r}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(8), "{:?}", started.elapsed());
 }

@@ -355,7 +355,8 @@ pub fn debug_state(s: &mut Session, uri: &Uri) -> Value {
     })
 }
 
-/// A rule's documentation, as `minutes rule CODE` prints it.
+/// A rule's documentation: its help text (the README's section, the
+/// hover over a finding), headed by its code and severity.
 pub fn rule_doc(key: &str) -> Option<String> {
-    crate::rules::find(key).map(|r| format!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary(), r.documentation()))
+    crate::rules::find(key).map(|r| format!("{} ({})\n\n{}", r.code, r.severity.as_str(), r.help_markdown()))
 }

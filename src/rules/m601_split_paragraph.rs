@@ -17,11 +17,30 @@ Fix: join the lines (the blank run becomes a single space).",
     check,
 };
 
+/// Whether the text before a blank run stops mid-sentence in running
+/// prose: no closing punctuation, and its last line reads as a sentence
+/// (most words in lower case), not a sub-heading ("b) Playground"), nor a
+/// title block ("MINUTES OF THE ANNUAL MEETING").
+fn stops_mid_sentence(before: &str) -> bool {
+    let before = before.trim_end();
+    if before.ends_with(['.', ':', ';', '!', '?', ')', ']']) {
+        return false;
+    }
+    let last_line = before.rsplit('\n').next().unwrap_or(before);
+    let words: Vec<&str> = last_line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    let lower = words.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    words.len() >= 4 && lower * 2 > words.len()
+}
+
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let text = ctx.text;
     ctx.doc
         .page_breaks
         .iter()
+        .filter(|pb| stops_mid_sentence(&text[pb.paragraph.start.min(pb.span.start)..pb.span.start]))
         .map(|pb| {
             let before = text[..pb.span.start].trim_end();
             let start = before.len();
@@ -47,6 +66,12 @@ mod tests {
         let found = run(&RULE, text);
         assert_eq!(found.len(), 1);
         assert_eq!(apply(text, &found[0]), "It was more likely that this related to churn and that there were cultural factors.\n");
+    }
+
+    #[test]
+    fn a_sub_heading_or_a_title_block_is_not_a_split() {
+        assert_eq!(run(&RULE, "2. Finance\n\nb) Playground\n\nthe equipment was inspected.\n"), vec![]);
+        assert_eq!(run(&RULE, "MINUTES OF THE ANNUAL MEETING OF THE PARISH\n\nheld on 4 May 2026 at the Hall\n"), vec![]);
     }
 
     #[test]

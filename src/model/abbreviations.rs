@@ -101,8 +101,17 @@ pub(super) fn long_form_before(text: &str, block_start: usize, paren: usize, sho
     let before = &text[from..paren];
     let words = words_with_offsets(before);
     let end = words.last().map(|(o, w)| from + o + w.len())?;
-    let first = match_backwards(&words, words.len(), &want)?;
-    Some(from + words[first].0..end.min(paren))
+    if let Some(first) = match_backwards(&words, words.len(), &want) {
+        return Some(from + words[first].0..end.min(paren));
+    }
+    // one extra word closing the long form: "… Policies Document (SADMP)"
+    let (last_at, last) = *words.last()?;
+    if !strip_punct(last).starts_with(char::is_uppercase) {
+        return None;
+    }
+    let shorter = &words[..words.len() - 1];
+    let first = match_backwards(shorter, shorter.len(), &want)?;
+    Some(from + words[first].0..from + last_at + words.last()?.1.len())
 }
 
 /// The index of the first word when `words[..upto]` end by spelling
@@ -198,10 +207,17 @@ fn line_around(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
-/// A row of a table: cells set apart by TABs, pipes or runs of spaces.
+/// A row of a table: cells set apart by TABs, pipes or runs of spaces (a
+/// list marker set off by a TAB is not a cell), or a flattened list of
+/// payments (three amounts of money or more).
 fn is_table_row(line: &str) -> bool {
     let body = line.trim();
-    body.contains('\t') || body.starts_with('|') || body.contains("   ")
+    let mut cells: Vec<&str> = body.split(['\t', '|']).flat_map(|c| c.split("   ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+    if cells.first().is_some_and(|c| c.chars().count() <= 4) {
+        cells.remove(0);
+    }
+    let money = body.matches(['£', '$', '€']).count();
+    cells.len() >= 2 || body.starts_with('|') || money >= 3
 }
 
 /// A line written in capitals (a heading, a title, a column of a table):
@@ -213,9 +229,9 @@ fn is_capitals_line(line: &str) -> bool {
 }
 
 /// Whether the use at `at..end` of `text` is inside a name or a label
-/// rather than running prose: followed by a word in title case
-/// ("K&M Lighting Services", "CP Tree Services"), or alone in square
-/// brackets (`[ ACE ]`, a project tag).
+/// rather than running prose: initials joined by `&` before a word in
+/// title case ("K&M Lighting Services": a firm), or alone in square
+/// brackets (`[ ACE ]`, a project tag; not a Markdown link `[BAVS](…)`).
 fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
     let after = &text[end..];
     let next = after.strip_prefix([' ', '\u{a0}']).and_then(|r| r.split_whitespace().next()).unwrap_or("");
@@ -225,8 +241,11 @@ fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
     };
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let open = text[line_start..at].rfind('[').map(|i| line_start + i);
-    let tag = open.is_some_and(|o| !text[o..at].contains(']') && text[o + 1..at].trim().is_empty() && after.trim_start().starts_with(']'));
-    title_case || tag
+    let close = after.trim_start();
+    let tag = open.is_some_and(|o| text[o + 1..at].trim().is_empty())
+        && close.starts_with(']')
+        && !close[1..].starts_with('(');
+    (title_case && text[at..end].contains('&')) || tag
 }
 
 /// Every use of an abbreviation in the prose blocks. Words inside a run of
@@ -247,16 +266,32 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             .map(|(o, w)| {
                 let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
                 let bare = bare.trim_start_matches(['’', '\'']);
+                // the text of a Markdown link: "[BAVS](https://…)"
+                let bare = bare.split([']', '(']).next().unwrap_or(bare);
                 let lead = w.find(bare).unwrap_or(0);
                 (o + lead, bare)
             })
             .collect();
+        // runs of words in capitals, through small words ("DECLARATION OF
+        // INTERESTS"): a run with two long words is a heading or emphasis
+        let mut in_heading = vec![false; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let mut j = i;
+            while j < words.len() && is_caps_word(words[j].1) {
+                j += 1;
+            }
+            let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+            let long = words[i..j].iter().filter(|(_, w)| letters(w) >= 3).count();
+            for k in i..j {
+                // "SNOMED CT": a short word in capitals after a long one is part of its name
+                in_heading[k] = long >= 2 || (k > i && letters(words[k].1) <= 2);
+            }
+            i = j.max(i + 1);
+        }
         for (i, (o, w)) in words.iter().enumerate() {
             let Some(short) = short_form_of(w) else { continue };
-            let caps_neighbour = |j: Option<usize>| {
-                j.and_then(|j| words.get(j)).is_some_and(|(_, n)| is_caps_word(n) && short_form_of(n).is_none_or(|s| s.len() >= 3) && n.len() >= 3)
-            };
-            if is_caps_word(w) && (caps_neighbour(i.checked_sub(1)) || caps_neighbour(Some(i + 1))) {
+            if in_heading[i] {
                 continue;
             }
             let start = block.text.start + o;
@@ -356,7 +391,40 @@ pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
     LongForms::new(text).find(short)
 }
 
+/// Definitions written in headings and item titles, which the grammar
+/// reads as plain text: `20/16 Proposed … Policies Document (SADMP)`.
+fn definitions_in_headings(text: &str, doc: &Document) -> Vec<Abbreviation> {
+    let mut spans: Vec<Span> = doc.items.iter().map(|i| i.heading_span.clone()).collect();
+    spans.extend(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.clone()));
+    let mut out: Vec<Abbreviation> = Vec::new();
+    for span in spans {
+        let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+        let line = &text[span.start..line_end];
+        for (open, _) in line.match_indices('(') {
+            let Some(close) = line[open..].find(')').map(|c| open + c) else { continue };
+            let short = &line[open + 1..close];
+            let at = span.start + open + 1;
+            let known = doc.abbreviations.iter().chain(&out).any(|a| a.span.start == at);
+            if known || short_form_of(short).as_deref() != Some(short) {
+                continue;
+            }
+            if let Some(long) = long_form_before(text, span.start, span.start + open, short) {
+                out.push(Abbreviation {
+                    short: short.to_string(),
+                    long: Some(text[long.clone()].split_whitespace().collect::<Vec<_>>().join(" ")),
+                    span: at..at + short.len(),
+                    long_span: Some(long),
+                    form: DefinitionForm::LongShort,
+                });
+            }
+        }
+    }
+    out
+}
+
 pub(super) fn analyse(text: &str, doc: &mut Document) {
+    let found = definitions_in_headings(text, doc);
+    doc.abbreviations.extend(found);
     doc.abbreviation_uses = find_uses(text, doc);
 }
 

@@ -62,14 +62,23 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             if unknown.is_empty() {
                 continue;
             }
-            out.push(diagnostic(
+            // one capitalised word that is not set off as an owner ("Ross:")
+            // may be the first word of the task ("Bumped to next week"):
+            // a hint, not a warning
+            let single_word = unknown.len() == 1 && !unknown[0].contains(' ') && unknown[0].chars().any(char::is_lowercase);
+            let set_off = ctx.text[span.end..].starts_with(':');
+            let mut d = diagnostic(
                 &RULE,
                 span,
                 format!(
                     "“{}” is named nowhere else in these minutes (not in the attendance, the text or the workspace): check the spelling, or add them to the attendance",
                     unknown.join("”, “")
                 ),
-            ));
+            );
+            if single_word && !set_off {
+                d.severity = Severity::Hint;
+            }
+            out.push(d);
         }
     }
     out
@@ -187,6 +196,7 @@ ACTION: Ann James – circulate the letter\n\nACTION: DCS – report back\n\nACT
         let found = run(&RULE, text);
         assert_eq!(found.len(), 2, "{found:?}");
         assert!(found[0].message.contains("Ross"));
+        assert_eq!(found[0].severity, Severity::Warning);
     }
 
     #[test]
@@ -204,6 +214,12 @@ ACTION: Sarah – book the room\n\nACTION: PM – write the post\n\nACTION: Greg
         let text = "Present: Ann James\n\nWe moved on. There is a need for volunteers.\n\n\
 ACTION: Moved – to discuss at the next meeting\n\nACTION: Need – more volunteers\n";
         assert_eq!(run(&RULE, text), vec![]);
+    }
+
+    #[test]
+    fn one_unknown_word_not_set_off_as_an_owner_is_a_hint() {
+        let text = "Present: Ann James\n\nACTION: Bumped to next teleconference.\n";
+        assert!(run(&RULE, text).iter().all(|d| d.severity == Severity::Hint));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{diagnostic, Context, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::model::LongForms;
+use crate::model::{DefinitionForm, LongForms};
 
 pub const RULE: Rule = Rule {
     code: "M201",
@@ -44,7 +44,14 @@ impl<'t> Words<'t> {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let doc = ctx.doc;
-    let defined: HashSet<&str> = doc.abbreviations.iter().map(|a| a.short.as_str()).collect();
+    // a bracket after words that do not spell it ("School office (LA)")
+    // defines nothing
+    let defined: HashSet<&str> = doc
+        .abbreviations
+        .iter()
+        .filter(|a| a.long.is_some() || a.form == DefinitionForm::Attendance)
+        .map(|a| a.short.as_str())
+        .collect();
     // only what reads as an abbreviation somewhere in running prose
     let in_prose: HashSet<&str> = doc.abbreviation_uses.iter().filter(|u| u.prose).map(|u| u.short.as_str()).collect();
     let people: HashSet<&str> = doc.people.iter().map(|p| p.name.as_str()).collect();

@@ -18,12 +18,15 @@ use minutes::workspace::Roster;
 
 use crate::support::{labelled_files, match_one_to_one, Parsed, Score};
 
-/// One finding, found or labelled: code, line, token.
+/// One finding, found or labelled: code, line, token. A found finding's
+/// token is the text it underlines, with the few characters before it on
+/// its line (a list marker `1) ` before `Action:`).
 #[derive(Clone, Debug)]
 struct Finding {
     code: String,
     line: usize,
     token: Option<String>,
+    before: String,
 }
 
 /// The token of a finding as a reader names it: the abbreviation without
@@ -34,16 +37,16 @@ fn norm_token(t: &str) -> String {
     t.to_string()
 }
 
-fn tokens_agree(found: &Option<String>, label: &Option<String>) -> bool {
-    match (found, label) {
-        (_, None) => true,
-        (None, Some(_)) => true,
-        (Some(f), Some(l)) => {
-            let (f, l) = (norm_token(f), norm_token(l));
-            // a plural use ("PIs") names the abbreviation "PI"
-            f == l || f.strip_suffix('s') == Some(&l) || l.strip_suffix('s') == Some(&f)
-        }
+/// An abbreviation is named exactly ("ALC" is not "NALC"); a number or a
+/// marker agrees when the finding underlines it or starts just after it.
+fn tokens_agree(found: &Finding, label: &Finding) -> bool {
+    let (Some(f), Some(l)) = (&found.token, &label.token) else { return true };
+    let (f, l) = (norm_token(f), norm_token(l));
+    if found.code == "M201" {
+        // a plural use ("PIs") names the abbreviation "PI"
+        return f == l || f.strip_suffix('s') == Some(&l) || l.strip_suffix('s') == Some(&f);
     }
+    f.contains(&l) || found.before.contains(&l)
 }
 
 /// What `minutes check` reports on one file, warnings and errors only.
@@ -52,7 +55,11 @@ fn found(p: &Parsed) -> Vec<Finding> {
     rules::check(&Context { text: &p.text, doc: &p.doc, roster: &roster }, &Selection::default())
         .into_iter()
         .filter(|d| matches!(d.severity, Severity::Warning | Severity::Error))
-        .map(|d| Finding { code: d.code.to_string(), line: p.line(d.range.start), token: Some(p.text[d.range.clone()].to_string()) })
+        .map(|d| {
+            let line_start = p.text[..d.range.start].rfind('\n').map_or(0, |i| i + 1);
+            let before: String = p.text[line_start..d.range.start].chars().rev().take(8).collect::<Vec<_>>().into_iter().rev().collect();
+            Finding { code: d.code.to_string(), line: p.line(d.range.start), token: Some(p.text[d.range.clone()].to_string()), before }
+        })
         .collect()
 }
 
@@ -65,6 +72,7 @@ fn labelled(v: &serde_json::Value) -> Vec<Finding> {
             code: f["code"].as_str().expect("a finding has a code").to_string(),
             line: f["line"].as_u64().expect("a finding has a line") as usize,
             token: f["token"].as_str().map(str::to_string),
+            before: String::new(),
         })
         .collect()
 }
@@ -78,7 +86,7 @@ fn score_file(found: &[Finding], labels: &[Finding]) -> (BTreeMap<String, Score>
         &found_lines,
         &label_lines,
         0,
-        |f, l| found[f].code == labels[l].code && tokens_agree(&found[f].token, &labels[l].token),
+        |f, l| found[f].code == labels[l].code && tokens_agree(&found[f], &labels[l]),
         |f, l| i64::from(found[f].token.as_deref().map(norm_token) == labels[l].token.as_deref().map(norm_token)),
     );
     let mut per_rule: BTreeMap<String, Score> = BTreeMap::new();

@@ -11,27 +11,35 @@
 
 use std::collections::HashMap;
 
-use super::{diagnostic, Context, Rule};
+use super::{diagnostic, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ActionKind, Span};
 
-pub const RULE: Rule = Rule {
-    code: "M102",
-    name: "unknown-owner",
-    summary: "An action's owner is not a known person, role or abbreviation",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: an explicit action whose owner is written like a name but is named nowhere \
-else in the minutes or their workspace: not in the attendance (by full name, first name, surname or \
-initials), not in the text, not a role the minutes or the built-in catalogue know, and not a defined \
-abbreviation.\n\n\
-Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action without \
-anyone who recognises it as theirs.\n\n\
-Example: `(Action – Ann Jmaes)` where the attendance lists Ann James.\n\n\
-Fix: use the name, role or abbreviation as the minutes define it; add the person to the \
-attendance, or define the abbreviation.",
-    check,
-};
+declare_rule! {
+    /// An action's owner is not a known person, role or abbreviation.
+    ///
+    /// What it catches: an explicit action whose owner is written like a name but is named
+    /// nowhere else in the minutes or their workspace: not in the attendance (by full name, first
+    /// name, surname or initials), not in the text, not a role the minutes or the built-in
+    /// catalogue know, and not a defined abbreviation. A lone word that is not set off as an owner
+    /// (`Bumped to next week`) is only a hint: it may be the first word of the task.
+    ///
+    /// Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action
+    /// without anyone who recognises it as theirs.
+    ///
+    /// Example: `(Action – Ann Jmaes)` where the attendance lists Ann James.
+    ///
+    /// Fix: use the name, role or abbreviation as the minutes define it; add the person to the
+    /// attendance, or define the abbreviation.
+    pub const RULE = {
+        code: "M102",
+        name: "unknown-owner",
+        severity: Warning,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();

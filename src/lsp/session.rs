@@ -176,16 +176,23 @@ impl Session {
         Uri::from_file_path(p).is_some_and(|u| self.open.contains_key(&u))
     }
 
-    /// The roster of every document: open ones as edited, others from disk.
-    fn roster(&self) -> Roster {
+    /// The roster of `uri`'s workspace ([`crate::workspace::root_of`], as
+    /// `minutes check` reads it): open documents as edited, others from disk.
+    fn roster(&self, uri: &Uri) -> Roster {
+        let root = |p: &Path| {
+            let folder = self.roots.iter().find(|r| p.starts_with(r));
+            crate::workspace::root_of(p, folder.map(PathBuf::as_path), |d| d.join(crate::workspace::MARKER).is_file())
+        };
+        let mine = uri.to_file_path().map(|p| root(&p));
+        let same = |p: &Path| mine.as_ref().is_some_and(|m| root(p) == *m);
         let mut r = Roster::default();
         for (p, f) in &self.disk {
-            if !self.is_open_path(p) {
+            if !self.is_open_path(p) && same(p) {
                 r.add(&f.doc);
             }
         }
-        for d in self.open.values() {
-            if let Some(a) = &d.analysis {
+        for (u, d) in &self.open {
+            if let Some(a) = d.analysis.as_ref().filter(|_| u != uri && u.to_file_path().is_some_and(|p| same(&p))) {
                 r.add(&a.doc);
             }
         }
@@ -202,7 +209,7 @@ impl Session {
         let text = d.text();
         let tree = d.tree().clone();
         let doc = Document::new(&text, &tree);
-        let mut roster = self.roster();
+        let mut roster = self.roster(uri);
         roster.add(&doc);
         let diagnostics = rules::check(&Context { text: &text, doc: &doc, roster: &roster }, &selection());
         let index = LineIndex::new(&text);

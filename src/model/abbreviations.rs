@@ -200,11 +200,11 @@ fn is_caps_word(w: &str) -> bool {
     letters >= 2 && !w.chars().any(char::is_lowercase)
 }
 
-/// The line of `text` around `at`.
-fn line_around(text: &str, at: usize) -> &str {
+/// The byte range of the line of `text` around `at`.
+fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    &text[start..end]
+    start..end
 }
 
 /// A row of a table: cells set apart by TABs, pipes or runs of spaces (a
@@ -239,10 +239,11 @@ fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
         let mut c = next.chars();
         c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
     };
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let open = text[line_start..at].rfind('[').map(|i| line_start + i);
-    let close = after.trim_start();
-    let tag = open.is_some_and(|o| text[o + 1..at].trim().is_empty())
+    // only blanks between the word and its brackets (read locally: a long
+    // line holds many uses)
+    let open = text[..at].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('[');
+    let close = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    let tag = open
         && close.starts_with(']')
         && !close[1..].starts_with('(');
     (title_case && text[at..end].contains('&')) || tag
@@ -256,6 +257,8 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
     let mut uses = Vec::new();
     let mut definition_spans: Vec<Span> = doc.abbreviations.iter().map(|a| a.span.clone()).collect();
     definition_spans.sort_by_key(|s| s.start);
+    // the last line read, and whether it is prose
+    let mut line_seen: Option<(Span, bool)> = None;
     for block in &doc.blocks {
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
             continue;
@@ -301,8 +304,19 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             if i > 0 && span.end <= definition_spans[i - 1].end {
                 continue;
             }
-            let line = line_around(text, span.start);
-            let prose = !(is_table_row(line) || is_capitals_line(line) || in_name_or_tag(text, span.start, span.end));
+            // whether the line is a table row or in capitals, read once per
+            // line: a long line holds many uses
+            let line_is_prose = match &line_seen {
+                Some((range, prose)) if range.contains(&span.start) => *prose,
+                _ => {
+                    let range = line_around(text, span.start);
+                    let line = &text[range.clone()];
+                    let prose = !(is_table_row(line) || is_capitals_line(line));
+                    line_seen = Some((range.start..range.end + 1, prose));
+                    prose
+                }
+            };
+            let prose = line_is_prose && !in_name_or_tag(text, span.start, span.end);
             uses.push(AbbreviationUse { short, span, prose });
         }
     }

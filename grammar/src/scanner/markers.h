@@ -238,10 +238,11 @@ static enum TokenType scan_numbered_line(Lexer *lx, const bool *valid) {
     adv(lx);
     mark_end(lx);
     bool space = is_hspace(look(lx));
-    /* "2)" or "2) " alone on its line: an item whose title (if any) is below */
+    /* "2)" or "2) " alone on its line: a resolution right after a decision
+     * marker, else an item whose title (if any) is below */
     if (rest_of_line_is_blank(lx)) {
-      if (valid[ITEM_NUMBER]) return ITEM_NUMBER;
       if (valid[RESOLUTION_MARKER]) return RESOLUTION_MARKER;
+      if (valid[ITEM_NUMBER]) return ITEM_NUMBER;
       if (valid[LIST_MARKER]) return LIST_MARKER;
       return TEXT;
     }

@@ -5,6 +5,7 @@
 //! Rules read the model (and the workspace roster); they know nothing of
 //! the command line or the language server.
 
+mod m001_parse_recovery;
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -42,6 +43,7 @@ pub struct Rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
+    m001_parse_recovery::RULE,
     m101_missing_owner::RULE,
     m102_unknown_owner::RULE,
     m103_implied_action_without_owner::RULE,

@@ -292,7 +292,7 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
   /* "i)", "a)", "A.", "iv." and the bullet "o" */
   if (list_ok && b->len <= 4 && (c == ')' || c == '.') && is_marker_word(b->c, (int)b->len)) {
     adv(lx);
-    if (is_hspace(look(lx)) || at_eol(lx)) {
+    if (is_hspace(look(lx))) {
       skip_hspace_count(lx);
       mark_end(lx);
       return list_type;

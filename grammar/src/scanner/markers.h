@@ -107,7 +107,7 @@ static ParenKind scan_paren(Lexer *lx, bool action, bool short_form,
     return PAREN_SHORT;
   if (list && c == ')' && is_marker_word(w, n)) {
     adv(lx);
-    if (!is_hspace(look(lx)) && !at_eol(lx)) return PAREN_NONE;
+    if (!is_hspace(look(lx))) return PAREN_NONE;
     skip_hspace_count(lx);
     if (mark) mark_end(lx);
     return PAREN_LIST;

@@ -272,7 +272,8 @@ impl<'t> Builder<'t> {
     fn resolved_block(&mut self, node: Node) {
         let marker = node.child_by_field_name("marker");
         let marker_span = marker.map(|m| trimmed(self.text, m.byte_range())).unwrap_or(node.start_byte()..node.start_byte());
-        let mut resolutions = Vec::new();
+        let mut resolutions: Vec<Resolution> = Vec::new();
+        let mut under_colon = false;
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
             if child.kind() != kind::RESOLUTION {
@@ -281,6 +282,20 @@ impl<'t> Builder<'t> {
             let m = child.child_by_field_name("marker");
             let text_start = m.map_or(child.start_byte(), |m| m.end_byte());
             let text_span = trimmed(self.text, text_start..child.end_byte());
+            // bullets under a resolution that ends in a colon ("the persons
+            // listed below be appointed:") are its list, not resolutions
+            let bullet = m.is_some_and(|m| self.slice(m).trim().chars().all(|c| !c.is_alphanumeric() && c != '(' && c != ')'));
+            if !bullet {
+                under_colon = text_span.end > text_span.start && self.text[text_span.clone()].ends_with(':');
+            } else if under_colon {
+                if let Some(last) = resolutions.last_mut() {
+                    last.text = format!("{} {}", last.text, clean(&self.text[child.byte_range()]));
+                    last.span.end = child.end_byte();
+                    self.block(BlockKind::ListItem, child, text_start);
+                    self.inline_children(child);
+                    continue;
+                }
+            }
             resolutions.push(Resolution {
                 marker: m.map(|m| self.slice(m).trim().to_string()).filter(|m| !m.is_empty()),
                 text: clean(&self.text[text_span.clone()]),

@@ -69,10 +69,12 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"\b(?:(had[\s\u{a0}]+been[\s\u{a0}]+)|(?:also[\s\u{a0}]+))?(AGREED|APPROVED|RESOLVED|DECISION:|DECIDED)").unwrap()
+        Regex::new(r"\b(?:(had[\s\u{a0}]+been[\s\u{a0}]+)|(?:also[\s\u{a0}]+))?(AGREED|APPROVED|RESOLVED|DECISION:|DECIDED|(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b)").unwrap()
     });
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    static S: OnceLock<Regex> = OnceLock::new();
+    let numbered_start = S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
     let existing: Vec<Span> = doc.resolved_blocks.iter().map(|b| b.span.clone()).collect();
     let mut found = Vec::new();
     for block in &doc.blocks {
@@ -95,9 +97,27 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let at = m.start();
             // the keyword must stand in a sentence of ordinary case
             let sentence = sentence_around(body, at);
+            // "Agreed that" in ordinary case decides only at a sentence's start
+            // ("Discussion: … Agreed that the PFA will pay …")
+            let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
+            if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
+                continue;
+            }
             let sentence_text = &body[sentence.clone()];
             if !sentence_text.chars().any(char::is_lowercase) {
                 continue;
+            }
+            // "DECISION: 1) To bid … 2) To bid …": the numbered resolutions
+            // after a colon run on over the sentences that start with one
+            let mut sentence = sentence;
+            if m.as_str().ends_with(':') {
+                while sentence.end < body.len() && numbered_start.is_match(&body[sentence.end..]) {
+                    let next = sentence_around(body, (sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
+                    if next.end <= sentence.end {
+                        break;
+                    }
+                    sentence.end = next.end;
+                }
             }
             let resolutions_text = &body[m.end()..sentence.end.max(m.end())];
             let count = numbered.find_iter(resolutions_text).count().max(1);

@@ -83,8 +83,10 @@ fn markdown_level(text: &str, doc: &mut Document) {
         }
     }
     let Some(level) = chosen else { return };
-    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) =
-        std::mem::take(&mut doc.items).into_iter().partition(|i| level_of(i).is_none_or(|l| l == level));
+    // "## Action items", "## Actions": the heading of a register, not an item
+    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
+        .into_iter()
+        .partition(|i| level_of(i).is_none_or(|l| l == level && !super::inline::is_register_heading(&i.title)));
     doc.items = keep;
     for item in demoted {
         as_sub_heading(doc, item);
@@ -274,7 +276,7 @@ fn mid_line_items(text: &str, doc: &mut Document, scheme: Scheme) {
     static YEAR: OnceLock<Regex> = OnceLock::new();
     let (pattern, caps_title) = match scheme {
         // "4. DECLARATIONS": a title in capitals, since "4." is common in prose
-        Scheme::Dot => (DOT.get_or_init(|| Regex::new(r"[.!?:;][\s\u{a0}]+(\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z’'](?:[\s\u{a0}]+|$))+)").unwrap()), true),
+        Scheme::Dot => (DOT.get_or_init(|| Regex::new(r"[\s\u{a0}](\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z’'](?:[\s\u{a0}]+|$))+)").unwrap()), true),
         // "135/17 Handyman Job List": a minute number is not prose
         Scheme::NumberYear | Scheme::Minute => (YEAR.get_or_init(|| Regex::new(r"[.!?:;][\s\u{a0}]+(\d{1,4})/(\d{2})[\s\u{a0}]+(\p{Lu}.*)").unwrap()), false),
         _ => return,
@@ -305,8 +307,10 @@ fn mid_line_items(text: &str, doc: &mut Document, scheme: Scheme) {
             let (title_text, title_span, number_text) = if caps_title {
                 let Some(title) = c.get(2) else { continue };
                 let title_text = clean(title.as_str());
-                // the title must be more than a word
-                if title_text.chars().filter(|c| c.is_alphabetic()).count() < 6 {
+                // the title must be more than a word; after no sentence end
+                // ("… asset register 21. ITEMS FOR AGENDA …"), two words
+                let after_sentence = body[..num.start()].trim_end().ends_with(['.', '!', '?', ':', ';']);
+                if title_text.chars().filter(|c| c.is_alphabetic()).count() < 6 || (!after_sentence && title_text.split_whitespace().count() < 2) {
                     continue;
                 }
                 let start = block.span.start + title.start();

@@ -69,6 +69,7 @@ static bool peek_resolution(const Peek *p) {
   if (p->n > 0 && p->c[0] == 'T' && peek_word_ci(p, "that")) return true;
   if (p->n > 8 && p->c[0] == 'R' && peek_word_ci(p, "resolved") && p->c[8] == ',')
     return true;
+  if (p->n > 0 && p->c[0] == 'N' && peek_word_ci(p, "now, therefore, be it further")) return true;
   return p->n > 0 && p->c[0] == 'B' && peek_word_ci(p, "be it further resolved");
 }
 

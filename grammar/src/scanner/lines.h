@@ -353,14 +353,27 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
       if (valid[RESOLVED_MARKER]) return finish_be_it_resolved(lx, valid);
       break;
     case KW_NOW:
-      /* "NOW, THEREFORE, BE IT RESOLVED, that" */
-      if (!caps || !valid[RESOLVED_MARKER] || c != ',') break;
+      /* "NOW, THEREFORE, BE IT RESOLVED, that" opens a block; inside one,
+       * "NOW, THEREFORE, BE IT FURTHER RESOLVED, that" is a resolution */
+      if (!caps || !(valid[RESOLVED_MARKER] || valid[RESOLUTION_MARKER]) || c != ',') break;
       adv(lx);
       skip_hspace_count(lx);
       if (!match_word_ci(lx, "therefore")) return TEXT;
       if (look(lx) == ',') adv(lx);
       skip_hspace_count(lx);
       if (!match_word_ci(lx, "be")) return TEXT;
+      if (valid[RESOLUTION_MARKER]) {
+        skip_hspace_count(lx);
+        if (!match_word_ci(lx, "it")) return TEXT;
+        skip_hspace_count(lx);
+        if (!at_word(lx, "further")) return TEXT;
+        skip_hspace_count(lx);
+        if (!at_word(lx, "resolved")) return TEXT;
+        if (look(lx) == ',') adv(lx);
+        skip_hspace_count(lx);
+        mark_end(lx);
+        return RESOLUTION_MARKER;
+      }
       return finish_be_it_resolved(lx, valid);
     case KW_AGREED:
     case KW_DECIDED:

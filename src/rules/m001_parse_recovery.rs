@@ -1,28 +1,32 @@
 //! M001 parse-recovery: the parser could not read some text as minutes and
 //! recovered; the text there is read as plain paragraphs.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::Diagnostic;
 
-pub const RULE: Rule = Rule {
-    code: "M001",
-    name: "parse-recovery",
-    summary: "The parser recovered from text it could not read",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: a place where the grammar could not read the text as minutes (an \
-ERROR or MISSING node in the syntax tree, or text no construct holds) and tree-sitter \
-recovered. The grammar is written so that any text parses; this finding means it met a form \
-it does not know.\n\n\
-Why it matters: nothing is lost (every line after the place is still read, as paragraphs), \
-but the structure there (items, decisions, actions) may be missed, so the other findings \
-near it may be incomplete.\n\n\
-Example: a line the grammar cannot place, such as a list marker where only a list item can \
-stand.\n\n\
-Fix: none in the text is required; report the lines to the grammar's maintainers. Rewriting \
-the line in a common form (`2) Title` on one line, a closed bracket) usually avoids it.",
-    check,
-};
+declare_rule! {
+    /// The parser recovered from text it could not read.
+    ///
+    /// What it catches: a place where the grammar could not read the text as minutes (an
+    /// ERROR or MISSING node in the syntax tree, or text no construct holds) and tree-sitter
+    /// recovered. The grammar is written so that any text parses; this finding means it met a
+    /// form it does not know.
+    ///
+    /// Why it matters: nothing is lost (every line after the place is still read, as
+    /// paragraphs), but the structure there (items, decisions, actions) may be missed, so the
+    /// other findings near it may be incomplete.
+    ///
+    /// Example: a line the grammar cannot place, such as a list marker where only a list item
+    /// can stand.
+    pub const RULE = {
+        code: "M001",
+        name: "parse-recovery",
+        severity: Warning,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc

@@ -2,28 +2,37 @@
 //! paragraph numbers and list markers, and item numbers that break the
 //! document's numbering scheme.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related};
 use crate::model::scheme::{ItemNumber, Scheme};
 use crate::model::ItemForm;
 use std::ops::Range;
 
-pub const RULE: Rule = Rule {
-    code: "M301",
-    name: "numbering",
-    summary: "Numbers skip, repeat or go backwards",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`, \
-`26/6`, `27/16`, or `13117` where the document writes `131/17`; paragraphs `26.1`, `26.3` with \
-no `26.2`; list markers `a)`, `c)`. Numbers are compared within the document's own scheme \
-(learnt from its first items) and one level: `Item 21/04/7` counts among `21/04/…`, and a \
-sub-heading `i. Highways` is not an item.\n\n\
-Why it matters: minutes are cited by their numbers (\"see minute 26/16\"); a duplicate or a \
-gap makes a citation ambiguous or suggests something was lost.\n\n\
-Fix: renumber: the fix replaces the number with the one the sequence expects.",
-    check,
-};
+declare_rule! {
+    /// Numbers skip, repeat, go backwards or break the document's scheme.
+    ///
+    /// What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`,
+    /// `26/6`, `27/16`, or `13117` where the document writes `131/17`; paragraphs `26.1`,
+    /// `26.3` with no `26.2`; list markers `a)`, `c)`. Numbers are compared within the
+    /// document's own scheme (learnt from its first items) and one level: `Item 21/04/7`
+    /// counts among `21/04/…`, and a sub-heading `i. Highways` is not an item.
+    ///
+    /// Why it matters: minutes are cited by their numbers ("see minute 26/16"); a duplicate or
+    /// a gap makes a citation ambiguous or suggests something was lost.
+    ///
+    /// Example: `11. Finance`, `12. Planning`, `12. Any other business` (the last should be
+    /// `13.`).
+    ///
+    /// Fix: renumber: the fix replaces the number with the one the sequence expects.
+    pub const RULE = {
+        code: "M301",
+        name: "numbering",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
 
 /// One numbered thing: its value, the written number's span (digits only)
 /// and, for "N/YY" minute numbers, the suffix.

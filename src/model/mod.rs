@@ -12,6 +12,8 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod scheme;
+mod structure;
 
 use std::ops::Range;
 
@@ -36,6 +38,13 @@ pub struct Document {
     pub labels: Vec<Span>,
     pub signature: Option<Span>,
     pub page_breaks: Vec<PageBreak>,
+    /// The numbering scheme of the document's items, learnt from its first
+    /// numbered items.
+    pub numbering: Option<scheme::Scheme>,
+    /// Where the parser recovered from text it could not read (an ERROR or
+    /// MISSING node, or text no node holds). The text there is still read,
+    /// as paragraphs.
+    pub recoveries: Vec<Span>,
     /// Prose blocks (paragraphs, list items, resolutions…) in text order:
     /// what the inline analyses read.
     pub blocks: Vec<Block>,
@@ -121,6 +130,8 @@ pub struct AgendaItem {
     /// From the heading to the next item.
     pub span: Span,
     pub form: ItemForm,
+    /// The number read into its scheme (`None` for unnumbered items).
+    pub numbering: Option<scheme::ItemNumber>,
 }
 
 #[derive(Clone, Debug)]
@@ -231,6 +242,7 @@ impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
         let mut doc = build::from_tree(text, tree);
+        structure::analyse(text, &mut doc);
         inline::analyse(text, &mut doc);
         abbreviations::analyse(text, &mut doc);
         actions::analyse(text, &mut doc);

@@ -36,6 +36,7 @@ macro_rules! declare_rule {
     (@check $check:path) => { $check };
 }
 
+mod m001_parse_recovery;
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -119,6 +120,7 @@ impl Rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
+    m001_parse_recovery::RULE,
     m101_missing_owner::RULE,
     m102_unknown_owner::RULE,
     m103_implied_action_without_owner::RULE,

@@ -2,6 +2,8 @@
 //! data files (`roles.txt`, `abbreviations.txt`) so adding one is an edit
 //! to a list, not to code.
 
+pub mod lexicon;
+
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("roles.txt");

@@ -137,7 +137,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let m = c.get(2).expect("group 2 always matches");
             let at = m.start();
             // the keyword must stand in a sentence of ordinary case
-            let sentence = sentence_around(body, at);
+            let sentence = sentences::around(body, at);
             let sentence_text = &body[sentence.clone()];
             if !sentence_text.chars().any(char::is_lowercase) {
                 continue;
@@ -158,27 +158,6 @@ fn inline_decisions(text: &str, doc: &mut Document) {
         }
     }
     doc.resolved_blocks.extend(found);
-}
-
-/// The sentence of `body` around byte `at`.
-pub(super) fn sentence_around(body: &str, at: usize) -> Span {
-    let is_end = |i: usize, c: char| {
-        matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
-    };
-    let start = body[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_end(i, c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let end = body[at..]
-        .char_indices()
-        .find(|&(i, c)| is_end(at + i, c))
-        .map(|(i, c)| at + i + c.len_utf8())
-        .unwrap_or(body.len());
-    let s = &body[start..end];
-    let lead = s.len() - s.trim_start().len();
-    start + lead..end
 }
 
 /// The meeting's title and date, when the header did not give them: the

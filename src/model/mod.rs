@@ -12,6 +12,7 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod sentences;
 
 use std::ops::Range;
 

@@ -118,6 +118,8 @@ struct Closed {
     meeting_acts: Vec<String>,
     deferral_verbs: Vec<String>,
     willing_adjectives: Vec<String>,
+    agenda_nouns: Vec<String>,
+    question_words: Vec<String>,
     labels: Vec<String>,
     abbreviations: Vec<String>,
     months: Vec<String>,
@@ -163,6 +165,10 @@ pub enum Class {
     /// Verb lemmas: "defer", "postpone".
     DeferralVerb,
     WillingAdjective,
+    /// "agenda", "item": "would be an agenda item".
+    AgendaNoun,
+    /// "when", "whether": an indirect question or a condition follows.
+    QuestionWord,
     Label,
     /// Written without their full stop: "cllr", "e.g".
     Abbreviation,
@@ -177,7 +183,7 @@ pub enum Class {
 struct Lexicon {
     verbs: HashMap<&'static str, VerbClass>,
     exceptions: HashMap<&'static str, &'static str>,
-    agents: HashSet<&'static str>,
+    agents: HashMap<&'static str, bool>,
     closed: HashMap<Class, HashSet<String>>,
 }
 
@@ -193,7 +199,7 @@ fn lexicon() -> &'static Lexicon {
             .filter_map(|(w, c)| Some((w, VerbClass::parse(c)?)))
             .collect();
         let exceptions = data_lines(VERB_EXCEPTIONS).filter_map(|l| l.split_once('\t')).collect();
-        let agents = data_lines(AGENTS).filter_map(|l| l.split('\t').next()).collect();
+        let agents = data_lines(AGENTS).filter_map(|l| l.split_once('\t')).map(|(w, k)| (w, k == "person")).collect();
         // compiled in and covered by a test: an unreadable file is a build defect
         let c: Closed = match toml::from_str(ENGLISH) {
             Ok(c) => c,
@@ -228,6 +234,8 @@ fn lexicon() -> &'static Lexicon {
             (Class::MeetingAct, set(c.meeting_acts)),
             (Class::DeferralVerb, set(c.deferral_verbs)),
             (Class::WillingAdjective, set(c.willing_adjectives)),
+            (Class::AgendaNoun, set(c.agenda_nouns)),
+            (Class::QuestionWord, set(c.question_words)),
             (Class::Label, set(c.labels)),
             (Class::Abbreviation, set(c.abbreviations)),
             (Class::Month, set(c.months)),
@@ -299,13 +307,19 @@ pub fn verb(word: &str) -> Option<Verb> {
 /// Whether the lower-case noun (singular or plural) names a person or a
 /// group in its most frequent sense: "clerk", "residents", "committee".
 pub fn is_agent_noun(word: &str) -> bool {
+    agent_noun(word).is_some()
+}
+
+/// Whether the lower-case noun names a person (`Some(true)`) or a group
+/// (`Some(false)`) in its most frequent sense.
+pub fn agent_noun(word: &str) -> Option<bool> {
     let agents = &lexicon().agents;
-    if agents.contains(word) {
-        return true;
+    if let Some(person) = agents.get(word) {
+        return Some(*person);
     }
     // WordNet's detachment rules for nouns
     const RULES: &[(&str, &str)] = &[("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("s", "")];
-    RULES.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| agents.contains(format!("{stem}{ending}").as_str())))
+    RULES.iter().find_map(|(suffix, ending)| word.strip_suffix(suffix).and_then(|stem| agents.get(format!("{stem}{ending}").as_str()).copied()))
 }
 
 #[cfg(test)]
@@ -349,6 +363,8 @@ mod tests {
         for w in ["report", "payments", "nothing", "streetlight", "budget"] {
             assert!(!is_agent_noun(w), "{w}");
         }
+        assert_eq!(agent_noun("clerks"), Some(true));
+        assert_eq!(agent_noun("committee"), Some(false));
     }
 
     #[test]
@@ -381,6 +397,8 @@ mod tests {
             (Class::MeetingAct, "note"),
             (Class::DeferralVerb, "defer"),
             (Class::WillingAdjective, "happy"),
+            (Class::AgendaNoun, "agenda"),
+            (Class::QuestionWord, "whether"),
             (Class::Label, "update"),
             (Class::Abbreviation, "e.g"),
             (Class::Month, "march"),

@@ -37,6 +37,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         if block.kind == BlockKind::ActionLine {
             // "ACTION: … ACTION: Clerk to follow up": a second marker inside the line
             found.extend(inline_action_markers(text, block, &people));
+            found.extend(more_owners_in_line(text, block, &doc.actions, &people));
             continue;
         }
         let body = &text[block.text.clone()];
@@ -61,10 +62,14 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
             found.extend(section_entry(text, block, &commitments));
             continue;
         }
-        for c in commitments {
+        for mut c in commitments {
             let span = block.text.start + c.span.start..block.text.start + c.span.end;
             if inline_spans.iter().any(|s| overlaps(s, &span)) {
                 continue;
+            }
+            // "… will be asked (JR).": initials in brackets name who does it
+            if c.owners.is_empty() {
+                c.owners = trailing_owners(&body[c.span.clone()]).unwrap_or_default();
             }
             found.push(from_commitment(text, block, c, ActionKind::Implied));
         }
@@ -351,6 +356,22 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
         });
     }
     out
+}
+
+/// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
+/// other owners in an action line beyond the ones the grammar split.
+fn more_owners_in_line(text: &str, block: &Block, marked: &[Action], people: &People) -> Vec<Action> {
+    let in_line: Vec<&Action> = marked.iter().filter(|a| overlaps(&a.span, &block.span)).collect();
+    let body = &text[block.text.clone()];
+    let found = commitments::find_commitments(body, people, Setting { entry: true });
+    if found.len() <= in_line.len().max(1) {
+        return Vec::new();
+    }
+    found
+        .into_iter()
+        .filter(|c| !c.owners.is_empty() && !in_line.iter().any(|a| a.owners.iter().map(|o| o.name.as_str()).eq(c.owners.iter().map(String::as_str))))
+        .map(|c| from_commitment(text, block, c, ActionKind::Explicit))
+        .collect()
 }
 
 /// "Clerk.", "KL and MR": a marker's text that is only owners.

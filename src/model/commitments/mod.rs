@@ -84,7 +84,7 @@ pub fn find_commitments(text: &str, people: &People, setting: Setting) -> Vec<Co
     if !prefilter(text) {
         return Vec::new();
     }
-    let mut reader = Reader { text, people, mentions: Vec::new(), speaker: None, decided: false, out: Vec::new() };
+    let mut reader = Reader { text, people, mentions: Vec::new(), speaker: None, decided: false, entry: setting.entry, out: Vec::new() };
     let all = sentences::split(text);
     for (n, s) in all.iter().enumerate() {
         reader.sentence(s, n == 0, setting.entry && all.len() == 1);
@@ -113,6 +113,8 @@ struct Reader<'a> {
     speaker: Option<String>,
     /// A decision was recorded earlier in the block ("RESOLVED:", "DECISION:").
     decided: bool,
+    /// The block is an entry of its own (a list item, an action line).
+    entry: bool,
     out: Vec<Commitment>,
 }
 
@@ -169,7 +171,8 @@ impl<'a> Reader<'a> {
         if ws.iter().any(|w| w.caps && matches!(w.lower.as_str(), "resolved" | "agreed" | "decision" | "decided")) || ws.first().is_some_and(|w| w.lower == "agreed" || w.lower == "resolved") {
             self.decided = true;
         }
-        if correction || conditional {
+        let question = self.text[s.span.clone()].trim_end().ends_with('?');
+        if correction || conditional || question {
             return;
         }
         let mut found: Vec<Found> = Vec::new();
@@ -197,7 +200,7 @@ impl<'a> Reader<'a> {
         let mut groups: Vec<Found> = Vec::new();
         for f in found {
             match groups.last() {
-                Some(g) if g.owners == f.owners || f.owners.is_empty() && g.form != Form::Passive && matches!(f.form, Form::Passive | Form::Deferral) => {}
+                Some(g) if g.owners == f.owners => {}
                 Some(g) if g.owners.is_empty() && matches!(g.form, Form::Passive | Form::Deferral | Form::Decision) && !f.owners.is_empty() && f.form == Form::Future => {
                     // "there would be a report … for the Council to consider": one
                     let last = groups.len() - 1;
@@ -229,10 +232,11 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let subject = self.subject(ws, i);
-            if should && !(self.decided || self.decision_before(ws, i) || matches!(subject, Subject::Speaker | Subject::Nobody) && i > 0) {
+            let first_person = matches!(subject, Subject::Speaker) || matches!(subject, Subject::Nobody) && i == 1 && ws[0].is(Class::PronounFirstPlural);
+            if should && !(self.decided || self.decision_before(ws, i) || first_person) {
                 return None;
             }
-            if should && self.opinion_before(ws, i) && !self.decision_before(ws, i) {
+            if should && !first_person && self.opinion_before(ws, i) && !self.decision_before(ws, i) {
                 return None;
             }
             let form = self.modal_tail(ws, j)?;
@@ -244,8 +248,13 @@ impl<'a> Reader<'a> {
         if w.lower == "to" {
             return self.infinitive(ws, i);
         }
+        // "let's publish the findings"
+        if (w.lower == "let's" || w.lower == "let’s") && ws.get(i + 1).is_some_and(|v| v.is_verb(Inflection::Base) || v.is_adverb()) {
+            return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
+        }
         // "That the Clerk write to …", "RESOLVED that a report be presented"
-        if w.lower == "that" && (i == 0 || ws[..i].iter().rev().take(8).any(|p| p.verb_in(Class::DecisionVerb) && p.is_verb(Inflection::Past)) && self.decision_before(ws, i)) {
+        let decided_that = ws[..i].iter().enumerate().rev().take(8).any(|(k, p)| p.verb_in(Class::DecisionVerb) && p.is_verb(Inflection::Past) && !(k > 0 && ws[k - 1].lower == "had"));
+        if w.lower == "that" && (i == 0 || decided_that && self.decision_before(ws, i)) {
             return self.subjunctive(ws, i + 1);
         }
         let lemma = w.lemma()?;
@@ -264,17 +273,19 @@ impl<'a> Reader<'a> {
         // "is still chasing", "has been organising"
         if w.is_verb(Inflection::Ing) && w.verb.is_some_and(|v| v.class.is_act()) && i > 0 {
             let mut k = i - 1;
-            let mut still = false;
             while k > 0 && ws[k].is_adverb() {
-                still |= ws[k].lower == "still";
                 k -= 1;
             }
             let aux = &ws[k];
             let present = matches!(aux.lower.as_str(), "is" | "are" | "am") || aux.lower == "been" && k > 0 && matches!(ws[k - 1].lower.as_str(), "has" | "have");
-            let past_still = matches!(aux.lower.as_str(), "was" | "were") && still;
-            if (present || past_still) && !ws.get(i + 1).is_some_and(|n| n.lower == "to") {
+            // "was still chasing", "was investigating …": work in hand when minuted
+            let past = matches!(aux.lower.as_str(), "was" | "were");
+            if (present || past) && !ws.get(i + 1).is_some_and(|n| n.lower == "to") {
                 let at = if aux.lower == "been" { k - 1 } else { k };
                 let subject = self.subject(ws, at);
+                if !matches!(subject, Subject::Named(_) | Subject::Refers) {
+                    return None; // "I have been making progress": a report, not a task
+                }
                 return self.with_subject(ws, at, subject, Form::Ongoing);
             }
         }
@@ -301,7 +312,7 @@ impl<'a> Reader<'a> {
             }
             // "would be a topic of discussion at the next meeting"
             let rest = &ws[k..];
-            if x.is(Class::Determiner) && rest.iter().any(|w| w.lower == "meeting" || w.lower == "agenda") {
+            if x.is(Class::Determiner) && rest.iter().take(6).any(|w| w.is(Class::AgendaNoun)) {
                 return Some(Form::Passive);
             }
             return None;
@@ -309,7 +320,7 @@ impl<'a> Reader<'a> {
         if v.is(Class::Have) || v.lower == "need" || v.lower == "like" || v.lower == "want" {
             let to = ws.get(j + 1)?;
             let verb = ws.get(j + 2)?;
-            return (to.lower == "to" && verb.is_verb(Inflection::Base)).then_some(Form::Future);
+            return (to.lower == "to" && verb.is_verb(Inflection::Base) && verb.verb.is_some_and(|x| x.class.is_act())).then_some(Form::Future);
         }
         let verb = v.verb?;
         (verb.inflection == Inflection::Base && verb.class.is_act() && !v.capital).then_some(Form::Future)
@@ -319,7 +330,10 @@ impl<'a> Reader<'a> {
     fn infinitive(&self, ws: &[Word], i: usize) -> Option<Found> {
         let v = ws.get(i + 1)?;
         let passive = v.lower == "be" && ws.get(i + 2).is_some_and(|p| p.is_verb(Inflection::Past));
-        if !passive && !(v.is_verb(Inflection::Base) && !v.capital) {
+        // "HR to action.": a word used as a verb that the lexicon has only as a noun
+        let coined = v.verb.is_none() && !v.capital && !v.caps && ends_clause(v) && !lexicon::is_agent_noun(&v.lower) && v.lower.chars().all(char::is_alphabetic)
+            && !(v.is(Class::Determiner) || v.is(Class::Preposition) || v.is(Class::NonAgent) || v.is(Class::PronounPlural) || v.is(Class::PronounSingular));
+        if !passive && !(v.is_verb(Inflection::Base) && !v.capital) && !coined {
             return None;
         }
         let task_lemma = if passive { ws[i + 2].lemma() } else { v.lemma() };
@@ -328,6 +342,9 @@ impl<'a> Reader<'a> {
         }
         // at the head of a clause: "To bid for …", "To be revisited"
         if i == 0 || ends_clause(&ws[i - 1]) {
+            if i > 0 {
+                return None;
+            }
             if passive {
                 return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Passive });
             }
@@ -349,8 +366,15 @@ impl<'a> Reader<'a> {
             let mut k = p;
             // "is still trying to": the subject is before the auxiliary
             if gov.is_verb(Inflection::Ing) {
+                let mut still = false;
+                let mut past = false;
                 while k > 0 && (ws[k - 1].is_adverb() || ws[k - 1].is(Class::Be)) && !ends_clause(&ws[k - 1]) {
+                    still |= ws[k - 1].lower == "still";
+                    past |= matches!(ws[k - 1].lower.as_str(), "was" | "were");
                     k -= 1;
+                }
+                if past && !still {
+                    return None; // "he was continuing to …": told, not promised
                 }
                 let subject = self.subject(ws, k);
                 return self.with_subject(ws, k, subject, Form::Ongoing);
@@ -400,6 +424,11 @@ impl<'a> Reader<'a> {
         // "is to report", "has to supply", "needs to", "happy to"
         if gov.is(Class::Be) && matches!(gov.lower.as_str(), "is" | "are" | "am") || matches!(gov.lower.as_str(), "has" | "have" | "need" | "needs") {
             let subject = self.subject(ws, p);
+            let named_thing = matches!(&subject, Subject::Named(r) if !self.agents(ws, r.clone(), false));
+            if named_thing && gov.is(Class::Be) {
+                // "The plan is to update this": to be done, by nobody named
+                return Some(Found { start: p, owners: Vec::new(), owner_span: None, form: Form::Obligation });
+            }
             return self.with_subject(ws, p, subject, Form::Obligation);
         }
         if gov.is(Class::WillingAdjective) && p > 0 && matches!(ws[p - 1].lower.as_str(), "is" | "are" | "am") {
@@ -410,6 +439,10 @@ impl<'a> Reader<'a> {
         let np_start = self.np_start(ws, p)?;
         let np = np_start..p + 1;
         let before = np_start.checked_sub(1).map(|b| &ws[b]);
+        // "The bench and the sign to be added to the register"
+        if passive && before.is_none_or(|b| ends_clause(b) || b.lower == "that") {
+            return Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive });
+        }
         if !self.agents(ws, np.clone(), np_start == 0) {
             return None;
         }
@@ -424,7 +457,8 @@ impl<'a> Reader<'a> {
                 Some(self.named(ws, np, Form::Directed))
             }
             Some(b) if !ends_clause(b) && b.lower == "for" => Some(self.named(ws, np, if passive { Form::Passive } else { Form::Infinitive })),
-            Some(b) if !ends_clause(b) && !(b.lower == "that" || b.is(Class::Coordinator) || b.verb_in(Class::DecisionVerb)) => None,
+            // in an entry of its own a name may follow a word with no stop: "… emails Clerk to respond"
+            Some(b) if !ends_clause(b) && !(b.lower == "that" || b.is(Class::Coordinator) || b.verb_in(Class::DecisionVerb)) && !(self.entry && (ws[np_start].capital || ws[np_start].caps) && !b.is(Class::Preposition) && !b.capital) => None,
             _ if passive => Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive }),
             _ => Some(self.named(ws, np, Form::Infinitive)),
         }
@@ -436,13 +470,20 @@ impl<'a> Reader<'a> {
         let v = ws.get(end)?;
         let refs: Vec<&Word> = ws[from..end].iter().collect();
         if v.lower == "be" {
-            let k = skip_adverbs(ws, end + 1);
+            let mut k = skip_adverbs(ws, end + 1);
+            // "be and hereby is tasked with"
+            if ws.get(k).is_some_and(|w| w.lower == "and") && ws.get(k + 1).is_some_and(|w| w.lower == "hereby") {
+                k = skip_adverbs(ws, k + 3);
+                if ws.get(k).is_some_and(|p| p.verb_in(Class::DirectiveVerb)) && self.agents(ws, from..end, false) {
+                    return Some(self.named(ws, from..end, Form::Directed));
+                }
+            }
             let p = ws.get(k)?;
             let lemma = p.lemma()?;
             if !p.is_verb(Inflection::Past) {
                 return None;
             }
-            if p.verb_in(Class::DirectiveVerb) && ws.get(k + 1).is_some_and(|t| t.lower == "to") {
+            if p.verb_in(Class::DirectiveVerb) && ws.get(k + 1).is_some_and(|t| t.lower == "to") && ws.get(k + 2).is_some_and(|t| t.is_verb(Inflection::Base)) {
                 return self.agents(ws, from..end, false).then(|| self.named(ws, from..end, Form::Directed));
             }
             if lexicon::is(Class::MeetingAct, lemma) || refs.iter().any(|w| w.is(Class::NonAgent)) {
@@ -469,7 +510,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let object = &ws[1];
-        let phrasal = lexicon::verb_lemma(&format!("{} {}", verb.lemma, object.lower)).is_some();
+        let phrasal = lexicon::verb_lemma(&format!("{} {}", verb.lemma, object.lower));
+        if !phrasal.map_or(verb.class, |p| p.1).is_act() {
+            return None;
+        }
+        let phrasal = phrasal.is_some();
         if !phrasal && (object.is(Class::Preposition) || object.is(Class::Be) || object.is(Class::ModalFuture) || object.verb.is_some_and(|x| x.inflection == Inflection::Past)) {
             return None;
         }
@@ -533,7 +578,8 @@ impl<'a> Reader<'a> {
             j -= 1;
         }
         if j == 0 {
-            return Subject::Nobody;
+            // "Will have to read the notes." on a speaker's line
+            return if self.speaker.is_some() { Subject::Speaker } else { Subject::Nobody };
         }
         let last = &ws[j - 1];
         if ends_clause(last) {
@@ -559,6 +605,8 @@ impl<'a> Reader<'a> {
             return Subject::NotAgent;
         }
         match self.np_start(ws, j - 1) {
+            // "unclear when the plan would be …": an indirect question
+            Some(start) if start > 0 && ws[start - 1].is(Class::QuestionWord) => Subject::NotAgent,
             Some(start) => Subject::Named(start..j),
             None => Subject::NotAgent,
         }
@@ -578,14 +626,15 @@ impl<'a> Reader<'a> {
                     break;
                 }
             }
-            let joins = (w.lower == "and" || w.lower == "&") && k > 0 && {
-                // "KL and the Secretary", not "reported and the resident"
-                let l = &ws[k - 1];
-                l.capital || l.caps || lexicon::is_agent_noun(&l.lower) || l.stop_after == Some(')')
-            };
+            // "KL and the Secretary", not "reported and the resident"
+            let joins = (w.lower == "and" || w.lower == "&") && k > 0 && joinable(&ws[k - 1]);
             let adjective = k > 0 && ws[k - 1].is(Class::Determiner) && w.is_verb(Inflection::Past);
-            if !(np_word(w) || adjective) || (w.lower == "and" || w.lower == "&") && !joins {
+            if !(np_word(w) || adjective) || (w.lower == "and" || w.lower == "&") && !joins || w.lower == "for" {
                 k += 1;
+                break;
+            }
+            // a determiner opens the phrase, unless "of" or "and" links it to more
+            if w.is(Class::Determiner) && !(k > 0 && (ws[k - 1].lower == "of" || (ws[k - 1].lower == "and" || ws[k - 1].lower == "&") && k > 1 && joinable(&ws[k - 2]))) {
                 break;
             }
             if k == 0 || end - k >= 10 {
@@ -634,7 +683,8 @@ impl<'a> Reader<'a> {
                 end += usize::from(self.text[end..].starts_with(')'));
             }
             let written = &self.text[a.span.start..end];
-            let name = owners::clean_owner(written);
+            // "David and I": the speaker of the line
+            let name = if p.len() == 1 && a.lower == "i" { self.speaker.clone().unwrap_or_default() } else { owners::clean_owner(written) };
             // "TD/KL": initials joined by a slash are two owners
             if name.contains('/') && name.split('/').all(|x| !x.is_empty() && x.chars().all(|c| c.is_uppercase())) {
                 out.extend(name.split('/').map(str::to_string));
@@ -649,7 +699,8 @@ impl<'a> Reader<'a> {
     fn agents(&self, ws: &[Word], np: Range<usize>, initial: bool) -> bool {
         let refs: Vec<&Word> = ws[np].iter().collect();
         let parts = owners::split_owners(&refs);
-        !parts.is_empty() && parts.into_iter().all(|p| owners::is_agent(&refs[p.clone()], self.people, initial && p.start == 0))
+        let speaker = |p: &[&Word]| p.len() == 1 && p[0].lower == "i" && self.speaker.is_some();
+        !parts.is_empty() && parts.into_iter().all(|p| speaker(&refs[p.clone()]) || owners::is_agent(&refs[p.clone()], self.people, initial && p.start == 0))
     }
 
     fn mention(&mut self, ws: &[Word], np: Range<usize>) {
@@ -679,6 +730,11 @@ fn verb_is_act(v: &Word, next: Option<&Word>) -> bool {
         return next.and_then(|n| n.verb).is_some_and(|x| x.class.is_act());
     }
     v.verb.is_some_and(|x| x.class.is_act())
+}
+
+/// A word that can end the owner before "and": a name, initials, a person noun.
+fn joinable(l: &Word) -> bool {
+    l.capital || l.caps || lexicon::agent_noun(&l.lower) == Some(true) || l.stop_after == Some(')')
 }
 
 /// A word that can be part of an owner's noun phrase.

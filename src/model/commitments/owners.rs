@@ -110,7 +110,8 @@ pub(super) fn is_agent(ws: &[&Word], people: &People, initial: bool) -> bool {
     if head.iter().any(|w| w.is(Class::NonAgent) || w.is(Class::Be) || w.is(Class::ModalFuture) || pronoun(w)) {
         return false;
     }
-    if head.iter().any(|w| names_someone(w, people)) {
+    // the head noun is the last word ("Cabinet Member", "family photography")
+    if head.last().is_some_and(|w| names_someone(w, people)) || head.iter().any(|w| w.caps && names_someone(w, people)) {
         return true;
     }
     // a proper name: capitalised words, not at the head of the sentence

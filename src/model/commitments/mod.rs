@@ -225,7 +225,9 @@ impl<'a> Reader<'a> {
         let next = |k: usize| skip_adverbs(ws, k);
         // future modals, and "should" where a decision or the speaker says it
         let should = w.is(Class::ModalObligation) && w.lower != "ought";
-        if w.is(Class::ModalFuture) || should || (w.is(Class::ModalPossibility) && ws.get(next(i + 1)).is_some_and(|v| v.verb_in(Class::CommissiveVerb))) {
+        // "I can volunteer": a speaker offering
+        let can_offer = w.is(Class::ModalPossibility) && i > 0 && ws[i - 1].is(Class::PronounFirstSingular) && ws.get(next(i + 1)).is_some_and(|v| v.verb_in(Class::CommissiveVerb));
+        if w.is(Class::ModalFuture) || should || can_offer {
             let j = next(i + 1);
             let v = ws.get(j)?;
             if v.is(Class::Negation) {
@@ -263,7 +265,8 @@ impl<'a> Reader<'a> {
             return Some(Found { start: i, owners: self.agent_after(ws, i + 1).unwrap_or_default(), owner_span: None, form: Form::Deferral });
         }
         // "Laura and Amy have volunteered", "TD volunteered too"
-        if lemma == "volunteer" && ws.get(i + 1).is_none_or(|n| n.lower != "to") && !w.is_verb(Inflection::Ing) {
+        let offered = w.is_verb(Inflection::Past) || w.is_verb(Inflection::Base) && i > 0 && (ws[i - 1].is(Class::ModalFuture) || ws[i - 1].is(Class::ModalPossibility));
+        if lemma == "volunteer" && offered && ws.get(i + 1).is_none_or(|n| n.lower != "to") {
             if i > 0 && ws[i - 1].is(Class::Be) {
                 return None;
             }

@@ -127,7 +127,9 @@ fn make(core: &str, span: Range<usize>, opens: bool, stop_after: Option<char>) -
     let caps = letters >= 2 && core.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     // function words are not verbs ("to", "as", "up"), and neither is a word
     // in capitals that spells initials
-    let closed = lexicon::is(Class::Determiner, &lower) || lexicon::is(Class::Preposition, &lower) || lexicon::is(Class::Subordinator, &lower) || lexicon::is(Class::Coordinator, &lower);
+    let closed = [Class::Determiner, Class::Preposition, Class::Subordinator, Class::Coordinator, Class::ModalFuture, Class::ModalObligation, Class::ModalPossibility]
+        .into_iter()
+        .any(|c| lexicon::is(c, &lower));
     let verb = if closed || (caps && letters <= 4) || !core.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
         None
     } else {

@@ -36,8 +36,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
         if block.kind == BlockKind::ActionLine {
             // "ACTION: … ACTION: Clerk to follow up": a second marker inside the line
-            found.extend(inline_action_markers(text, block, &people));
-            found.extend(more_owners_in_line(text, block, &doc.actions, &people));
+            let inline = inline_action_markers(text, block, &people);
+            found.extend(more_owners_in_line(text, block, &doc.actions, &inline, &people));
+            found.extend(inline);
             continue;
         }
         let body = &text[block.text.clone()];
@@ -360,10 +361,14 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
 
 /// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
 /// other owners in an action line beyond the ones the grammar split.
-fn more_owners_in_line(text: &str, block: &Block, marked: &[Action], people: &People) -> Vec<Action> {
+fn more_owners_in_line(text: &str, block: &Block, marked: &[Action], inline: &[Action], people: &People) -> Vec<Action> {
     let in_line: Vec<&Action> = marked.iter().filter(|a| overlaps(&a.span, &block.span)).collect();
     let body = &text[block.text.clone()];
-    let found = commitments::find_commitments(body, people, Setting { entry: true });
+    // what a second marker in the line holds is that marker's action
+    let found: Vec<Commitment> = commitments::find_commitments(body, people, Setting { entry: true })
+        .into_iter()
+        .filter(|c| !inline.iter().any(|a| overlaps(&a.span, &(block.text.start + c.span.start..block.text.start + c.span.end))))
+        .collect();
     if found.len() <= in_line.len().max(1) {
         return Vec::new();
     }

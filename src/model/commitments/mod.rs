@@ -172,6 +172,9 @@ impl<'a> Reader<'a> {
             self.decided = true;
         }
         let question = self.text[s.span.clone()].trim_end().ends_with('?');
+        // "that should at any time the grass become …, it would be removed": a condition
+        let inverted = ws.windows(2).any(|p| p[0].lower == "should" && (p[1].is(Class::Preposition) || p[1].is(Class::Determiner)));
+        let conditional = conditional || inverted;
         if correction || conditional || question {
             return;
         }
@@ -241,6 +244,10 @@ impl<'a> Reader<'a> {
             if should && !first_person && self.opinion_before(ws, i) && !self.decision_before(ws, i) {
                 return None;
             }
+            // "if something happened … the residents would have to": a condition
+            if ws[..i].iter().any(|w| matches!(w.lower.as_str(), "if" | "unless" | "whether")) {
+                return None;
+            }
             let form = self.modal_tail(ws, j)?;
             if form == Form::Passive {
                 return Some(self.passive(ws, i, j));
@@ -281,8 +288,8 @@ impl<'a> Reader<'a> {
             }
             let aux = &ws[k];
             let present = matches!(aux.lower.as_str(), "is" | "are" | "am") || aux.lower == "been" && k > 0 && matches!(ws[k - 1].lower.as_str(), "has" | "have");
-            // "was still chasing", "was investigating …": work in hand when minuted
-            let past = matches!(aux.lower.as_str(), "was" | "were");
+            // "was still chasing": work in hand when minuted ("was buying" is narrative)
+            let past = matches!(aux.lower.as_str(), "was" | "were") && ws[k + 1..i].iter().any(|w| w.lower == "still");
             if (present || past) && !ws.get(i + 1).is_some_and(|n| n.lower == "to") {
                 let at = if aux.lower == "been" { k - 1 } else { k };
                 let subject = self.subject(ws, at);
@@ -323,7 +330,8 @@ impl<'a> Reader<'a> {
         if v.is(Class::Have) || v.lower == "need" || v.lower == "like" || v.lower == "want" {
             let to = ws.get(j + 1)?;
             let verb = ws.get(j + 2)?;
-            return (to.lower == "to" && verb.is_verb(Inflection::Base) && verb.verb.is_some_and(|x| x.class.is_act())).then_some(Form::Future);
+            let acts = verb.verb.is_some_and(|x| x.class.is_act()) && !verb.is(Class::Have) && !verb.is(Class::Be);
+            return (to.lower == "to" && verb.is_verb(Inflection::Base) && acts).then_some(Form::Future);
         }
         let verb = v.verb?;
         (verb.inflection == Inflection::Base && verb.class.is_act() && !v.capital).then_some(Form::Future)
@@ -332,6 +340,11 @@ impl<'a> Reader<'a> {
     /// "to" at word `i` followed by a verb.
     fn infinitive(&self, ws: &[Word], i: usize) -> Option<Found> {
         let v = ws.get(i + 1)?;
+        // "no need to vote for …", "had not been available for the public to view"
+        let clause_start = ws[..i].iter().rposition(ends_clause).map_or(0, |k| k + 1);
+        if ws[clause_start..i].iter().any(|w| w.is(Class::Negation)) {
+            return None;
+        }
         let passive = v.lower == "be" && ws.get(i + 2).is_some_and(|p| p.is_verb(Inflection::Past));
         // "HR to action.": a word used as a verb that the lexicon has only as a noun
         let coined = v.verb.is_none() && !v.capital && !v.caps && ends_clause(v) && !lexicon::is_agent_noun(&v.lower) && v.lower.chars().all(char::is_alphabetic)
@@ -459,7 +472,7 @@ impl<'a> Reader<'a> {
                 }
                 Some(self.named(ws, np, Form::Directed))
             }
-            Some(b) if !ends_clause(b) && b.lower == "for" => Some(self.named(ws, np, if passive { Form::Passive } else { Form::Infinitive })),
+            Some(b) if !ends_clause(b) && b.lower == "for" && (ws[np_start].is(Class::Determiner) || ws[np_start].capital || ws[np_start].caps) => Some(self.named(ws, np, if passive { Form::Passive } else { Form::Infinitive })),
             // in an entry of its own a name may follow a word with no stop: "… emails Clerk to respond"
             Some(b) if !ends_clause(b) && !(b.lower == "that" || b.is(Class::Coordinator) || b.verb_in(Class::DecisionVerb)) && !(self.entry && (ws[np_start].capital || ws[np_start].caps) && !b.is(Class::Preposition) && !b.capital) => None,
             _ if passive => Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive }),
@@ -475,11 +488,13 @@ impl<'a> Reader<'a> {
         if v.lower == "be" {
             let mut k = skip_adverbs(ws, end + 1);
             // "be and hereby is tasked with"
+            // "be and hereby is tasked with …": only a task given is for later;
+            // what "hereby" creates or appoints is done by the resolution itself
             if ws.get(k).is_some_and(|w| w.lower == "and") && ws.get(k + 1).is_some_and(|w| w.lower == "hereby") {
                 k = skip_adverbs(ws, k + 3);
-                if ws.get(k).is_some_and(|p| p.verb_in(Class::DirectiveVerb)) && self.agents(ws, from..end, false) {
-                    return Some(self.named(ws, from..end, Form::Directed));
-                }
+                let tasked = ws.get(k).is_some_and(|p| p.verb_in(Class::DirectiveVerb))
+                    && ws.get(k + 1).is_some_and(|t| t.lower == "with" || t.lower == "to" && ws.get(k + 2).is_some_and(|v| v.is_verb(Inflection::Base)));
+                return (tasked && self.agents(ws, from..end, false)).then(|| self.named(ws, from..end, Form::Directed));
             }
             let p = ws.get(k)?;
             let lemma = p.lemma()?;

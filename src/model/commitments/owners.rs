@@ -82,6 +82,9 @@ fn names_someone(w: &Word, people: &People) -> bool {
 /// a group or initials. `initial` is true when the phrase opens its
 /// sentence, where a capital letter says nothing.
 pub(super) fn is_agent(ws: &[&Word], people: &People, initial: bool) -> bool {
+    if ws.first().is_some_and(|w| w.is(Class::Indefinite)) {
+        return false; // "any parent"
+    }
     // "Priya (pk401)": a name with an alias in brackets is a person
     if ws.len() >= 2 && ws[0].capital && ws.last().is_some_and(|w| w.opens && w.stop_after == Some(')')) && !ws[ws.len() - 2].opens {
         return true;

@@ -245,11 +245,3 @@ fn never_panics_on_odd_input() {
     let long = "and the Clerk would ".repeat(5000);
     let _ = find(&long);
 }
-
-#[test]
-fn debug_print() {
-    let Ok(t) = std::env::var("DEBUG_TEXT") else { return };
-    for c in find_with(&t, &[], std::env::var("DEBUG_ENTRY").is_ok()) {
-        println!("{:?} {:?} | {}", c.form, c.owners, &t[c.span.clone()]);
-    }
-}

@@ -40,7 +40,8 @@ impl Word {
 
     /// An adverb between a subject or a modal and its verb.
     pub fn is_adverb(&self) -> bool {
-        self.is(Class::Adverb) || (self.lower.len() > 4 && self.lower.ends_with("ly") && !self.capital && !lexicon::is_agent_noun(&self.lower))
+        // "-ly" words are adverbs but for adjectives such as "unlikely"
+        self.is(Class::Adverb) || (self.lower.len() > 4 && self.lower.ends_with("ly") && !self.lower.ends_with("likely") && !self.capital && !lexicon::is_agent_noun(&self.lower))
     }
 }
 

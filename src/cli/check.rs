@@ -1,6 +1,7 @@
 //! `minutes check`: every rule over every file.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::rules::{self, Context, Selection};
 use crate::text::LineIndex;
-use crate::workspace::Roster;
+use crate::workspace::{self, Roster};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -36,28 +37,65 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and checks files; the CLI's and the tests' entry point.
+/// Reads and checks files; the CLI's and the tests' entry point. Each file
+/// is checked with the roster of its workspace ([`workspace::root_of`]):
+/// the files given, and the other minutes files of the same workspace.
 pub fn check_paths(paths: &[PathBuf], selection: &Selection) -> (Vec<Checked>, Vec<Problem>) {
     let (found, mut problems) = files::collect(paths);
     let mut sources = Vec::new();
     for path in found {
         match files::read(&path) {
-            Ok(s) => sources.push(s),
+            Ok(s) => sources.push((path, s)),
             Err(p) => problems.push(p),
         }
     }
-    let docs: Vec<Document> = sources.iter().map(|s| Document::parse(&s.text)).collect();
-    let roster = Roster::from_documents(&docs);
+    let docs: Vec<Document> = sources.iter().map(|(_, s)| Document::parse(&s.text)).collect();
+    let given: Vec<PathBuf> = sources.iter().map(|(p, _)| absolute(p)).collect();
+    let roots: Vec<PathBuf> = given.iter().map(|p| root_of(p, paths)).collect();
+    let mut rosters: HashMap<&Path, Roster> = HashMap::new();
+    for (root, doc) in roots.iter().zip(&docs) {
+        let roster = rosters.entry(root).or_insert_with(|| peers_roster(root, &given, paths));
+        roster.add(doc);
+    }
     let checked = sources
         .into_iter()
         .zip(&docs)
-        .map(|(source, doc)| {
-            let diagnostics = rules::check(&Context { text: &source.text, doc, roster: &roster }, selection);
+        .zip(&roots)
+        .map(|(((_, source), doc), root)| {
+            let roster = &rosters[root.as_path()];
+            let diagnostics = rules::check(&Context { text: &source.text, doc, roster }, selection);
             let index = LineIndex::new(&source.text);
             Checked { source, index, diagnostics }
         })
         .collect();
     (checked, problems)
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The workspace root of a file found under `paths`.
+fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
+    let checked = paths.iter().filter(|p| p.is_dir()).map(|p| absolute(p)).find(|d| file.starts_with(d));
+    workspace::root_of(file, checked.as_deref(), |d| d.join(workspace::MARKER).is_file())
+}
+
+/// The roster of the workspace's files that were not given: they are not
+/// checked, but who they name is known. A file that cannot be read adds
+/// nobody.
+fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
+    let mut roster = Roster::default();
+    let (peers, _) = files::collect(&[root.to_path_buf()]);
+    for peer in peers.iter().map(|p| absolute(p)) {
+        if given.contains(&peer) || root_of(&peer, paths) != root {
+            continue;
+        }
+        if let Ok(source) = files::read(&peer) {
+            roster.add(&Document::parse(&source.text));
+        }
+    }
+    roster
 }
 
 #[derive(Serialize)]

@@ -95,6 +95,9 @@ pub struct AbbreviationUse {
     /// The short form as defined: `PI` for `PIs`, `YA` for `YA’s`.
     pub short: String,
     pub span: Span,
+    /// In running prose, rather than a table row, a line in capitals or a
+    /// name ("K&M Lighting Services").
+    pub prose: bool,
 }
 
 /// How an agenda item was written.

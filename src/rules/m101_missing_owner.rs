@@ -1,23 +1,31 @@
 //! M101 missing-owner: an action marker that names nobody.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Blank, BlankKind, Diagnostic, Edit};
 use crate::model::ActionKind;
 
-pub const RULE: Rule = Rule {
-    code: "M101",
-    name: "missing-owner",
-    summary: "An action marker names nobody",
-    severity: Severity::Error,
-    default_enabled: true,
-    doc: "What it catches: an explicit action — `(Action)`, `ACTION: to circulate the report`, \
-`Action: Full information will be sent` — that does not say who must act.\n\n\
-Why it matters: an action nobody owns is never done; it is the most costly mistake in minutes.\n\n\
-Example: `Members asked for a breakdown of agency staff. (Action)`\n\n\
-Fix: name the owner: `(Action – DCS)`. In an editor, the \"Add owner\" code action opens the \
-owner slot and offers the people, roles and abbreviations of the meeting.",
-    check,
-};
+declare_rule! {
+    /// An action marker names nobody.
+    ///
+    /// What it catches: an explicit action — `(Action)`, `ACTION: to circulate the report`,
+    /// `Action: Full information will be sent` — that does not say who must act.
+    ///
+    /// Why it matters: an action nobody owns is never done; it is the most costly mistake in
+    /// minutes.
+    ///
+    /// Example: `Members asked for a breakdown of agency staff. (Action)`
+    ///
+    /// Fix: name the owner: `(Action – DCS)`. In an editor, the "Add owner" code action opens
+    /// the owner slot and offers the people, roles and abbreviations of the meeting.
+    pub const RULE = {
+        code: "M101",
+        name: "missing-owner",
+        severity: Error,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
@@ -26,7 +34,14 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty())
         .map(|a| {
             let what = if a.task.is_empty() { String::new() } else { format!(" (“{}”)", shorten(&a.task)) };
-            diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"))
+            let mut d = diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"));
+            d.blank = Some(Blank {
+                kind: BlankKind::Owner,
+                title: "Add owner".into(),
+                edit: Edit { range: a.owner_slot..a.owner_slot, text: a.owner_slot_prefix.to_string() },
+                cursor: a.owner_slot_prefix.len(),
+            });
+            d
         })
         .collect()
 }

@@ -1,57 +1,112 @@
 //! M201 undefined-abbreviation: an abbreviation used but never defined.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
-use crate::model::LongForms;
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related};
+use crate::model::{DefinitionForm, LongForms};
 
-pub const RULE: Rule = Rule {
-    code: "M201",
-    name: "undefined-abbreviation",
-    summary: "An abbreviation is used but never defined",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: an abbreviation (`FFD`, `WSCB`, `PIs`) that the minutes use without \
-defining it, and that is not common knowledge (the built-in catalogue lists those: NHS, HR, IT…).\n\n\
-Why it matters: minutes are read by people who were not in the room, often years later.\n\n\
-Example: `A fourth team had been created to increase capacity at the FFD.`\n\n\
-Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix writes the \
-definition there: `Family Front Door (FFD)`. Otherwise define it at its first use.",
-    check,
-};
+declare_rule! {
+    /// An abbreviation is used but never defined.
+    ///
+    /// What it catches: an abbreviation (`FFD`, `WSCB`, `PIs`) that the minutes use without
+    /// defining it, and that is not common knowledge (the built-in catalogue lists those: NHS,
+    /// HR, IT…).
+    ///
+    /// Why it matters: minutes are read by people who were not in the room, often years later.
+    ///
+    /// Example: `A fourth team had been created to increase capacity at the FFD.`
+    ///
+    /// Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix
+    /// writes the definition there: `Family Front Door (FFD)`. Otherwise define it at its first
+    /// use.
+    pub const RULE = {
+        code: "M201",
+        name: "undefined-abbreviation",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
+
+/// The words of the text, read once: where each is first written.
+struct Words<'t> {
+    first: HashMap<&'t str, usize>,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut first = HashMap::new();
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            first.entry(w).or_insert(w.as_ptr() as usize - text.as_ptr() as usize);
+        }
+        Words { first }
+    }
+
+    /// Whether a word in capitals ("TOTAL", "MEETING") is an ordinary word
+    /// the text also writes in lower case.
+    fn is_word_in_capitals(&self, short: &str) -> bool {
+        short.chars().count() >= 4 && short.chars().all(|c| c.is_uppercase()) && self.first.contains_key(short.to_lowercase().as_str())
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let doc = ctx.doc;
-    let defined: HashSet<&str> = doc.abbreviations.iter().map(|a| a.short.as_str()).collect();
+    // a bracket after words that do not spell it ("School office (LA)")
+    // defines nothing
+    let defined: HashSet<&str> = doc
+        .abbreviations
+        .iter()
+        .filter(|a| a.long.is_some() || a.form == DefinitionForm::Attendance)
+        .map(|a| a.short.as_str())
+        .collect();
+    // only what reads as an abbreviation somewhere in running prose
+    let in_prose: HashSet<&str> = doc.abbreviation_uses.iter().filter(|u| u.prose).map(|u| u.short.as_str()).collect();
+    let people: HashSet<&str> = doc.people.iter().map(|p| p.name.as_str()).collect();
     let mut reported = HashSet::new();
     let mut out = Vec::new();
     let mut long_forms: Option<LongForms> = None;
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut words: Option<Words> = None;
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for u in &doc.abbreviation_uses {
         *counts.entry(u.short.as_str()).or_default() += 1;
     }
     for u in &doc.abbreviation_uses {
         let short = u.short.as_str();
-        if defined.contains(short)
+        if !in_prose.contains(short)
+            || defined.contains(short)
             || crate::catalogue::abbreviation(short).is_some()
             || ctx.roster.is_initials(short)
             || !reported.insert(short)
         {
             continue;
         }
-        let uses = *counts.get(u.short.as_str()).unwrap_or(&1);
+        let words = words.get_or_insert_with(|| Words::new(ctx.text));
+        if words.is_word_in_capitals(short) {
+            continue;
+        }
+        let uses = *counts.get(short).unwrap_or(&1);
         // name it as written ("PIs"), look it up by its short form ("PI")
         let written = &ctx.text[u.span.clone()];
         let possessive = written.ends_with("’s") || written.ends_with("'s");
         let short = if possessive { short } else { written };
+        // where a reader first meets it: the title or a heading may come first
+        let first = [short, u.short.as_str()]
+            .iter()
+            .filter_map(|w| words.first.get(w).copied())
+            .filter(|&at| at < u.span.start)
+            .min()
+            .map_or(u.range(), |at| at..at + short.len());
         let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
-        let mut d = match long_forms.find(short) {
+        // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
+        let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
+        let mut d = match long {
             Some(long) => {
                 let long_text = &ctx.text[long.clone()];
                 let mut d = diagnostic(
                     &RULE,
-                    u.range(),
+                    first,
                     format!("“{short}” is never defined, but “{long_text}” appears in the text: define it there as “{long_text} ({short})”"),
                 );
                 d.related.push(Related { range: long.clone(), message: format!("the long form of {short}") });
@@ -61,7 +116,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 });
                 d
             }
-            None => diagnostic(&RULE, u.range(), format!("“{short}” is used but never defined: write its long form at its first use, e.g. “Long Form ({short})”")),
+            None => diagnostic(&RULE, first, format!("“{short}” is used but never defined: write its long form at its first use, e.g. “Long Form ({short})”")),
         };
         if uses > 1 {
             d.message.push_str(&format!(" ({uses} uses)"));

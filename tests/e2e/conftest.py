@@ -12,7 +12,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def minutes_bin() -> str:
@@ -28,7 +28,7 @@ def initialize_params(utf8: bool) -> types.InitializeParams:
     encodings = [types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16] if utf8 else [types.PositionEncodingKind.Utf16]
     return types.InitializeParams(
         capabilities=types.ClientCapabilities(general=types.GeneralClientCapabilities(position_encodings=encodings)),
-        initialization_options={"today": "2026-01-01"},
+        initialization_options={"today": "2026-01-01", "ruleDocsUrl": "https://example.org/minutes/README.md#"},
     )
 
 

@@ -252,6 +252,11 @@ impl<'a> Reader<'a> {
             if form == Form::Passive {
                 return Some(self.passive(ws, i, j));
             }
+            // "The committee would receive a further report": the meeting's own
+            // act at a later meeting; whoever brings the report is not named
+            if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
+                return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
+            }
             return self.with_subject(ws, i, subject, Form::Future);
         }
         if w.lower == "to" {
@@ -330,7 +335,8 @@ impl<'a> Reader<'a> {
         if v.is(Class::Have) || v.lower == "need" || v.lower == "like" || v.lower == "want" {
             let to = ws.get(j + 1)?;
             let verb = ws.get(j + 2)?;
-            let acts = verb.verb.is_some_and(|x| x.class.is_act()) && !verb.is(Class::Have) && !verb.is(Class::Be);
+            // a first sense is a weak guide here ("invite" is first an emotion): only states are out
+            let acts = verb.verb.is_some_and(|x| x.class != lexicon::VerbClass::Stative) && !verb.is(Class::Have) && !verb.is(Class::Be);
             return (to.lower == "to" && verb.is_verb(Inflection::Base) && acts).then_some(Form::Future);
         }
         let verb = v.verb?;
@@ -430,6 +436,8 @@ impl<'a> Reader<'a> {
                     return None; // a paper's request to the meeting itself
                 }
                 k -= 1;
+            } else if matches!(gov.lemma(), Some("ask" | "request")) {
+                return None; // "The PCN asked to use the library": a request, not a task
             }
             if task_lemma.is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
                 return None;
@@ -464,6 +472,10 @@ impl<'a> Reader<'a> {
         }
         match before {
             Some(b) if !ends_clause(b) && b.verb_in(Class::DirectiveVerb) => {
+                // "would like to invite X to join": the task of the one inviting
+                if np_start >= 2 && ws[np_start - 2].lower == "to" {
+                    return None;
+                }
                 if b.lower == "has" || np_start >= 2 && ws[np_start - 2].is(Class::Have) {
                     return None; // "had asked …": reported, done
                 }
@@ -511,7 +523,9 @@ impl<'a> Reader<'a> {
         }
         let verb = v.verb?;
         let base = verb.inflection == Inflection::Base || v.lower == "to" && ws.get(end + 1).is_some_and(|n| n.is_verb(Inflection::Base));
-        if !base || v.capital || !verb_is_act(v, ws.get(end + 1)) {
+        // "That Members note the report": done at the meeting
+        let act = if v.lower == "to" { ws.get(end + 1).and_then(|n| n.lemma()) } else { v.lemma() };
+        if !base || v.capital || act.is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
             return None;
         }
         self.agents(ws, from..end, false).then(|| self.named(ws, from..end, Form::Subjunctive))
@@ -521,7 +535,7 @@ impl<'a> Reader<'a> {
     fn imperative(&self, ws: &[Word]) -> Option<Found> {
         let v = &ws[0];
         let verb = v.verb?;
-        if verb.inflection != Inflection::Base || v.is(Class::Label) || ws.len() < 2 || ws.len() > 25 {
+        if verb.inflection != Inflection::Base || v.is(Class::Label) || ws.len() < 3 || ws.len() > 25 || ws[1].is(Class::Coordinator) {
             return None;
         }
         if lexicon::is(Class::MeetingAct, verb.lemma) {
@@ -741,13 +755,6 @@ impl<'a> Reader<'a> {
     fn opinion_before(&self, ws: &[Word], i: usize) -> bool {
         ws[..i].iter().any(|w| w.verb_in(Class::OpinionVerb) && !matches!(w.lower.as_str(), "agreed" | "noted"))
     }
-}
-
-fn verb_is_act(v: &Word, next: Option<&Word>) -> bool {
-    if v.lower == "to" {
-        return next.and_then(|n| n.verb).is_some_and(|x| x.class.is_act());
-    }
-    v.verb.is_some_and(|x| x.class.is_act())
 }
 
 /// A word that can end the owner before "and": a name, initials, a person noun.

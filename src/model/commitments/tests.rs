@@ -245,3 +245,9 @@ fn never_panics_on_odd_input() {
     let long = "and the Clerk would ".repeat(5000);
     let _ = find(&long);
 }
+
+#[test]
+fn reported_wish_to_invite() {
+    let c = one("The Director told the Panel that, to be open, he would like to invite the opposition leaders to join the Board.");
+    assert_eq!(owners(&c), ["Director"]);
+}

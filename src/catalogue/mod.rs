@@ -8,9 +8,13 @@
 //! - `months.txt`, `weekdays.txt`: names and their short forms.
 //! - `abbreviations.txt`: everyday abbreviations (`SHORT = long form`).
 //! - `emphasis.txt`: words written in capitals for form or emphasis.
+//! - `lexicon/`: the clause reader's English: WordNet's verbs and nouns for
+//!   people and groups, and the closed classes of function words.
 //!
 //! Lists are general on purpose: an entry that exists because one file
 //! contains it does not belong here.
+
+pub mod lexicon;
 
 use std::collections::HashSet;
 use std::sync::OnceLock;

@@ -1,5 +1,6 @@
 //! One pass over the syntax tree.
 
+use super::commitments::clean_owner;
 use super::*;
 use crate::syntax::kind;
 use tree_sitter::Node;
@@ -383,7 +384,9 @@ impl<'t> Builder<'t> {
             self.action(a, node, false);
         }
         // the task of an inline marker is the sentence before it
-        let sentence = sentence_before(self.text, block.start_byte(), node.start_byte());
+        let preceding = block.start_byte()..node.start_byte();
+        let last = sentences::last(&self.text[preceding.clone()]);
+        let sentence = preceding.start + last.start..preceding.start + last.end;
         if self.doc.actions.len() == before {
             // the owner goes after "(Action – ", or after "(Action" with a dash
             let written = self.slice(node);
@@ -525,14 +528,6 @@ pub(super) fn normalise_item_number(written: &str) -> String {
     w.trim().trim_end_matches(|c: char| c == '.' || c == ':' || c == ')' || c == '–' || c == '-' || c.is_whitespace()).to_string()
 }
 
-/// An owner as written, cleaned: "the Clerk." → "Clerk".
-pub(crate) fn clean_owner(written: &str) -> String {
-    let w = clean(written);
-    let w = w.trim().trim_end_matches(['.', ',', ';', ':']).trim();
-    let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
-    w.to_string()
-}
-
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -547,18 +542,4 @@ fn split_people(value: &str) -> Vec<String> {
         .map(clean)
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// The sentence that ends at `end` (an inline action marker follows it).
-fn sentence_before(text: &str, block_start: usize, end: usize) -> Span {
-    let before = &text[block_start..end];
-    let trimmed_end = before.trim_end();
-    let body = trimmed_end.trim_end_matches(['.', ' ']);
-    let start = body
-        .char_indices()
-        .rev()
-        .find(|(i, c)| matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with([' ', '\u{a0}']))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    trimmed(text, block_start + start..block_start + trimmed_end.len())
 }

@@ -96,7 +96,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let m = c.get(2).expect("group 2 always matches");
             let at = m.start();
             // the keyword must stand in a sentence of ordinary case
-            let sentence = sentence_around(body, at);
+            let sentence = sentences::around(body, at);
             // "Agreed that" in ordinary case decides only at a sentence's start
             // ("Discussion: … Agreed that the PFA will pay …")
             let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
@@ -112,7 +112,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let mut sentence = sentence;
             if m.as_str().ends_with(':') {
                 while sentence.end < body.len() && numbered_start.is_match(&body[sentence.end..]) {
-                    let next = sentence_around(body, (sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
+                    let next = sentences::around(body, (sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
                     if next.end <= sentence.end {
                         break;
                     }
@@ -211,7 +211,7 @@ fn motions(text: &str, doc: &mut Document) {
             if failed.is_match(outcome) || !carried.is_match(outcome) {
                 continue;
             }
-            let sentence = sentence_around(body, at);
+            let sentence = sentences::around(body, at);
             let span = block.text.start + at..block.text.start + sentence.end.max(at + 1).min(body.len());
             if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
                 continue;
@@ -307,27 +307,6 @@ fn decided_bullets(text: &str, doc: &mut Document) {
         });
     }
     doc.resolved_blocks.extend(found);
-}
-
-/// The sentence of `body` around byte `at`.
-pub(super) fn sentence_around(body: &str, at: usize) -> Span {
-    let is_end = |i: usize, c: char| {
-        matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
-    };
-    let start = body[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_end(i, c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let end = body[at..]
-        .char_indices()
-        .find(|&(i, c)| is_end(at + i, c))
-        .map(|(i, c)| at + i + c.len_utf8())
-        .unwrap_or(body.len());
-    let s = &body[start..end];
-    let lead = s.len() - s.trim_start().len();
-    start + lead..end
 }
 
 /// The meeting's title and date, when the header did not give them: the

@@ -13,6 +13,7 @@ pub mod commitments;
 pub mod dates;
 mod inline;
 pub mod scheme;
+pub mod sentences;
 mod structure;
 
 use std::ops::Range;

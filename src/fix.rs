@@ -3,7 +3,10 @@
 //! One pass: the fixes are taken in text order, a fix whose edits overlap
 //! one already taken is left for later (reported as remaining), and all the
 //! taken edits are applied at once. Every edit replaces only its own range,
-//! so every word outside the edited ranges is kept.
+//! so every word outside the edited ranges is kept. [`converge`] repeats
+//! passes until the text is stable: one fix can bring the next to light
+//! (joining a split paragraph can make the line after it a split too), and
+//! a second `--fix` must have nothing left to do.
 
 use std::ops::Range;
 
@@ -76,6 +79,35 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic], allow: Allow) -> Fixed {
     Fixed { text: out, applied, replaced: taken.iter().map(|e| e.range.clone()).collect() }
 }
 
+/// Most passes [`converge`] makes; a fix that undid another would
+/// otherwise loop for ever.
+pub const MAX_PASSES: usize = 10;
+
+/// The text after fixing until nothing more applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Converged {
+    pub text: String,
+    /// How many findings were fixed, over all passes.
+    pub applied: usize,
+    /// How many passes changed the text.
+    pub passes: usize,
+}
+
+/// Applies the permitted fixes of `diagnostics` (the findings of `text`),
+/// then checks the result again with `check` and fixes what that finds,
+/// until a pass fixes nothing or [`MAX_PASSES`] passes were made.
+pub fn converge(text: &str, diagnostics: &[Diagnostic], allow: Allow, mut check: impl FnMut(&str) -> Vec<Diagnostic>) -> Converged {
+    let mut fixed = apply(text, diagnostics, allow);
+    let mut done = Converged { text: text.to_string(), applied: 0, passes: 0 };
+    while fixed.applied > 0 && done.passes < MAX_PASSES {
+        done.applied += fixed.applied;
+        done.passes += 1;
+        done.text = fixed.text;
+        fixed = apply(&done.text, &check(&done.text), allow);
+    }
+    done
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +126,7 @@ mod tests {
                 edits: edits.iter().map(|(r, t)| Edit { range: r.clone(), text: t.to_string() }).collect(),
                 applicability,
             }),
+            blank: None,
         }
     }
 

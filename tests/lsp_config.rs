@@ -26,6 +26,11 @@ fn an_edited_configuration_is_picked_up_and_diagnostics_republished() {
     let (mut c, _) = Client::initialized(false, Some(dir.path()), Value::Null);
     let first = c.open(&uri, MINUTES);
     assert_eq!(codes(&first), ["M102"], "FFD is known from minutes.toml; Ann James is not: {first}");
+    // the workspace scan that follows the first diagnostics republishes them
+    let scanned = c.notification("window/logMessage", |p| p["message"].as_str().is_some_and(|m| m.contains("files in the workspace")));
+    assert!(scanned["message"].as_str().unwrap().starts_with("minutes: 1 minutes files"), "{scanned}");
+    let rescan = c.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri.as_str());
+    assert_eq!(codes(&rescan), ["M102"], "{rescan}");
 
     // the roster gains Ann James; FFD is no longer defined, M102 becomes an error elsewhere
     std::fs::write(

@@ -15,6 +15,7 @@ use crate::fix::{self, Allow};
 use crate::model::Document;
 use crate::rules::{self, Context, Selection};
 use crate::text::LineIndex;
+use crate::workspace::{self, Roster};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -57,8 +58,8 @@ pub struct Args {
     #[arg(long, value_name = "PATH")]
     output_file: Option<PathBuf>,
     /// Where the rules' documentation is, for links in SARIF (the rule's code is appended)
-    #[arg(long, value_name = "URL", default_value = rules::DOCS_URL)]
-    rule_docs_url: String,
+    #[arg(long, value_name = "URL")]
+    rule_docs_url: Option<String>,
 }
 
 /// One checked file.
@@ -120,43 +121,98 @@ fn plan(paths: &[PathBuf], explicit_config: Option<&Path>, force_exclude: bool) 
     Ok(Plan { configs, sources, problems })
 }
 
+/// The findings of every file, and the rosters they were found with.
+struct Analysed {
+    checked: Vec<Checked>,
+    rosters: Vec<Roster>,
+    /// The index in `rosters` of each file's roster.
+    roster_of: Vec<usize>,
+}
+
 /// Checks every source with its configuration. The roster of a file is
-/// that of every file sharing its configuration, and the configuration's.
-fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, base: &Selection) -> Vec<Checked> {
-    let docs: Vec<Document> = sources
-        .iter()
-        .map(|(s, c)| {
-            let mut doc = Document::parse(&s.text);
-            configs[*c].prepare(&s.text, &mut doc);
-            doc
-        })
-        .collect();
-    let rosters: Vec<_> = configs
-        .iter()
-        .enumerate()
-        .map(|(i, config)| config.roster(docs.iter().zip(&sources).filter(|(_, (_, c))| *c == i).map(|(d, _)| d)))
-        .collect();
-    sources
+/// that of its workspace ([`workspace::root_of`]) among the files sharing
+/// its configuration: the files given, the workspace's other minutes files
+/// (not checked, but who they name is known), and the configuration's.
+fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf], base: &Selection) -> Analysed {
+    let docs: Vec<Document> = sources.iter().map(|(s, c)| parse(&configs[*c], &s.text)).collect();
+    let given: Vec<PathBuf> = sources.iter().map(|(s, _)| absolute(Path::new(&s.path))).collect();
+    let mut groups: HashMap<(usize, PathBuf), usize> = HashMap::new();
+    let mut rosters: Vec<Roster> = Vec::new();
+    let mut roster_of = Vec::with_capacity(sources.len());
+    for (((_, c), path), doc) in sources.iter().zip(&given).zip(&docs) {
+        let root = root_of(path, paths);
+        let i = *groups.entry((*c, root.clone())).or_insert_with(|| {
+            let mut roster = peers_roster(&root, &given, paths);
+            configs[*c].extend_roster(&mut roster);
+            rosters.push(roster);
+            rosters.len() - 1
+        });
+        rosters[i].add(doc);
+        roster_of.push(i);
+    }
+    let checked = sources
         .into_iter()
         .zip(&docs)
-        .map(|((source, c), doc)| {
-            let ctx = Context { text: &source.text, doc, roster: &rosters[c] };
+        .zip(&roster_of)
+        .map(|(((source, c), doc), &r)| {
+            let ctx = Context { text: &source.text, doc, roster: &rosters[r] };
             let diagnostics = configs[c].check(&ctx, base);
             let index = LineIndex::new(&source.text);
             Checked { source, index, diagnostics }
         })
-        .collect()
+        .collect();
+    Analysed { checked, rosters, roster_of }
 }
 
-/// Applies the fixes to each file (writing them, or printing a diff).
-/// Returns the sources as fixed and how many findings and files changed.
-fn apply_fixes(checked: Vec<Checked>, args: &Args, out: &mut dyn Write) -> std::io::Result<(Vec<Source>, usize, usize, Vec<Problem>)> {
+/// A document as its configuration reads it.
+fn parse(config: &Config, text: &str) -> Document {
+    let mut doc = Document::parse(text);
+    config.prepare(text, &mut doc);
+    doc
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// The workspace root of a file found under `paths`.
+fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
+    let checked = paths.iter().filter(|p| p.is_dir()).map(|p| absolute(p)).find(|d| file.starts_with(d));
+    workspace::root_of(file, checked.as_deref(), |d| d.join(workspace::MARKER).is_file())
+}
+
+/// The roster of the workspace's files that were not given: they are not
+/// checked, but who they name is known. A file that cannot be read adds
+/// nobody.
+fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
+    let mut roster = Roster::default();
+    let (peers, _) = files::collect(&[root.to_path_buf()]);
+    for peer in peers.iter().map(|p| absolute(p)) {
+        if given.contains(&peer) || root_of(&peer, paths) != root {
+            continue;
+        }
+        if let Ok(source) = files::read(&peer) {
+            roster.add(&Document::parse(&source.text));
+        }
+    }
+    roster
+}
+
+/// Applies the fixes to each file until it is stable ([`fix::converge`]),
+/// writing them or printing a diff. Returns the sources as fixed and how
+/// many findings and files changed.
+fn apply_fixes(analysed: Analysed, configs: &[Config], config_of: &[usize], base: &Selection, args: &Args, out: &mut dyn Write) -> std::io::Result<(Vec<Source>, usize, usize, Vec<Problem>)> {
     let allow = if args.unsafe_fixes { Allow::SafeAndUnsafe } else { Allow::Safe };
     let (mut fixes, mut files) = (0, 0);
     let mut sources = Vec::new();
     let mut problems = Vec::new();
-    for c in checked {
-        let fixed = fix::apply(&c.source.text, &c.diagnostics, allow);
+    let Analysed { checked, rosters, roster_of } = analysed;
+    for ((c, &config), &roster) in checked.into_iter().zip(config_of).zip(&roster_of) {
+        let (config, roster) = (&configs[config], &rosters[roster]);
+        let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| {
+            let doc = parse(config, text);
+            config.check(&Context { text, doc: &doc, roster }, base)
+        });
         if fixed.applied == 0 {
             sources.push(c.source);
             continue;
@@ -214,9 +270,9 @@ pub fn run(args: Args) -> ExitCode {
 fn run_plan(plan: Plan, base: &Selection, args: &Args, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     let Plan { configs, sources, mut problems } = plan;
     let config_of: Vec<usize> = sources.iter().map(|(_, c)| *c).collect();
-    let mut checked = analyse(&configs, sources, base);
+    let mut analysed = analyse(&configs, sources, &args.paths, base);
     if args.fix || args.diff {
-        let (fixed_sources, fixes, files, write_problems) = apply_fixes(checked, args, out)?;
+        let (fixed_sources, fixes, files, write_problems) = apply_fixes(analysed, &configs, &config_of, base, args, out)?;
         problems.extend(write_problems);
         if !args.quiet {
             let verb = if args.diff { "would fix" } else { "fixed" };
@@ -226,9 +282,10 @@ fn run_plan(plan: Plan, base: &Selection, args: &Args, out: &mut dyn Write) -> s
             return Ok(ExitCode::from(if !problems.is_empty() { 2 } else { u8::from(fixes > 0) }));
         }
         // report what is left, in the fixed text
-        checked = analyse(&configs, fixed_sources.into_iter().zip(config_of).collect(), base);
+        analysed = analyse(&configs, fixed_sources.into_iter().zip(config_of).collect(), &args.paths, base);
     }
-    let report = Report { checked: &checked, problems: &problems, docs_url: &args.rule_docs_url, quiet: args.quiet };
+    let checked = analysed.checked;
+    let report = Report { checked: &checked, problems: &problems, docs_url: &args.rule_docs_url.clone().unwrap_or_else(rules::default_docs_url), quiet: args.quiet };
     if args.statistics {
         output::write_statistics(out, args.format, &report)?;
     } else {

@@ -19,6 +19,9 @@ pub struct Backend {
 }
 
 const ACTIONS_COMMAND: &str = "minutes.actions";
+/// `minutes rule CODE` in the editor: the rule's documentation, shown and
+/// returned (arguments: the code or name).
+const RULE_COMMAND: &str = "minutes.rule";
 
 /// Did the client ask to shut down before exit?
 pub static SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -60,6 +63,27 @@ impl Backend {
     async fn log(&self, message: String) {
         eprintln!("minutes lsp: {message}");
         self.client.log_message(lsp::MessageType::WARNING, message).await;
+    }
+
+    /// Reads the workspace's other minutes files, once, after the first
+    /// diagnostics are out: off the session lock and bounded (see
+    /// `session::ScanPlan`). The open documents are then checked again
+    /// with the people and roles the other files name.
+    async fn scan_workspace(&self) {
+        let Ok(Some(plan)) = self.with(Session::take_scan) else { return };
+        let Ok(files) = tokio::task::spawn_blocking(move || plan.run()).await else { return };
+        let n = files.len();
+        let Ok(republish) = self.with(|s| {
+            s.add_scanned(files);
+            let uris: Vec<Uri> = s.open.keys().cloned().collect();
+            uris.iter().filter_map(|u| handlers::diagnostics(s, u)).collect::<Vec<_>>()
+        }) else {
+            return;
+        };
+        for p in republish {
+            self.publish(Some(p)).await;
+        }
+        self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
     }
 
     pub async fn actions(&self) -> Result<Value> {
@@ -114,6 +138,9 @@ impl LanguageServer for Backend {
                 if let Some(u) = o.get("ruleDocsUrl").and_then(Value::as_str) {
                     s.rule_docs = u.to_string();
                 }
+                if let Some(c) = o.get("clientCommands").and_then(Value::as_array) {
+                    s.client_commands = c.iter().filter_map(Value::as_str).map(str::to_string).collect();
+                }
                 if let Some(d) = o.get("today").and_then(Value::as_str) {
                     s.today = d.parse().ok();
                 }
@@ -135,7 +162,9 @@ impl LanguageServer for Backend {
                 }),
                 text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(sync)),
                 completion_provider: Some(lsp::CompletionOptions {
-                    trigger_characters: Some(vec![" ".into(), "–".into(), ":".into(), "(".into(), ",".into()]),
+                    // after "(Action –", "ACTION:", "Action by:" and between
+                    // owners; never space, or every "The " pops a list up
+                    trigger_characters: Some(vec!["–".into(), ":".into(), ",".into()]),
                     ..Default::default()
                 }),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
@@ -156,7 +185,7 @@ impl LanguageServer for Backend {
                     full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
                     work_done_progress_options: Default::default(),
                 })),
-                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into()], ..Default::default() }),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into(), RULE_COMMAND.into()], ..Default::default() }),
                 ..Default::default()
             },
             offset_encoding: None,
@@ -164,10 +193,7 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        let n = self.with(|s| {
-            s.ensure_scanned();
-            s.disk.len()
-        });
+        // the workspace is scanned after the first diagnostics, not here
         if self.with(|s| s.watch_configs).unwrap_or(false) {
             // a changed minutes.toml is reloaded and the documents checked again
             let watchers = lsp::DidChangeWatchedFilesRegistrationOptions {
@@ -182,9 +208,6 @@ impl LanguageServer for Backend {
                 self.log(format!("cannot watch {}: {e}", crate::config::FILE_NAME)).await;
             }
         }
-        if let Ok(n) = n {
-            self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
-        }
     }
 
     async fn shutdown(&self) -> Result<()> {
@@ -195,6 +218,7 @@ impl LanguageServer for Backend {
     async fn did_open(&self, p: lsp::DidOpenTextDocumentParams) {
         let r = self.with(|s| handlers::did_open(s, p));
         self.publish(r.ok().flatten()).await;
+        self.scan_workspace().await;
     }
 
     async fn did_change(&self, p: lsp::DidChangeTextDocumentParams) {
@@ -278,6 +302,12 @@ impl LanguageServer for Backend {
     async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {
         match p.command.as_str() {
             ACTIONS_COMMAND => self.with(handlers::actions).map(Some),
+            RULE_COMMAND => {
+                let code = p.arguments.first().and_then(Value::as_str).unwrap_or_default();
+                let doc = handlers::rule_doc(code).ok_or_else(|| Error::invalid_params(format!("no rule “{code}”")))?;
+                self.client.show_message(lsp::MessageType::INFO, doc.clone()).await;
+                Ok(Some(Value::String(doc)))
+            }
             other => Err(Error::invalid_params(format!("no command “{other}”"))),
         }
     }

@@ -17,20 +17,8 @@ pub enum DateProblem {
     Impossible,
 }
 
-const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-];
-
 fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .map(|i| i as i8 + 1)
+    crate::catalogue::month_number(word).map(|n| n as i8)
 }
 
 /// The parts of a written date; `year` is absent when not written.

@@ -12,6 +12,9 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod scheme;
+pub mod sentences;
+mod structure;
 pub mod suppressions;
 
 use std::ops::Range;
@@ -38,6 +41,13 @@ pub struct Document {
     pub labels: Vec<Span>,
     pub signature: Option<Span>,
     pub page_breaks: Vec<PageBreak>,
+    /// The numbering scheme of the document's items, learnt from its first
+    /// numbered items.
+    pub numbering: Option<scheme::Scheme>,
+    /// Where the parser recovered from text it could not read (an ERROR or
+    /// MISSING node, or text no node holds). The text there is still read,
+    /// as paragraphs.
+    pub recoveries: Vec<Span>,
     /// Prose blocks (paragraphs, list items, resolutions…) in text order:
     /// what the inline analyses read.
     pub blocks: Vec<Block>,
@@ -100,6 +110,9 @@ pub struct AbbreviationUse {
     /// The short form as defined: `PI` for `PIs`, `YA` for `YA’s`.
     pub short: String,
     pub span: Span,
+    /// In running prose, rather than a table row, a line in capitals or a
+    /// name ("K&M Lighting Services").
+    pub prose: bool,
 }
 
 /// How an agenda item was written.
@@ -124,6 +137,8 @@ pub struct AgendaItem {
     /// From the heading to the next item.
     pub span: Span,
     pub form: ItemForm,
+    /// The number read into its scheme (`None` for unnumbered items).
+    pub numbering: Option<scheme::ItemNumber>,
 }
 
 #[derive(Clone, Debug)]
@@ -234,6 +249,7 @@ impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
         let mut doc = build::from_tree(text, tree);
+        structure::analyse(text, &mut doc);
         inline::analyse(text, &mut doc);
         abbreviations::analyse(text, &mut doc);
         actions::analyse(text, &mut doc);

@@ -36,7 +36,8 @@ macro_rules! declare_rule {
     (@check $check:path) => { $check };
 }
 
-mod m001_unused_suppression;
+mod m001_parse_recovery;
+mod m002_unused_suppression;
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -120,7 +121,8 @@ impl Rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
-    m001_unused_suppression::RULE,
+    m001_parse_recovery::RULE,
+    m002_unused_suppression::RULE,
     m101_missing_owner::RULE,
     m102_unknown_owner::RULE,
     m103_implied_action_without_owner::RULE,
@@ -134,9 +136,16 @@ pub static RULES: &[Rule] = &[
 ];
 
 /// Where each rule's documentation is, with its code in lower case
-/// appended (`…#m101`): the README beside the sources this binary was built
-/// from, which holds every rule's documentation under its code.
-pub const DOCS_URL: &str = concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#");
+/// appended (`…#m101`): the README of the repository named in Cargo.toml,
+/// which holds every rule's documentation under its code. Empty when the
+/// package names no repository: no link is better than a path on the
+/// machine that built the binary.
+pub fn default_docs_url() -> String {
+    match env!("CARGO_PKG_REPOSITORY").trim_end_matches('/') {
+        "" => String::new(),
+        repo => format!("{repo}/blob/HEAD/README.md#"),
+    }
+}
 
 /// A rule by code (`M101`) or name (`missing-owner`).
 pub fn find(key: &str) -> Option<&'static Rule> {
@@ -189,7 +198,7 @@ pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
         }
         !silenced
     });
-    let unused = &m001_unused_suppression::RULE;
+    let unused = &m002_unused_suppression::RULE;
     if selection.includes(unused) {
         for (s, used) in suppressions.iter().zip(&used) {
             for (r, _) in s.rules.iter().zip(used).filter(|(_, used)| !**used) {
@@ -216,6 +225,7 @@ pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: St
         range,
         related: Vec::new(),
         fix: None,
+        blank: None,
     }
 }
 
@@ -309,7 +319,7 @@ mod tests {
         assert_eq!(found, [("M201", 6)]);
         // by name, among others
         let found = codes("1. Item\n\n<!-- minutes: ignore M102, undefined-abbreviation -->\nThe FFD met.\n");
-        assert_eq!(found, [("M001", 3)]);
+        assert_eq!(found, [("M002", 3)]);
     }
 
     #[test]
@@ -324,20 +334,6 @@ mod tests {
         assert_eq!(codes(text), []);
     }
 
-    #[test]
-    fn unused_suppression_is_reported() {
-        let text = "1. First\n\n<!-- minutes: ignore M201 M999 -->\nAll words here are plain.\n";
-        let doc = Document::parse(text);
-        let roster = Roster::from_documents([&doc]);
-        let found = check(&Context { text, doc: &doc, roster: &roster }, &Selection::default());
-        let messages: Vec<_> = found.iter().map(|d| (d.code, &text[d.range.clone()])).collect();
-        assert_eq!(messages, [("M001", "M201"), ("M001", "M999")]);
-        assert!(found[1].message.contains("not a rule"));
-        // a rule that does not run is not reported as unused
-        let off = Selection { disable: vec!["M201".into()], ..Default::default() };
-        let found = check(&Context { text, doc: &doc, roster: &roster }, &off);
-        assert_eq!(found.len(), 1);
-    }
 
     #[test]
     fn selection_defaults_and_overrides() {

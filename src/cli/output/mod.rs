@@ -76,8 +76,10 @@ impl Report<'_> {
             .count()
     }
 
-    fn rule_url(&self, code: &str) -> String {
-        format!("{}{}", self.docs_url, code.to_lowercase())
+    /// The link to a rule's documentation; none when no documentation URL
+    /// is known (`--rule-docs-url`, or the package's repository).
+    fn rule_url(&self, code: &str) -> Option<String> {
+        (!self.docs_url.is_empty()).then(|| format!("{}{}", self.docs_url, code.to_lowercase()))
     }
 }
 

@@ -77,15 +77,18 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
     let rules: Vec<Value> = RULES
         .iter()
         .map(|r| {
-            json!({
+            let mut rule = json!({
                 "id": r.code,
                 "name": r.name,
                 "shortDescription": { "text": r.summary() },
                 "fullDescription": { "text": r.documentation() },
                 "help": { "text": r.documentation(), "markdown": r.help_markdown() },
-                "helpUri": report.rule_url(r.code),
                 "defaultConfiguration": { "level": level(r.severity), "enabled": r.default_enabled },
-            })
+            });
+            if let Some(url) = report.rule_url(r.code) {
+                rule["helpUri"] = json!(url);
+            }
+            rule
         })
         .collect();
     let results: Vec<Value> = report.checked.iter().flat_map(|c| c.diagnostics.iter().map(move |d| result(c, d))).collect();
@@ -100,16 +103,15 @@ pub fn write(out: &mut dyn Write, report: &Report) -> io::Result<()> {
             })
         })
         .collect();
+    let mut driver = json!({ "name": "minutes", "version": env!("CARGO_PKG_VERSION"), "rules": rules });
+    if let Some(home) = report.docs_url.split('#').next().filter(|u| !u.is_empty()) {
+        driver["informationUri"] = json!(home);
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "minutes",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": report.docs_url.split('#').next().unwrap_or(report.docs_url),
-                "rules": rules,
-            } },
+            "tool": { "driver": driver },
             "invocations": [{
                 "executionSuccessful": report.problems.is_empty(),
                 "toolExecutionNotifications": notifications,

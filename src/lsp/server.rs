@@ -19,6 +19,9 @@ pub struct Backend {
 }
 
 const ACTIONS_COMMAND: &str = "minutes.actions";
+/// `minutes rule CODE` in the editor: the rule's documentation, shown and
+/// returned (arguments: the code or name).
+const RULE_COMMAND: &str = "minutes.rule";
 
 /// Did the client ask to shut down before exit?
 pub static SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -45,9 +48,42 @@ impl Backend {
         }
     }
 
+    /// Republishes after a `minutes.toml` changed, and says why one could
+    /// not be read.
+    async fn reloaded(&self, r: Option<handlers::Reloaded>) {
+        let Some(r) = r else { return };
+        for e in r.errors {
+            self.log(format!("configuration not read, defaults used: {e}")).await;
+        }
+        for p in r.publish {
+            self.publish(Some(p)).await;
+        }
+    }
+
     async fn log(&self, message: String) {
         eprintln!("minutes lsp: {message}");
         self.client.log_message(lsp::MessageType::WARNING, message).await;
+    }
+
+    /// Reads the workspace's other minutes files, once, after the first
+    /// diagnostics are out: off the session lock and bounded (see
+    /// `session::ScanPlan`). The open documents are then checked again
+    /// with the people and roles the other files name.
+    async fn scan_workspace(&self) {
+        let Ok(Some(plan)) = self.with(Session::take_scan) else { return };
+        let Ok(files) = tokio::task::spawn_blocking(move || plan.run()).await else { return };
+        let n = files.len();
+        let Ok(republish) = self.with(|s| {
+            s.add_scanned(files);
+            let uris: Vec<Uri> = s.open.keys().cloned().collect();
+            uris.iter().filter_map(|u| handlers::diagnostics(s, u)).collect::<Vec<_>>()
+        }) else {
+            return;
+        };
+        for p in republish {
+            self.publish(Some(p)).await;
+        }
+        self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
     }
 
     pub async fn actions(&self) -> Result<Value> {
@@ -88,12 +124,22 @@ impl LanguageServer for Backend {
                 _ => Vec::new(),
             };
             s.roots = roots.iter().filter_map(|u| u.to_file_path().map(|p| p.into_owned())).collect();
+            s.watch_configs = p
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false);
             if let Some(o) = &p.initialization_options {
                 if let Some(x) = o.get("extensions").and_then(Value::as_array) {
                     s.extensions = x.iter().filter_map(Value::as_str).map(|e| e.trim_start_matches('.').to_string()).collect();
                 }
                 if let Some(u) = o.get("ruleDocsUrl").and_then(Value::as_str) {
                     s.rule_docs = u.to_string();
+                }
+                if let Some(c) = o.get("clientCommands").and_then(Value::as_array) {
+                    s.client_commands = c.iter().filter_map(Value::as_str).map(str::to_string).collect();
                 }
                 if let Some(d) = o.get("today").and_then(Value::as_str) {
                     s.today = d.parse().ok();
@@ -116,7 +162,9 @@ impl LanguageServer for Backend {
                 }),
                 text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(sync)),
                 completion_provider: Some(lsp::CompletionOptions {
-                    trigger_characters: Some(vec![" ".into(), "–".into(), ":".into(), "(".into(), ",".into()]),
+                    // after "(Action –", "ACTION:", "Action by:" and between
+                    // owners; never space, or every "The " pops a list up
+                    trigger_characters: Some(vec!["–".into(), ":".into(), ",".into()]),
                     ..Default::default()
                 }),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
@@ -138,7 +186,7 @@ impl LanguageServer for Backend {
                     work_done_progress_options: Default::default(),
                 })),
                 inlay_hint_provider: Some(lsp::OneOf::Left(true)),
-                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into()], ..Default::default() }),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into(), RULE_COMMAND.into()], ..Default::default() }),
                 ..Default::default()
             },
             offset_encoding: None,
@@ -146,12 +194,20 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        let n = self.with(|s| {
-            s.ensure_scanned();
-            s.disk.len()
-        });
-        if let Ok(n) = n {
-            self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
+        // the workspace is scanned after the first diagnostics, not here
+        if self.with(|s| s.watch_configs).unwrap_or(false) {
+            // a changed minutes.toml is reloaded and the documents checked again
+            let watchers = lsp::DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![lsp::FileSystemWatcher { glob_pattern: lsp::GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)), kind: None }],
+            };
+            let registration = lsp::Registration {
+                id: "minutes-config".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(watchers).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                self.log(format!("cannot watch {}: {e}", crate::config::FILE_NAME)).await;
+            }
         }
     }
 
@@ -163,6 +219,7 @@ impl LanguageServer for Backend {
     async fn did_open(&self, p: lsp::DidOpenTextDocumentParams) {
         let r = self.with(|s| handlers::did_open(s, p));
         self.publish(r.ok().flatten()).await;
+        self.scan_workspace().await;
     }
 
     async fn did_change(&self, p: lsp::DidChangeTextDocumentParams) {
@@ -174,7 +231,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, p: lsp::DidSaveTextDocumentParams) {
-        let _ = self.with(|s| handlers::did_save(s, p));
+        let r = self.with(|s| handlers::did_save(s, p));
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn did_close(&self, p: lsp::DidCloseTextDocumentParams) {
@@ -184,7 +242,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, p: lsp::DidChangeWatchedFilesParams) {
-        let _ = self.with(|s| handlers::watched_files(s, p));
+        let r = self.with(|s| handlers::watched_files(s, p));
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn document_symbol(&self, p: lsp::DocumentSymbolParams) -> Result<Option<lsp::DocumentSymbolResponse>> {
@@ -248,6 +307,12 @@ impl LanguageServer for Backend {
     async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {
         match p.command.as_str() {
             ACTIONS_COMMAND => self.with(handlers::actions).map(Some),
+            RULE_COMMAND => {
+                let code = p.arguments.first().and_then(Value::as_str).unwrap_or_default();
+                let doc = handlers::rule_doc(code).ok_or_else(|| Error::invalid_params(format!("no rule “{code}”")))?;
+                self.client.show_message(lsp::MessageType::INFO, doc.clone()).await;
+                Ok(Some(Value::String(doc)))
+            }
             other => Err(Error::invalid_params(format!("no command “{other}”"))),
         }
     }

@@ -1,15 +1,28 @@
 //! M102 unknown-owner: an owner who is not a known person, role or
 //! abbreviation.
+//!
+//! The minutes know everyone they name anywhere: the attendance (full
+//! names, first names, surnames, initials given or derived from the names),
+//! roles, defined abbreviations, people named in the text (a report
+//! heading `[… / Greg]`, a sentence), and the workspace roster. Only an
+//! owner written like a name is reported: a word the text also uses in
+//! lower case ("Action", "Moved", "Need") is an ordinary word that a
+//! marker happened to be followed by, not somebody to look up.
+
+use std::collections::HashMap;
 
 use super::{diagnostic, Context};
-use crate::diagnostic::Diagnostic;
-use crate::model::ActionKind;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{ActionKind, Span};
 
 declare_rule! {
     /// An action's owner is not a known person, role or abbreviation.
     ///
-    /// What it catches: an explicit action whose owner is not in the attendance, not a role the
-    /// minutes or the built-in catalogue know, and not a defined abbreviation.
+    /// What it catches: an explicit action whose owner is written like a name but is named
+    /// nowhere else in the minutes or their workspace: not in the attendance (by full name, first
+    /// name, surname or initials), not in the text, not a role the minutes or the built-in
+    /// catalogue know, and not a defined abbreviation. A lone word that is not set off as an owner
+    /// (`Bumped to next week`) is only a hint: it may be the first word of the task.
     ///
     /// Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action
     /// without anyone who recognises it as theirs.
@@ -30,26 +43,125 @@ declare_rule! {
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    // lower-cased once, and only when some owner is not in the roster
-    let mut lower: Option<String> = None;
-    for a in ctx.doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit) {
+    let explicit = || ctx.doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit);
+    // where owners of explicit actions are written: a name seen only there
+    // is not known from anywhere else
+    let mut owner_spans: Vec<Span> = explicit().flat_map(|a| a.owners.iter().filter_map(|o| o.span.clone())).collect();
+    owner_spans.sort_by_key(|s| s.start);
+    // read only when some owner is not in the roster
+    let mut text: Option<Text> = None;
+    let mut lower_text: Option<String> = None;
+    for a in explicit() {
         for owner in &a.owners {
             let Some(span) = owner.span.clone() else { continue };
             if ctx.roster.knows(&owner.name) {
                 continue;
             }
-            let lower = lower.get_or_insert_with(|| ctx.text.to_lowercase());
+            let lower = lower_text.get_or_insert_with(|| ctx.text.to_lowercase());
             if ctx.doc_knows(&owner.name, lower) {
                 continue;
             }
-            out.push(diagnostic(
+            let text = text.get_or_insert_with(|| Text::new(ctx.text, &owner_spans));
+            let Some(parts) = name_parts(&owner.name, text) else { continue };
+            let unknown: Vec<&str> = parts
+                .into_iter()
+                .filter(|p| !(ctx.roster.knows(p) || ctx.doc_knows(p, lower) || text.names_elsewhere(p)))
+                .collect();
+            if unknown.is_empty() {
+                continue;
+            }
+            // one capitalised word that is not set off as an owner ("Ross:")
+            // may be the first word of the task ("Bumped to next week"):
+            // a hint, not a warning
+            let single_word = unknown.len() == 1 && !unknown[0].contains(' ') && unknown[0].chars().any(char::is_lowercase);
+            let set_off = ctx.text[span.end..].starts_with(':');
+            let mut d = diagnostic(
                 &RULE,
                 span,
-                format!("“{}” is not a person, role or abbreviation these minutes know: check the spelling, or add them to the attendance", owner.name),
-            ));
+                format!(
+                    "“{}” is named nowhere else in these minutes (not in the attendance, the text or the workspace): check the spelling, or add them to the attendance",
+                    unknown.join("”, “")
+                ),
+            );
+            if single_word && !set_off {
+                d.severity = Severity::Hint;
+            }
+            out.push(d);
         }
     }
     out
+}
+
+/// The words of the text, counted once: how often each is written, and
+/// how often inside the owner slot of an explicit action.
+struct Text {
+    words: HashMap<String, (usize, usize)>,
+}
+
+impl Text {
+    fn new(text: &str, owner_spans: &[Span]) -> Text {
+        let mut words: HashMap<String, (usize, usize)> = HashMap::new();
+        for (at, w) in alphanumeric_runs(text) {
+            let i = owner_spans.partition_point(|s| s.start <= at);
+            let in_owner = i > 0 && at < owner_spans[i - 1].end;
+            let e = words.entry(w.to_string()).or_default();
+            e.0 += 1;
+            e.1 += usize::from(in_owner);
+        }
+        Text { words }
+    }
+
+    /// Whether a name is written elsewhere than in an owner slot: its
+    /// surname (or its one word).
+    fn names_elsewhere(&self, name: &str) -> bool {
+        alphanumeric_runs(name).last().is_some_and(|(_, w)| self.words.get(w).is_some_and(|(all, owners)| all > owners))
+    }
+
+    /// Whether the text uses `word` in lower case: then it is an ordinary
+    /// word, not a name.
+    fn uses_in_lower_case(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        lower != word && self.words.contains_key(&lower)
+    }
+}
+
+/// The runs of letters and digits of `s`, with their offsets.
+fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+}
+
+/// The people an owner names ("TD/KL", "Ann James and Bob", "JR, EM"),
+/// without titles; `None` when any of them is not written like a name: a
+/// lower-case word, a number, a keyword, a word the text uses in lower case,
+/// or a phrase too long to be a name.
+fn name_parts<'a>(owner: &'a str, text: &Text) -> Option<Vec<&'a str>> {
+    let mut parts = Vec::new();
+    for part in owner.split(['/', '&', ',', '+', ';']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" - ")) {
+        let part = part.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        if part.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let name_words: Vec<&str> = words.iter().copied().filter(|w| !crate::catalogue::is_title(w)).collect();
+        if name_words.is_empty() || name_words.len() > 4 {
+            return None;
+        }
+        for w in &name_words {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if !capital
+                || w.chars().any(|c| c.is_ascii_digit())
+                || crate::catalogue::is_emphasis(&w.to_uppercase())
+                || text.uses_in_lower_case(w)
+            {
+                return None;
+            }
+        }
+        let first = name_words[0];
+        parts.push(&part[part.find(first).unwrap_or(0)..]);
+    }
+    (!parts.is_empty()).then_some(parts)
 }
 
 impl Context<'_> {
@@ -84,5 +196,45 @@ ACTION: Ann James – circulate the letter\n\nACTION: DCS – report back\n\nACT
         let found = run(&RULE, text);
         assert_eq!(found.len(), 1);
         assert_eq!(&text[found[0].range.clone()], "Ann Jmaes");
+    }
+
+    #[test]
+    fn flags_an_owner_named_nowhere_else_each_time() {
+        let text = "Present: Ann James\n\n@Ross: chase the report.\n\n@Ross: ask the treasurer.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].message.contains("Ross"));
+        assert_eq!(found[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn knows_first_names_initials_and_people_named_in_the_text() {
+        // a first name of the attendance, initials derived from a full name,
+        // a name given only in a report heading
+        let text = "Present: Paolo Melchiorre, Sarah Boyce\n\n\
+## Reports\n\n[Jean Delfino / Greg] The report was received.\n\n\
+ACTION: Sarah – book the room\n\nACTION: PM – write the post\n\nACTION: Greg – follow up\n";
+        assert_eq!(run(&RULE, text), vec![]);
+    }
+
+    #[test]
+    fn an_ordinary_word_after_a_marker_is_not_an_owner_to_flag() {
+        let text = "Present: Ann James\n\nWe moved on. There is a need for volunteers.\n\n\
+ACTION: Moved – to discuss at the next meeting\n\nACTION: Need – more volunteers\n";
+        assert_eq!(run(&RULE, text), vec![]);
+    }
+
+    #[test]
+    fn one_unknown_word_not_set_off_as_an_owner_is_a_hint() {
+        let text = "Present: Ann James\n\nACTION: Bumped to next teleconference.\n";
+        assert!(run(&RULE, text).iter().all(|d| d.severity == Severity::Hint));
+    }
+
+    #[test]
+    fn reads_each_of_several_owners() {
+        let text = "Present: Tom Dean (TD), Kim Lee (KL)\n\nACTION: TD/KL – order the signs\n\nACTION: TD/Zed – paint\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("“Zed”"), "{}", found[0].message);
     }
 }

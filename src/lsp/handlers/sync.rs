@@ -55,22 +55,43 @@ pub fn did_close(s: &mut Session, p: lsp::DidCloseTextDocumentParams) -> Publish
     Publish { uri, version: 0, diagnostics: Vec::new() }
 }
 
-pub fn did_save(s: &mut Session, p: lsp::DidSaveTextDocumentParams) {
-    if let Some(path) = p.text_document.uri.to_file_path() {
-        let path = path.into_owned();
-        if s.is_minutes(&path) {
-            s.read_disk(&path);
-        }
-    }
+fn is_config(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
 }
 
-pub fn watched_files(s: &mut Session, p: lsp::DidChangeWatchedFilesParams) {
+/// After a `minutes.toml` changed: the diagnostics of every open document,
+/// checked again with it, and the errors of configurations that cannot be
+/// read.
+pub struct Reloaded {
+    pub publish: Vec<Publish>,
+    pub errors: Vec<String>,
+}
+
+fn reload(s: &mut Session) -> Reloaded {
+    let publish = s.reload_configs().iter().filter_map(|uri| diagnostics(s, uri)).collect();
+    Reloaded { publish, errors: s.config_errors() }
+}
+
+/// A save: a minutes file is read again; a saved `minutes.toml` is
+/// reloaded and the open documents checked again with it.
+pub fn did_save(s: &mut Session, p: lsp::DidSaveTextDocumentParams) -> Option<Reloaded> {
+    let path = p.text_document.uri.to_file_path()?.into_owned();
+    if s.is_minutes(&path) {
+        s.read_disk(&path);
+    }
+    is_config(&path).then(|| reload(s))
+}
+
+pub fn watched_files(s: &mut Session, p: lsp::DidChangeWatchedFilesParams) -> Option<Reloaded> {
+    let mut config_changed = false;
     for c in p.changes {
         if let Some(path) = c.uri.to_file_path() {
             let path = path.into_owned();
             if s.is_minutes(&path) {
                 s.read_disk(&path);
             }
+            config_changed |= is_config(&path);
         }
     }
+    config_changed.then(|| reload(s))
 }

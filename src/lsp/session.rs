@@ -1,6 +1,9 @@
 //! The server's one state value: open documents, the workspace's other
 //! minutes files read from disk, and settings. It sits behind one lock
-//! that is never held across an `.await`.
+//! that is never held across an `.await`, and never for more than one
+//! analysis: the server computes analyses outside it ([`Session::job`],
+//! [`Session::store`]); [`Session::analysis`] computes one inside it only
+//! when an edit came in between.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -8,10 +11,10 @@ use std::sync::Arc;
 
 use tower_lsp_server::ls_types::Uri;
 
-use super::document::{Analysis, OpenDocument};
+use super::document::{Analysis, Job, OpenDocument};
 use crate::ide::Peer;
 use crate::model::{Date, Document};
-use crate::rules::{self, Context, Selection};
+use crate::rules::Selection;
 use crate::text::{Encoding, LineIndex};
 use crate::workspace::Roster;
 
@@ -32,7 +35,11 @@ pub struct Session {
     pub disk: BTreeMap<PathBuf, DiskFile>,
     pub rule_docs: String,
     pub today: Option<Date>,
+    /// Files larger than this are not read from disk.
+    pub max_file_size: u64,
     scanned: bool,
+    /// Messages for the client's log (files skipped), taken by the server.
+    pub notes: Vec<String>,
 }
 
 impl Default for Session {
@@ -48,7 +55,9 @@ impl Default for Session {
             // point elsewhere with the `ruleDocsUrl` initialization option
             rule_docs: concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#").into(),
             today: None,
+            max_file_size: crate::files::DEFAULT_MAX_SIZE,
             scanned: false,
+            notes: Vec::new(),
         }
     }
 }
@@ -73,33 +82,37 @@ impl Session {
         }
     }
 
-    /// Reads every minutes file under the workspace roots.
+    /// Reads every minutes file under the workspace roots (the walker
+    /// the command line uses).
     pub fn scan(&mut self) {
         for root in self.roots.clone() {
-            let walk = ignore::WalkBuilder::new(&root).build();
-            for entry in walk.flatten() {
-                let p = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && self.is_minutes(p) {
-                    self.read_disk(p);
-                }
+            let (found, problems) = crate::files::walk(&root, &self.extensions);
+            self.notes.extend(problems.iter().map(ToString::to_string));
+            for p in found {
+                self.read_disk(&p);
             }
         }
     }
 
     pub fn is_minutes(&self, p: &Path) -> bool {
-        p.extension().and_then(|x| x.to_str()).is_some_and(|x| self.extensions.iter().any(|e| e == x))
+        crate::files::has_extension(p, &self.extensions)
     }
 
-    /// (Re)reads one file from disk; forgets it when it cannot be read.
+    /// (Re)reads one file from disk, when it is a regular file under the
+    /// size limit; forgets it (with a note saying why) otherwise.
     pub fn read_disk(&mut self, p: &Path) {
         let Some(uri) = Uri::from_file_path(p) else { return };
-        match std::fs::read(p).ok().and_then(|b| String::from_utf8(b).ok()) {
-            Some(text) if text.len() <= 16 << 20 => {
+        match crate::files::read(p, self.max_file_size) {
+            Ok(source) => {
+                let text = source.text;
                 let doc = Document::parse(&text);
                 let index = LineIndex::new(&text);
                 self.disk.insert(p.to_path_buf(), DiskFile { uri, text, index, doc });
             }
-            _ => {
+            Err(problem) => {
+                if p.exists() {
+                    self.notes.push(problem.to_string());
+                }
                 self.disk.remove(p);
             }
         }
@@ -109,40 +122,45 @@ impl Session {
         Uri::from_file_path(p).is_some_and(|u| self.open.contains_key(&u))
     }
 
-    /// The roster of every document: open ones as edited, others from disk.
-    fn roster(&self) -> Roster {
+    /// The roster of every document but `uri`.
+    fn roster_without(&self, uri: &Uri) -> Roster {
         let mut r = Roster::default();
         for (p, f) in &self.disk {
-            if !self.is_open_path(p) {
+            if !self.is_open_path(p) && &f.uri != uri {
                 r.add(&f.doc);
             }
         }
-        for d in self.open.values() {
-            if let Some(a) = &d.analysis {
+        for (u, d) in &self.open {
+            if let (true, Some(a)) = (u != uri, &d.analysis) {
                 r.add(&a.doc);
             }
         }
         r
     }
 
+    /// The analysis of an open document when it is current, or the job
+    /// that computes it (to run without the lock).
+    pub fn job(&mut self, uri: &Uri) -> Option<Result<Arc<Analysis>, Job>> {
+        self.ensure_scanned();
+        let roster = self.roster_without(uri);
+        Some(self.open.get(uri)?.job(roster, selection()))
+    }
+
+    /// Keeps a finished analysis if its document is still at its version.
+    pub fn store(&mut self, uri: &Uri, a: &Arc<Analysis>) -> bool {
+        self.open.get_mut(uri).is_some_and(|d| d.store(a))
+    }
+
     /// The analysis of an open document, computed when stale.
     pub fn analysis(&mut self, uri: &Uri) -> Option<Arc<Analysis>> {
-        self.ensure_scanned();
-        let fresh = self.open.get(uri)?.analysis.clone();
-        if let Some(a) = fresh {
-            return Some(a);
+        match self.job(uri)? {
+            Ok(a) => Some(a),
+            Err(job) => {
+                let a = Arc::new(job.run()?);
+                self.store(uri, &a);
+                Some(a)
+            }
         }
-        let d = self.open.get(uri)?;
-        let text = d.text();
-        let tree = d.tree().clone();
-        let doc = Document::new(&text, &tree);
-        let mut roster = self.roster();
-        roster.add(&doc);
-        let diagnostics = rules::check(&Context { text: &text, doc: &doc, roster: &roster }, &selection());
-        let index = LineIndex::new(&text);
-        let a = Arc::new(Analysis { version: d.version, text, index, tree, doc, diagnostics });
-        self.open.get_mut(uri)?.analysis = Some(a.clone());
-        Some(a)
     }
 
     /// Every other minutes document: open ones first, then those on disk.

@@ -197,9 +197,6 @@ impl OpenDocument {
         self.latest.store(i32::MIN, Ordering::Relaxed);
     }
 
-    pub fn text(&self) -> String {
-        self.rope.to_string()
-    }
 }
 
 #[cfg(test)]
@@ -228,19 +225,19 @@ mod tests {
         let applied = d.apply(2, vec![Change { range: Some((from, to)), text: "agreed".into() }, Change { range: Some((LineCol { line: 1, col: 0 }, LineCol { line: 1, col: 6 })), text: "2nd".into() }], Encoding::Utf16);
         assert_eq!(applied, Applied::default());
         let want = text.replace("noted", "agreed").replace("second", "2nd");
-        assert_eq!(d.text(), want);
+        assert_eq!(d.rope.to_string(), want);
         assert_eq!(analyse(&mut d).tree.root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
         // a position past the end is clamped, and counted
         let applied = d.apply(3, vec![Change { range: Some((LineCol { line: 99, col: 9 }, LineCol { line: 120, col: 0 })), text: "end".into() }], Encoding::Utf8);
         assert_eq!(applied.clamped, 2);
-        assert!(d.text().ends_with("\r\nend"));
+        assert!(d.rope.to_string().ends_with("\r\nend"));
     }
 
     #[test]
     fn a_lone_carriage_return_ends_a_line_for_edits() {
         let mut d = OpenDocument::new("one\rtwo\nthree", 1);
         d.apply(2, vec![Change { range: Some((LineCol { line: 1, col: 0 }, LineCol { line: 1, col: 3 })), text: "2".into() }], Encoding::Utf16);
-        assert_eq!(d.text(), "one\r2\nthree");
+        assert_eq!(d.rope.to_string(), "one\r2\nthree");
     }
 
     #[test]

@@ -106,7 +106,6 @@ impl Harness {
     pub fn request(&mut self, u: &str, r: Request, line: u32, character: u32) -> Value {
         let s = &mut self.session;
         let at = json!({"textDocument": {"uri": u}, "position": {"line": line, "character": character}});
-        let doc = json!({"textDocument": {"uri": u}});
         let range = json!({"start": {"line": 0, "character": 0}, "end": {"line": line, "character": character}});
         let answer = match r {
             Request::Hover => json!(handlers::hover(s, params(at))),

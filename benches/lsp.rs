@@ -21,7 +21,8 @@ fn percentile(v: &mut [Duration], p: f64) -> Duration {
 }
 
 fn document(size: usize) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // the real minutes: $MINUTES_CORPUS, by default ../shared/corpus beside the crate
+    let dir = std::env::var_os("MINUTES_CORPUS").map(std::path::PathBuf::from).unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let mut names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     names.sort();
     let texts: Vec<String> = names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();

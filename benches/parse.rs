@@ -2,8 +2,8 @@
 //! (design/ARCHITECTURE.md, "Performance budget").
 //!
 //! Builds 1 MB and 10 MB documents by concatenating the real minutes in
-//! `../shared/corpus/*.txt` and `../shared/corpus/more/*.txt` (relative to
-//! the crate; `MINUTES_BENCH_CORPUS` overrides the corpus directory) and
+//! `$MINUTES_CORPUS/*.txt` and `$MINUTES_CORPUS/more/*.txt` (MINUTES_CORPUS
+//! defaults to ../shared/corpus beside the crate) and
 //! measures, on one thread, in process, in one run:
 //!
 //! 1. full parse throughput of the minutes grammar and of tree-sitter-md's
@@ -45,9 +45,9 @@ const BUDGET_REPARSE_1MB_MS: f64 = 1.0;
 // Input
 
 fn corpus_dir() -> PathBuf {
-    match std::env::var_os("MINUTES_BENCH_CORPUS") {
+    match std::env::var_os("MINUTES_CORPUS") {
         Some(d) => PathBuf::from(d),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"), // the MINUTES_CORPUS default
     }
 }
 

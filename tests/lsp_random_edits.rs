@@ -4,7 +4,7 @@
 
 mod lsp_support;
 
-use lsp_support::{corpus, Client};
+use lsp_support::{fixture, Client};
 use minutes::text::{Encoding, LineIndex};
 use serde_json::{json, Value};
 
@@ -36,7 +36,7 @@ fn boundary(text: &str, mut at: usize) -> usize {
 fn run(utf8: bool, seed: u64) {
     let enc = if utf8 { Encoding::Utf8 } else { Encoding::Utf16 };
     let (mut c, _) = Client::initialized(utf8, None, Value::Null);
-    let mut text: String = std::fs::read_to_string(corpus("004_2725e8365af33fe2.txt")).unwrap().chars().take(3000).collect();
+    let mut text: String = std::fs::read_to_string(fixture("county-scrutiny.minutes")).unwrap().chars().take(3000).collect();
     let uri = "file:///tmp/random.minutes";
     c.open(uri, &text);
     let mut rng = Rng(seed);

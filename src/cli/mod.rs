@@ -115,10 +115,10 @@ pub fn rules_markdown() -> String {
     let mut out = String::from("| code | name | default | summary |\n|---|---|---|---|\n");
     for r in RULES {
         let default = if r.default_enabled { r.severity.as_str().to_string() } else { format!("{} (off in `check`)", r.severity.as_str()) };
-        out.push_str(&format!("| [{}](#{}) | `{}` | {} | {} |\n", r.code, r.code.to_lowercase(), r.name, default, r.summary));
+        out.push_str(&format!("| [{}](#{}) | `{}` | {} | {} |\n", r.code, r.code.to_lowercase(), r.name, default, r.summary()));
     }
     for r in RULES {
-        out.push_str(&format!("\n### {}\n\n`{}` — {}\n\n{}\n", r.code.to_lowercase(), r.name, r.summary, r.doc));
+        out.push_str(&format!("\n### {}\n\n{}\n", r.code.to_lowercase(), r.help_markdown()));
     }
     out
 }
@@ -128,7 +128,7 @@ fn rule_doc(key: Option<&str>) -> ExitCode {
     match key {
         Some(k) => match find(k) {
             Some(r) => {
-                println!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary, r.doc);
+                println!("{} {} ({})\n\n{}\n\n{}", r.code, r.name, r.severity.as_str(), r.summary(), r.documentation());
                 ExitCode::SUCCESS
             }
             None => {
@@ -139,7 +139,7 @@ fn rule_doc(key: Option<&str>) -> ExitCode {
         None => {
             for r in RULES {
                 let default = if r.default_enabled { "" } else { " (off by default)" };
-                println!("{}  {:<30} {:<8} {}{default}", r.code, r.name, r.severity.as_str(), r.summary);
+                println!("{}  {:<30} {:<8} {}{default}", r.code, r.name, r.severity.as_str(), r.summary());
             }
             ExitCode::SUCCESS
         }

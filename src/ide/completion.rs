@@ -145,10 +145,9 @@ impl Candidates {
                 self.add(r, ItemKind::Role, "role".into(), weight);
             }
         }
+        // initials from the attendance too: owners are often written so
+        // ("MW to circulate the paper")
         for a in &doc.abbreviations {
-            if a.form == crate::model::DefinitionForm::Attendance {
-                continue;
-            }
             let long = a.long.clone().unwrap_or_default();
             self.add(&a.short, ItemKind::Abbreviation, format!("abbreviation: {long}"), weight);
         }

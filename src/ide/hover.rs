@@ -16,6 +16,19 @@ pub struct Hover {
     pub markdown: String,
 }
 
+/// The help of every rule whose finding covers `offset`: what the rule
+/// catches, why, an example and its fix (the rule's doc comment).
+pub fn findings_help(diagnostics: &[crate::diagnostic::Diagnostic], offset: usize) -> Option<String> {
+    let mut codes: Vec<&str> = diagnostics.iter().filter(|d| d.range.start <= offset && offset <= d.range.end).map(|d| d.code).collect();
+    codes.dedup();
+    let help: Vec<String> = codes
+        .iter()
+        .filter_map(|c| crate::rules::find(c))
+        .map(|r| format!("**{}** {}", r.code, r.help_markdown()))
+        .collect();
+    (!help.is_empty()).then(|| help.join("\n\n---\n\n"))
+}
+
 pub fn hover(text: &str, doc: &Document, offset: usize, today: Date, peers: &[Peer]) -> Option<Hover> {
     if let Some((target, range)) = target_at(text, doc, offset) {
         let markdown = match &target {

@@ -1,23 +1,31 @@
 //! M101 missing-owner: an action marker that names nobody.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::Diagnostic;
 use crate::model::ActionKind;
 
-pub const RULE: Rule = Rule {
-    code: "M101",
-    name: "missing-owner",
-    summary: "An action marker names nobody",
-    severity: Severity::Error,
-    default_enabled: true,
-    doc: "What it catches: an explicit action — `(Action)`, `ACTION: to circulate the report`, \
-`Action: Full information will be sent` — that does not say who must act.\n\n\
-Why it matters: an action nobody owns is never done; it is the most costly mistake in minutes.\n\n\
-Example: `Members asked for a breakdown of agency staff. (Action)`\n\n\
-Fix: name the owner: `(Action – DCS)`. In an editor, the \"Add owner\" code action opens the \
-owner slot and offers the people, roles and abbreviations of the meeting.",
-    check,
-};
+declare_rule! {
+    /// An action marker names nobody.
+    ///
+    /// What it catches: an explicit action — `(Action)`, `ACTION: to circulate the report`,
+    /// `Action: Full information will be sent` — that does not say who must act.
+    ///
+    /// Why it matters: an action nobody owns is never done; it is the most costly mistake in
+    /// minutes.
+    ///
+    /// Example: `Members asked for a breakdown of agency staff. (Action)`
+    ///
+    /// Fix: name the owner: `(Action – DCS)`. In an editor, the "Add owner" code action opens
+    /// the owner slot and offers the people, roles and abbreviations of the meeting.
+    pub const RULE = {
+        code: "M101",
+        name: "missing-owner",
+        severity: Error,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc

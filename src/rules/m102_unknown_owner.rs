@@ -5,25 +5,32 @@ use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::Diagnostic;
 use crate::model::ActionKind;
 
-pub const RULE: Rule = Rule {
-    code: "M102",
-    name: "unknown-owner",
-    summary: "An action's owner is not a known person, role or abbreviation",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: an explicit action whose owner is not in the attendance, not a role the \
-minutes or the built-in catalogue know, and not a defined abbreviation.\n\n\
-Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action without \
-anyone who recognises it as theirs.\n\n\
-Example: `(Action – Ann Jmaes)` where the attendance lists Ann James.\n\n\
-Fix: use the name, role or abbreviation as the minutes define it; add the person to the \
-attendance, or define the abbreviation.",
-    check,
-};
+declare_rule! {
+    /// An action's owner is not a known person, role or abbreviation.
+    ///
+    /// What it catches: an explicit action whose owner is not in the attendance, not a role the
+    /// minutes or the built-in catalogue know, and not a defined abbreviation.
+    ///
+    /// Why it matters: a misspelt or unknown owner (`Ann Jmaes`, `the DSC`) leaves the action
+    /// without anyone who recognises it as theirs.
+    ///
+    /// Example: `(Action – Ann Jmaes)` where the attendance lists Ann James.
+    ///
+    /// Fix: use the name, role or abbreviation as the minutes define it; add the person to the
+    /// attendance, or define the abbreviation.
+    pub const RULE = {
+        code: "M102",
+        name: "unknown-owner",
+        severity: Warning,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     // owners neither the roster nor the document's abbreviations know

@@ -1,23 +1,32 @@
 //! M103 implied-action-without-owner: a commitment in prose that nobody owns.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::model::ActionKind;
 
-pub const RULE: Rule = Rule {
-    code: "M103",
-    name: "implied-action-without-owner",
-    summary: "A commitment in prose names nobody to do it",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: a sentence that commits the meeting to something after it — \"a briefing \
-would be provided to members in due course\", \"That a further report be presented to the next \
-meeting\" — without saying who will do it.\n\n\
-Why it matters: most actions in real minutes are written as prose; when nobody is named, \
-nobody does it.\n\n\
-Fix: \"Mark as action\" appends `(Action – )` with the cursor in the owner slot; name the owner.",
-    check,
-};
+declare_rule! {
+    /// A commitment in prose names nobody to do it.
+    ///
+    /// What it catches: a sentence that commits the meeting to something after it — "a briefing
+    /// would be provided to members in due course", "That a further report be presented to the
+    /// next meeting" — without saying who will do it.
+    ///
+    /// Why it matters: most actions in real minutes are written as prose; when nobody is named,
+    /// nobody does it.
+    ///
+    /// Example: `It was noted that a briefing would be provided to members in due course.`
+    ///
+    /// Fix: "Mark as action" appends `(Action – )` with the cursor in the owner slot; name the
+    /// owner.
+    pub const RULE = {
+        code: "M103",
+        name: "implied-action-without-owner",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
@@ -37,4 +46,32 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             d
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::test_support::{apply, run};
+
+    #[test]
+    fn flags_a_commitment_nobody_owns_and_marks_it() {
+        let text = "It was noted that a briefing would be provided to members in due course.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("no owner"), "{}", found[0].message);
+        let fixed = apply(text, &found[0]);
+        assert!(fixed.contains("(Action – )"), "{fixed}");
+        assert!(fixed.starts_with("It was noted that a briefing would be provided"), "{fixed}");
+    }
+
+    #[test]
+    fn quiet_on_owned_commitments_and_plain_prose() {
+        for text in [
+            "The Director agreed to look into this.\n",
+            "Members noted the report.\n",
+            "Members asked for a breakdown. (Action – Ann James)\n",
+        ] {
+            assert_eq!(run(&RULE, text), vec![], "{text:?}");
+        }
+    }
 }

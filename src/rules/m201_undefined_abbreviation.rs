@@ -2,24 +2,33 @@
 
 use std::collections::HashSet;
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related};
 use crate::model::LongForms;
 
-pub const RULE: Rule = Rule {
-    code: "M201",
-    name: "undefined-abbreviation",
-    summary: "An abbreviation is used but never defined",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: an abbreviation (`FFD`, `WSCB`, `PIs`) that the minutes use without \
-defining it, and that is not common knowledge (the built-in catalogue lists those: NHS, HR, IT…).\n\n\
-Why it matters: minutes are read by people who were not in the room, often years later.\n\n\
-Example: `A fourth team had been created to increase capacity at the FFD.`\n\n\
-Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix writes the \
-definition there: `Family Front Door (FFD)`. Otherwise define it at its first use.",
-    check,
-};
+declare_rule! {
+    /// An abbreviation is used but never defined.
+    ///
+    /// What it catches: an abbreviation (`FFD`, `WSCB`, `PIs`) that the minutes use without
+    /// defining it, and that is not common knowledge (the built-in catalogue lists those: NHS,
+    /// HR, IT…).
+    ///
+    /// Why it matters: minutes are read by people who were not in the room, often years later.
+    ///
+    /// Example: `A fourth team had been created to increase capacity at the FFD.`
+    ///
+    /// Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix
+    /// writes the definition there: `Family Front Door (FFD)`. Otherwise define it at its first
+    /// use.
+    pub const RULE = {
+        code: "M201",
+        name: "undefined-abbreviation",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let doc = ctx.doc;

@@ -1,20 +1,30 @@
 //! M202 abbreviation-redefined: one short form, two long forms.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Related, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Related};
 
-pub const RULE: Rule = Rule {
-    code: "M202",
-    name: "abbreviation-redefined",
-    summary: "An abbreviation is defined twice with different long forms",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: the same short form given two different long forms in one file \
-(`Director of Children’s Services (DCS)` and later `Director of Corporate Services (DCS)`).\n\n\
-Why it matters: a reader cannot tell which one a later use means.\n\n\
-Fix: use a different abbreviation for one of them, or correct the long form.",
-    check,
-};
+declare_rule! {
+    /// An abbreviation is defined twice with different long forms.
+    ///
+    /// What it catches: the same short form given two different long forms in one file
+    /// (`Director of Children’s Services (DCS)` and later `Director of Corporate Services
+    /// (DCS)`).
+    ///
+    /// Why it matters: a reader cannot tell which one a later use means.
+    ///
+    /// Example: `Director of Children’s Services (DCS)` in item 2 and `Director of Corporate
+    /// Services (DCS)` in item 5.
+    ///
+    /// Fix: use a different abbreviation for one of them, or correct the long form.
+    pub const RULE = {
+        code: "M202",
+        name: "abbreviation-redefined",
+        severity: Warning,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn normal(s: &str) -> String {
     s.chars()

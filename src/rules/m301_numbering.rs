@@ -1,24 +1,33 @@
 //! M301 numbering: gaps, duplicates and disorder in agenda numbers,
 //! paragraph numbers and list markers.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Related};
 use crate::model::ItemForm;
 use std::ops::Range;
 
-pub const RULE: Rule = Rule {
-    code: "M301",
-    name: "numbering",
-    summary: "Numbers skip, repeat or go backwards",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`, \
-`26/6`, `27/16`; paragraphs `26.1`, `26.3` with no `26.2`; list markers `a)`, `c)`.\n\n\
-Why it matters: minutes are cited by their numbers (\"see minute 26/16\"); a duplicate or a \
-gap makes a citation ambiguous or suggests something was lost.\n\n\
-Fix: renumber: the fix replaces the number with the one the sequence expects.",
-    check,
-};
+declare_rule! {
+    /// Numbers skip, repeat or go backwards.
+    ///
+    /// What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`,
+    /// `26/6`, `27/16`; paragraphs `26.1`, `26.3` with no `26.2`; list markers `a)`, `c)`.
+    ///
+    /// Why it matters: minutes are cited by their numbers ("see minute 26/16"); a duplicate or
+    /// a gap makes a citation ambiguous or suggests something was lost.
+    ///
+    /// Example: `11. Finance`, `12. Planning`, `12. Any other business` (the last should be
+    /// `13.`).
+    ///
+    /// Fix: renumber: the fix replaces the number with the one the sequence expects.
+    pub const RULE = {
+        code: "M301",
+        name: "numbering",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
 
 /// One numbered thing: its value, the written number's span (digits only)
 /// and, for "N/YY" minute numbers, the suffix.

@@ -1,20 +1,28 @@
 //! M401 empty-resolution: a RESOLVED block that resolves nothing.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::Diagnostic;
 
-pub const RULE: Rule = Rule {
-    code: "M401",
-    name: "empty-resolution",
-    summary: "A RESOLVED block has no resolution",
-    severity: Severity::Error,
-    default_enabled: true,
-    doc: "What it catches: `RESOLVED:` (or `AGREED:`, `DECISION:`) followed by nothing the \
-meeting decided.\n\n\
-Why it matters: a decision that is not recorded cannot be acted on or challenged.\n\n\
-Fix: write the resolution after the marker: `RESOLVED: That the report be noted.`",
-    check,
-};
+declare_rule! {
+    /// A RESOLVED block has no resolution.
+    ///
+    /// What it catches: `RESOLVED:` (or `AGREED:`, `DECISION:`) followed by nothing the meeting
+    /// decided.
+    ///
+    /// Why it matters: a decision that is not recorded cannot be acted on or challenged.
+    ///
+    /// Example: a line `RESOLVED:` followed by a blank line and the next agenda item.
+    ///
+    /// Fix: write the resolution after the marker: `RESOLVED: That the report be noted.`
+    pub const RULE = {
+        code: "M401",
+        name: "empty-resolution",
+        severity: Error,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc

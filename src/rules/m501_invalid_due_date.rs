@@ -1,23 +1,31 @@
 //! M501 invalid-due-date: a due date that cannot be read, does not exist,
 //! or falls before the meeting.
 
-use super::{diagnostic, Context, Rule};
+use super::{diagnostic, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::DateProblem;
 
-pub const RULE: Rule = Rule {
-    code: "M501",
-    name: "invalid-due-date",
-    summary: "A due date cannot be read, does not exist, or is before the meeting",
-    severity: Severity::Error,
-    default_enabled: true,
-    doc: "What it catches: `by 31 February 2026` (no such day), or `by 1 March 2019` in the minutes \
-of a meeting held on 28 March 2019.\n\n\
-Why it matters: a due date is what turns an action into a commitment; a wrong one makes it \
-overdue before it starts, or never.\n\n\
-Fix: correct the date.",
-    check,
-};
+declare_rule! {
+    /// A due date cannot be read, does not exist, or is before the meeting.
+    ///
+    /// What it catches: `by 31 February 2026` (no such day), or `by 1 March 2019` in the
+    /// minutes of a meeting held on 28 March 2019.
+    ///
+    /// Why it matters: a due date is what turns an action into a commitment; a wrong one makes
+    /// it overdue before it starts, or never.
+    ///
+    /// Example: `ACTION: Clerk – write to the contractor by 31 February 2026`.
+    ///
+    /// Fix: correct the date.
+    pub const RULE = {
+        code: "M501",
+        name: "invalid-due-date",
+        severity: Error,
+        default_enabled: true,
+        fixable: false,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let meeting = ctx.doc.meeting.date;

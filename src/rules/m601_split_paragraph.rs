@@ -1,21 +1,30 @@
 //! M601 split-paragraph: a paragraph broken by a page break of the PDF it
 //! was copied from.
 
-use super::{diagnostic, Context, Rule};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use super::{diagnostic, Context};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 
-pub const RULE: Rule = Rule {
-    code: "M601",
-    name: "split-paragraph",
-    summary: "A paragraph is split by blank lines (a page break)",
-    severity: Severity::Warning,
-    default_enabled: true,
-    doc: "What it catches: blank lines inside a sentence, where text copied from a PDF kept its \
-page break: the next line starts in lower case and continues the sentence.\n\n\
-Why it matters: readers and tools take the two halves for separate paragraphs.\n\n\
-Fix: join the lines (the blank run becomes a single space).",
-    check,
-};
+declare_rule! {
+    /// A paragraph is split by blank lines (a page break).
+    ///
+    /// What it catches: blank lines inside a sentence, where text copied from a PDF kept its
+    /// page break: the next line starts in lower case and continues the sentence.
+    ///
+    /// Why it matters: readers and tools take the two halves for separate paragraphs.
+    ///
+    /// Example: `The committee considered the report and` / (blank lines) / `agreed to defer
+    /// the decision.`
+    ///
+    /// Fix: join the lines (the blank run becomes a single space).
+    pub const RULE = {
+        code: "M601",
+        name: "split-paragraph",
+        severity: Warning,
+        default_enabled: true,
+        fixable: true,
+        check,
+    }
+}
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
     let text = ctx.text;

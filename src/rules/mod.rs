@@ -5,6 +5,37 @@
 //! Rules read the model (and the workspace roster); they know nothing of
 //! the command line or the language server.
 
+/// Declares a rule: its documentation is the doc comment (first line the
+/// summary, then "What it catches", "Why it matters", "Example" and, for a
+/// rule with a fix, "Fix" paragraphs), written once and shown by `minutes
+/// rule`, the README, hover and the server's code descriptions.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])+
+        $vis:vis const $const:ident = {
+            code: $code:literal,
+            name: $name:literal,
+            severity: $severity:ident,
+            default_enabled: $on:literal,
+            fixable: $fixable:literal,
+            check $(: $check:path)? $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])+
+        $vis const $const: $crate::rules::Rule = $crate::rules::Rule {
+            code: $code,
+            name: $name,
+            severity: $crate::diagnostic::Severity::$severity,
+            default_enabled: $on,
+            fixable: $fixable,
+            docs: concat!($($doc, "\n"),+),
+            check: declare_rule!(@check $($check)?),
+        };
+    };
+    (@check) => { check };
+    (@check $check:path) => { $check };
+}
+
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -31,13 +62,59 @@ pub struct Context<'a> {
 pub struct Rule {
     pub code: &'static str,
     pub name: &'static str,
-    pub summary: &'static str,
     pub severity: Severity,
     /// Whether `minutes check` runs it unless asked not to.
     pub default_enabled: bool,
-    /// What it catches, why it matters, an example, and its fix.
-    pub doc: &'static str,
+    /// Whether its findings carry a fix.
+    pub fixable: bool,
+    /// The rule's doc comment, one source line per line (see
+    /// [`Rule::summary`] and [`Rule::documentation`]).
+    docs: &'static str,
     pub check: fn(&Context) -> Vec<Diagnostic>,
+}
+
+impl Rule {
+    /// The doc comment's lines, without the one space rustdoc keeps.
+    fn doc_lines(&self) -> impl Iterator<Item = &'static str> {
+        self.docs.lines().map(|l| l.strip_prefix(' ').unwrap_or(l))
+    }
+
+    /// One line: what the rule reports.
+    pub fn summary(&self) -> &'static str {
+        self.doc_lines().next().unwrap_or("").trim_end_matches('.')
+    }
+
+    /// What it catches, why it matters, an example and its fix, as
+    /// Markdown paragraphs (wrapped source lines joined).
+    pub fn documentation(&self) -> String {
+        let mut out = String::new();
+        for line in self.doc_lines().skip(1).skip_while(|l| l.trim().is_empty()) {
+            if line.trim().is_empty() {
+                out.push_str("\n\n");
+            } else {
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push(' ');
+                }
+                out.push_str(line.trim());
+            }
+        }
+        out.trim_end().to_string()
+    }
+
+    /// The rule's help as Markdown: name, summary and documentation. The
+    /// README's section for the rule, `minutes rule` and the editor's
+    /// hover over a finding all show this text.
+    pub fn help_markdown(&self) -> String {
+        format!("`{}` — {}\n\n{}", self.name, self.summary(), self.documentation())
+    }
+
+    /// The documentation section that starts with `heading` ("Example").
+    pub fn section(&self, heading: &str) -> Option<String> {
+        self.documentation()
+            .split("\n\n")
+            .find(|p| p.strip_prefix(heading).is_some_and(|rest| rest.starts_with(':')))
+            .map(|p| p[heading.len() + 1..].trim().to_string())
+    }
 }
 
 /// Every rule, in code order.
@@ -152,7 +229,38 @@ mod tests {
         for r in RULES {
             assert!(r.code.len() == 4 && r.code.starts_with('M'), "{}", r.code);
             assert!(r.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", r.name);
-            assert!(!r.doc.is_empty() && !r.summary.is_empty());
+        }
+    }
+
+    /// The doc comment is the single source of `minutes rule`, the README
+    /// and the editor: each rule says what it catches, why, gives an
+    /// example, and describes its fix where it has one.
+    #[test]
+    fn every_rule_is_documented() {
+        for r in RULES {
+            assert!(!r.summary().is_empty() && !r.summary().contains('\n'), "{}: summary", r.code);
+            for section in ["What it catches", "Why it matters", "Example"] {
+                assert!(r.section(section).is_some_and(|s| !s.is_empty()), "{}: no “{section}:” paragraph", r.code);
+            }
+            if r.fixable {
+                assert!(r.section("Fix").is_some(), "{}: has a fix but no “Fix:” paragraph", r.code);
+            }
+        }
+    }
+
+    /// Each rule's file carries tests of its own.
+    #[test]
+    fn every_rule_has_its_own_tests() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+        for r in RULES {
+            let prefix = format!("{}_", r.code.to_lowercase());
+            let file = std::fs::read_dir(&dir)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&prefix)))
+                .unwrap_or_else(|| panic!("{}: no file src/rules/{prefix}*.rs", r.code));
+            let source = std::fs::read_to_string(&file).unwrap();
+            assert!(source.contains("#[cfg(test)]") && source.contains("#[test]"), "{}: no tests in {}", r.code, file.display());
         }
     }
 

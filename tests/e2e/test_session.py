@@ -1,4 +1,4 @@
-"""End-to-end: a pytest-lsp client and the real server, on the corpus."""
+"""End-to-end: a pytest-lsp client and the real server, on the fixtures."""
 
 import asyncio
 
@@ -6,10 +6,10 @@ import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from conftest import CORPUS
+from conftest import FIXTURES
 
-C000 = CORPUS / "000_62f6b5ea05345d94.txt"
-C004 = CORPUS / "004_2725e8365af33fe2.txt"
+COUNTY = FIXTURES / "county-scrutiny.minutes"
+PDF = FIXTURES / "pdf-export.minutes"
 
 
 async def open_doc(client: LanguageClient, path, text=None) -> str:
@@ -26,26 +26,25 @@ async def open_doc(client: LanguageClient, path, text=None) -> str:
 
 @pytest.mark.asyncio
 async def test_diagnostics_on_open(client: LanguageClient):
-    uri = await open_doc(client, C000)
+    uri = await open_doc(client, COUNTY)
     codes = {d.code for d in client.diagnostics[uri]}
-    assert {"M102", "M201"} <= codes
-    garas = next(d for d in client.diagnostics[uri] if d.code == "M201")
-    assert garas.code_description.href.endswith("#m201")
+    assert {"M103", "M201"} <= codes
+    ffd = next(d for d in client.diagnostics[uri] if d.code == "M201")
+    assert ffd.code_description.href.endswith("#m201")
 
 
 @pytest.mark.asyncio
-async def test_outline_lists_seven_items(client_utf8: LanguageClient):
-    uri = await open_doc(client_utf8, C004)
+async def test_outline_lists_the_items(client_utf8: LanguageClient):
+    uri = await open_doc(client_utf8, PDF)
     symbols = await client_utf8.text_document_document_symbol_async(
         types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     items = [s.name for s in symbols[0].children if s.kind == types.SymbolKind.Module]
-    assert len(items) == 7
-    assert items[0] == "1. Ofsted Outcome Letter" and items[-1] == "7. Revenue Monitoring"
+    assert items == ["1. Welcome and Apologies", "2. Library Service Review", "3. Any Other Business"]
 
 
 @pytest.mark.asyncio
 async def test_owner_completion(client: LanguageClient):
-    text = C000.read_text(encoding="utf-8") + "\nA report would follow. (Action – "
+    text = COUNTY.read_text(encoding="utf-8") + "\nA report would follow. (Action – "
     uri = await open_doc(client, "owner.minutes", text)
     lines = text.split("\n")
     line = len(lines) - 1
@@ -59,14 +58,14 @@ async def test_owner_completion(client: LanguageClient):
 
 @pytest.mark.asyncio
 async def test_hover_and_rename(client: LanguageClient):
-    uri = await open_doc(client, C004)
-    text = C004.read_text(encoding="utf-8")
-    # the second line holds the definition "(DCS)"; hover the use on line 22
-    line_no = next(i for i, l in enumerate(text.split("\n")) if l.startswith("The DCS informed"))
+    uri = await open_doc(client, COUNTY)
+    text = COUNTY.read_text(encoding="utf-8")
+    # the attendance defines "(DCS)"; hover a later use
+    line_no = next(i for i, l in enumerate(text.split("\n")) if l.startswith("The DCS presented"))
     pos = types.Position(line=line_no, character=5)
     hover = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=pos))
-    assert "Director of Children Services" in hover.contents.value
+    assert "Director of Children’s Services" in hover.contents.value
     edit = await client.text_document_rename_async(types.RenameParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=pos, new_name="DoCS"))
     assert len(edit.changes[uri]) == text.count("DCS")

@@ -18,8 +18,9 @@ pub struct Client {
     pub queue: VecDeque<Value>,
 }
 
-pub fn corpus(name: &str) -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(name)
+/// A file of `tests/fixtures/`.
+pub fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
 }
 
 pub fn uri_of(path: &std::path::Path) -> String {

@@ -117,7 +117,19 @@ pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
     let peers = as_peers(&open, &disk);
-    let h = ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers)?;
+    let help = ide::hover::findings_help(&a.diagnostics, offset);
+    let h = match (ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers), help) {
+        (Some(mut h), Some(help)) => {
+            h.markdown = format!("{}\n\n---\n\n{help}", h.markdown);
+            h
+        }
+        (Some(h), None) => h,
+        (None, Some(help)) => {
+            let d = a.diagnostics.iter().find(|d| d.range.start <= offset && offset <= d.range.end)?;
+            ide::hover::Hover { range: d.range.clone(), markdown: help }
+        }
+        (None, None) => return None,
+    };
     Some(lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent { kind: lsp::MarkupKind::Markdown, value: h.markdown }),
         range: Some(pos.range(&h.range)),

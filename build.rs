@@ -13,7 +13,8 @@ fn main() {
         .flag_if_supported("-std=c11")
         .flag_if_supported("-O2");
     build.compile("tree-sitter-minutes");
-    for f in ["parser.c", "scanner.c", "tree_sitter/parser.h"] {
+    // scanner/ holds the scanner's parts, included by scanner.c
+    for f in ["parser.c", "scanner.c", "scanner", "tree_sitter/parser.h"] {
         println!("cargo:rerun-if-changed=grammar/src/{f}");
     }
 }

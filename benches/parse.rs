@@ -28,7 +28,7 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use minutes::model::commitments::find_commitments;
+use minutes::model::commitments::{find_commitments, People, Setting};
 use minutes::model::{BlockKind, Document};
 use minutes::rules::{self, Context, Selection};
 use minutes::syntax;
@@ -710,11 +710,12 @@ fn main() {
             let doc = Document::new(text, &m_tree);
             let blocks = commitment_blocks(&doc);
             let block_bytes: usize = blocks.iter().map(|r| r.len()).sum();
+            let people = People::new(doc.people.iter().map(|p| p.name.as_str()));
             let mut n_commit = 0;
             let fc = stats(sample(3, if big { 3 } else { 10 }, Duration::from_secs(if big { 8 } else { 4 }), || {
                 n_commit = 0;
                 for r in &blocks {
-                    n_commit += black_box(find_commitments(&text[r.clone()])).len();
+                    n_commit += black_box(find_commitments(&text[r.clone()], &people, Setting::default())).len();
                 }
             }));
             rows.push(row(

@@ -31,7 +31,7 @@ module.exports = grammar({
     $._line_end, // end of a content line: LF, CRLF or end of input
     // ---- tokens that open a line ----
     $.item_marker, // "Agenda item" (committee-system export)
-    $.item_number, // "1.", "26", "1/16", "Item 4:", "Minute 26/19 –", "##"
+    $.item_number, // "1.", "26", "1/16", "21/04/7", "Item 4:", "Item 22/11/6/15.", "Minute 26/19 –", "##", "2)" alone on its line
     $.title, // heading title: the rest of the line, or a run of capitals
     $.heading_text, // an unnumbered heading line (short, set off by blank lines)
     $.paragraph_number, // "26.1", "1.2.3", "4." before body text
@@ -61,6 +61,8 @@ module.exports = grammar({
     $.person, // a name in an attendance list
     $.role, // "(Chair)", or a column of an attendance table
     $._attendee_separator, // ",", ";", "and" between attendees
+    // ---- comments ----
+    $.comment, // a line that starts "<!--": never minutes text; holds suppressions
     $._error_sentinel, // never in the grammar: tells the scanner it is in error recovery
   ],
 
@@ -137,7 +139,12 @@ module.exports = grammar({
       $.attendance,
       $.label_line,
       $.signature_line,
+      $._comment_line,
     ),
+
+    // "<!-- minutes: ignore M201 -->": invisible to the model's prose; the
+    // model reads suppressions from it
+    _comment_line: $ => seq($.comment, $._line_end),
 
     heading: $ => seq(field('title', $.heading_text), $._line_end),
 
@@ -188,8 +195,11 @@ module.exports = grammar({
     )),
 
     resolution: $ => prec.right(seq(
-      optional(field('marker', $.resolution_marker)),
-      repeat1($._inline),
+      choice(
+        // "a) That …", or "2)" alone with its text on the next line
+        seq(field('marker', $.resolution_marker), repeat($._inline)),
+        repeat1($._inline),
+      ),
       $._line_end,
       repeat($._paragraph_continuation),
     )),

@@ -39,14 +39,33 @@ pub fn has_extension(path: &Path, extensions: &[String]) -> bool {
     path.extension().and_then(|x| x.to_str()).is_some_and(|x| extensions.iter().any(|e| e == x))
 }
 
-/// The files with one of `extensions` under `root`, sorted. What is not a
-/// directory is listed whatever its type: [`read`] says why it cannot be
-/// read. Walk errors (a directory that cannot be read, a link loop) are
-/// problems; the walk goes on.
-pub fn walk(root: &Path, extensions: &[String]) -> (Vec<PathBuf>, Vec<Problem>) {
+/// Limits of a walk; the command line walks without any, the language
+/// server's workspace scan within some (a root of `/usr` must not hold up
+/// the editor).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Bounds {
+    pub max_files: Option<usize>,
+    pub max_depth: Option<usize>,
+    pub max_time: Option<std::time::Duration>,
+}
+
+impl Bounds {
+    pub const NONE: Bounds = Bounds { max_files: None, max_depth: None, max_time: None };
+}
+
+/// The files with one of `extensions` under `root`, sorted, within
+/// `bounds` (a walk that reaches one stops there). What is not a directory
+/// is listed whatever its type: [`read`] says why it cannot be read. Walk
+/// errors (a directory that cannot be read, a link loop) are problems; the
+/// walk goes on.
+pub fn walk(root: &Path, extensions: &[String], bounds: &Bounds) -> (Vec<PathBuf>, Vec<Problem>) {
+    let started = std::time::Instant::now();
     let mut found = Vec::new();
     let mut problems = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).build() {
+    for entry in ignore::WalkBuilder::new(root).max_depth(bounds.max_depth).build() {
+        if bounds.max_files.is_some_and(|n| found.len() >= n) || bounds.max_time.is_some_and(|t| started.elapsed() > t) {
+            break;
+        }
         match entry {
             Ok(e) => {
                 if e.file_type().is_some_and(|t| !t.is_dir()) && has_extension(e.path(), extensions) {
@@ -69,7 +88,7 @@ pub fn collect(paths: &[PathBuf], extensions: &[String]) -> (Vec<PathBuf>, Vec<P
     let paths = if paths.is_empty() { &defaults[..] } else { paths };
     for p in paths {
         if p.is_dir() {
-            let (found, walk_problems) = walk(p, extensions);
+            let (found, walk_problems) = walk(p, extensions, &Bounds::NONE);
             files.extend(found);
             problems.extend(walk_problems);
         } else if p.exists() || p.symlink_metadata().is_ok() {
@@ -225,7 +244,7 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.minutes")).unwrap();
         std::fs::write(dir.path().join("ok.minutes"), "1. Title\n").unwrap();
-        let (found, problems) = walk(dir.path(), &minutes());
+        let (found, problems) = walk(dir.path(), &minutes(), &Bounds::NONE);
         assert!(problems.is_empty());
         assert_eq!(found.len(), 3);
         let results: Vec<_> = found.iter().map(|p| read(p, DEFAULT_MAX_SIZE)).collect();

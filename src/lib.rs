@@ -15,7 +15,11 @@
 //! - [`workspace`]: many documents, the roster of people and roles across
 //!   them, the action register.
 //! - [`rules`]: checks over the model; one file per rule, a registry lists
-//!   them. They return [`diagnostic::Diagnostic`]s with optional fixes.
+//!   them. They return [`diagnostic::Diagnostic`]s with optional fixes;
+//!   the document's suppression comments silence some.
+//! - [`config`]: `minutes.toml` (rules, roster, abbreviations, date order,
+//!   files), read the same way by the CLI and the server.
+//! - [`fix`]: applying fixes to a text in one pass (`check --fix`).
 //! - [`ide`]: editor features as plain data (outline, …), shared by the CLI
 //!   and the language server.
 //! - [`cli`] and `lsp`: thin layers that read files or messages, call the
@@ -25,8 +29,10 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod files;
+pub mod fix;
 pub mod ide;
 pub mod model;
 pub mod rules;

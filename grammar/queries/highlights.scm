@@ -104,3 +104,6 @@
 
 ; a blank run that hides a page break inside a paragraph
 (page_break) @comment
+
+; "<!-- minutes: ignore M201 -->": a comment line, suppressions included
+(comment) @comment

@@ -1,14 +1,46 @@
-//! The built-in catalogue: roles and abbreviations everyone knows. Kept as
-//! data files (`roles.txt`, `abbreviations.txt`) so adding one is an edit
-//! to a list, not to code.
+//! The built-in lexicon: every word list the model and the rules read, kept
+//! once, as data files beside this one, so adding a word is an edit to a
+//! list, not to code.
+//!
+//! - `roles.txt`: roles every committee knows ("Clerk", "Head of HR").
+//! - `role_words.txt`: nouns that make a phrase a role or group ("officer").
+//! - `titles.txt`: titles before a name ("Cllr", "Dr").
+//! - `months.txt`, `weekdays.txt`: names and their short forms.
+//! - `abbreviations.txt`: everyday abbreviations (`SHORT = long form`).
+//! - `emphasis.txt`: words written in capitals for form or emphasis.
+//! - `lexicon/`: the clause reader's English: WordNet's verbs and nouns for
+//!   people and groups, and the closed classes of function words.
+//!
+//! Lists are general on purpose: an entry that exists because one file
+//! contains it does not belong here.
 
+pub mod lexicon;
+
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const ROLES: &str = include_str!("roles.txt");
+const ROLE_WORDS: &str = include_str!("role_words.txt");
+const TITLES: &str = include_str!("titles.txt");
+const MONTHS: &str = include_str!("months.txt");
+const WEEKDAYS: &str = include_str!("weekdays.txt");
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+const EMPHASIS: &str = include_str!("emphasis.txt");
 
 fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn lower_set(data: &str) -> HashSet<String> {
+    entries(data).map(str::to_lowercase).collect()
+}
+
+/// Lines of names and short forms ("September Sep Sept"), numbered from 1.
+fn numbered_forms(data: &str) -> Vec<(String, u8)> {
+    entries(data)
+        .enumerate()
+        .flat_map(|(i, l)| l.split_whitespace().map(move |w| (w.to_lowercase(), i as u8 + 1)))
+        .collect()
 }
 
 /// The built-in roles, as written in the catalogue.
@@ -22,7 +54,7 @@ pub fn abbreviations() -> &'static [(String, String)] {
     static A: OnceLock<Vec<(String, String)>> = OnceLock::new();
     A.get_or_init(|| {
         entries(ABBREVIATIONS)
-            .filter_map(|l| l.split_once('='))
+            .filter_map(|l| l.split_once(" = "))
             .map(|(s, l)| (s.trim().to_string(), l.trim().to_string()))
             .collect()
     })
@@ -35,9 +67,58 @@ pub fn is_role(name: &str) -> bool {
     roles().iter().any(|r| r.eq_ignore_ascii_case(n))
 }
 
-/// The long form of a well-known abbreviation.
+/// The long form of an everyday abbreviation, by its short form as
+/// written (case matters: `IT`, not `it`).
 pub fn abbreviation(short: &str) -> Option<&'static str> {
     abbreviations().iter().find(|(s, _)| s == short).map(|(_, l)| l.as_str())
+}
+
+/// Whether a lower-case word makes a phrase a role or a group
+/// ("officer", "committee", "team").
+pub fn is_role_word(word: &str) -> bool {
+    static W: OnceLock<HashSet<String>> = OnceLock::new();
+    W.get_or_init(|| lower_set(ROLE_WORDS)).contains(&word.to_lowercase())
+}
+
+/// The titles written before a name, as in the catalogue ("Cllr", "Dr").
+pub fn titles() -> &'static [String] {
+    static T: OnceLock<Vec<String>> = OnceLock::new();
+    T.get_or_init(|| entries(TITLES).map(str::to_string).collect())
+}
+
+/// Whether a word is a title before a name: "Cllr", "cllr.", "Dr".
+pub fn is_title(word: &str) -> bool {
+    static T: OnceLock<HashSet<String>> = OnceLock::new();
+    let w = word.trim_end_matches('.').to_lowercase();
+    T.get_or_init(|| lower_set(TITLES)).contains(&w)
+}
+
+/// Every written form of the months: names and short forms, lower case,
+/// with the month's number (1–12).
+pub fn month_forms() -> &'static [(String, u8)] {
+    static M: OnceLock<Vec<(String, u8)>> = OnceLock::new();
+    M.get_or_init(|| numbered_forms(MONTHS))
+}
+
+/// The number of a month written as a name or short form ("March", "Sept.",
+/// "dec"), case-insensitive.
+pub fn month_number(word: &str) -> Option<u8> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    month_forms().iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
+}
+
+/// The day of the week (1 = Monday) written as a name or short form.
+pub fn weekday_number(word: &str) -> Option<u8> {
+    static D: OnceLock<Vec<(String, u8)>> = OnceLock::new();
+    let w = word.trim_end_matches('.').to_lowercase();
+    D.get_or_init(|| numbered_forms(WEEKDAYS)).iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
+}
+
+/// Whether a word in capitals is written for form or emphasis
+/// ("RESOLVED", "NOT"), not as an abbreviation.
+pub fn is_emphasis(word: &str) -> bool {
+    static E: OnceLock<HashSet<String>> = OnceLock::new();
+    E.get_or_init(|| entries(EMPHASIS).map(str::to_string).collect()).contains(word)
 }
 
 #[cfg(test)]
@@ -45,13 +126,67 @@ mod tests {
     use super::*;
 
     #[test]
-    fn catalogue_knows_common_roles_and_abbreviations() {
+    fn catalogue_roles() {
         assert!(is_role("Clerk"));
         assert!(is_role("the Chair"));
         assert!(is_role("Monitoring Officer"));
         assert!(is_role("Section 151 Officer"));
         assert!(!is_role("Ann James"));
+    }
+
+    #[test]
+    fn catalogue_role_words() {
+        assert!(is_role_word("officer"));
+        assert!(is_role_word("Committee"));
+        assert!(!is_role_word("james"));
+    }
+
+    #[test]
+    fn catalogue_titles() {
+        assert!(is_title("Cllr"));
+        assert!(is_title("cllr."));
+        assert!(is_title("Dr"));
+        assert!(is_title("Revd"));
+        assert!(!is_title("Ann"));
+    }
+
+    #[test]
+    fn months_and_weekdays() {
+        assert_eq!(month_number("January"), Some(1));
+        assert_eq!(month_number("sept."), Some(9));
+        assert_eq!(month_number("Sep"), Some(9));
+        assert_eq!(month_number("DEC"), Some(12));
+        assert_eq!(month_number("May"), Some(5));
+        assert_eq!(month_number("Mayday"), None);
+        assert_eq!(month_forms().iter().filter(|(_, n)| *n == 9).count(), 3);
+        assert_eq!(weekday_number("Tues"), Some(2));
+        assert_eq!(weekday_number("sunday"), Some(7));
+        assert_eq!(weekday_number("Sundays"), None);
+    }
+
+    #[test]
+    fn everyday_abbreviations() {
         assert_eq!(abbreviation("NHS"), Some("National Health Service"));
+        for short in ["COVID", "HQ", "RAF", "SSL", "AGM", "VAT", "UK", "PDF"] {
+            assert!(abbreviation(short).is_some(), "{short}");
+        }
         assert_eq!(abbreviation("FFD"), None);
+        assert_eq!(abbreviation("it"), None);
+        // every entry is SHORT = long form, and every short form is listed once
+        let lines = entries(ABBREVIATIONS).count();
+        assert_eq!(abbreviations().len(), lines, "an entry is not written `SHORT = long form`");
+        let mut shorts: Vec<&str> = super::abbreviations().iter().map(|(s, _)| s.as_str()).collect();
+        shorts.sort_unstable();
+        let n = shorts.len();
+        shorts.dedup();
+        assert_eq!(shorts.len(), n, "a short form is listed twice");
+    }
+
+    #[test]
+    fn emphasis_words() {
+        assert!(is_emphasis("RESOLVED"));
+        assert!(is_emphasis("NOT"));
+        assert!(!is_emphasis("NHS"));
+        assert!(!is_emphasis("resolved"));
     }
 }

@@ -1,18 +1,21 @@
-//! `minutes check`: every rule over every file.
+//! `minutes check`: every rule over every file, as each file's
+//! `minutes.toml` says; `--fix` and `--diff` apply or show the fixes.
 
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use serde::Serialize;
-
 use super::files::{self, Problem, Source};
-use super::render;
+use super::output::{self, Report};
 use super::CheckFormat;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{self, Allow};
 use crate::model::Document;
 use crate::rules::{self, Context, Selection};
 use crate::text::LineIndex;
-use crate::workspace::Roster;
+use crate::workspace::{self, Roster};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -27,6 +30,36 @@ pub struct Args {
     /// Do not run these rules (codes or names, comma-separated)
     #[arg(long, value_delimiter = ',')]
     disable: Vec<String>,
+    /// Use this configuration for every file instead of the nearest minutes.toml
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Apply the safe fixes, then report what is left
+    #[arg(long)]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of writing them (exit 1 when there are some)
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// With --fix or --diff, apply the unsafe fixes too
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print how many findings each rule has instead of the findings
+    #[arg(long)]
+    statistics: bool,
+    /// Print the findings only: no summary, no fix counts
+    #[arg(long, short)]
+    quiet: bool,
+    /// Exit 0 even when there are errors (files that cannot be read still exit 2)
+    #[arg(long)]
+    exit_zero: bool,
+    /// Apply minutes.toml's files.include/exclude to files named on the command line too (for pre-commit)
+    #[arg(long)]
+    force_exclude: bool,
+    /// Write the report to this file instead of standard output
+    #[arg(long, value_name = "PATH")]
+    output_file: Option<PathBuf>,
+    /// Where the rules' documentation is, for links in SARIF (the rule's code is appended)
+    #[arg(long, value_name = "URL")]
+    rule_docs_url: Option<String>,
 }
 
 /// One checked file.
@@ -36,51 +69,168 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads and checks files; the CLI's and the tests' entry point.
-pub fn check_paths(paths: &[PathBuf], selection: &Selection) -> (Vec<Checked>, Vec<Problem>) {
+/// The files to check, each with the index of its configuration.
+struct Plan {
+    configs: Vec<Config>,
+    sources: Vec<(Source, usize)>,
+    problems: Vec<Problem>,
+}
+
+/// Finds the files, their configurations, and reads them. A configuration
+/// that cannot be read stops the run: checking with the wrong rules or
+/// roster would report the wrong findings.
+fn plan(paths: &[PathBuf], explicit_config: Option<&Path>, force_exclude: bool) -> Result<Plan, crate::config::ConfigError> {
     let (found, mut problems) = files::collect(paths);
+    let mut configs = vec![match explicit_config {
+        Some(p) => Config::load(p)?,
+        None => Config::default(),
+    }];
+    let mut by_file: HashMap<PathBuf, usize> = HashMap::new();
     let mut sources = Vec::new();
     for path in found {
+        let config = match explicit_config {
+            Some(_) => 0,
+            None => {
+                let dir = std::fs::canonicalize(&path).ok().and_then(|p| p.parent().map(Path::to_path_buf)).unwrap_or_default();
+                match Config::find(&dir) {
+                    None => 0,
+                    Some(file) => match by_file.get(&file) {
+                        Some(i) => *i,
+                        None => {
+                            configs.push(Config::load(&file)?);
+                            by_file.insert(file, configs.len() - 1);
+                            configs.len() - 1
+                        }
+                    },
+                }
+            }
+        };
+        // include/exclude choose among the files a directory walk found;
+        // a file named on the command line is always checked, unless
+        // --force-exclude
+        let named = !force_exclude && paths.iter().any(|p| p == &path);
+        let absolute = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if !named && !configs[config].includes_file(&absolute) {
+            continue;
+        }
         match files::read(&path) {
-            Ok(s) => sources.push(s),
+            Ok(s) => sources.push((s, config)),
             Err(p) => problems.push(p),
         }
     }
-    let docs: Vec<Document> = sources.iter().map(|s| Document::parse(&s.text)).collect();
-    let roster = Roster::from_documents(&docs);
+    Ok(Plan { configs, sources, problems })
+}
+
+/// The findings of every file, and the rosters they were found with.
+struct Analysed {
+    checked: Vec<Checked>,
+    rosters: Vec<Roster>,
+    /// The index in `rosters` of each file's roster.
+    roster_of: Vec<usize>,
+}
+
+/// Checks every source with its configuration. The roster of a file is
+/// that of its workspace ([`workspace::root_of`]) among the files sharing
+/// its configuration: the files given, the workspace's other minutes files
+/// (not checked, but who they name is known), and the configuration's.
+fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf], base: &Selection) -> Analysed {
+    let docs: Vec<Document> = sources.iter().map(|(s, c)| parse(&configs[*c], &s.text)).collect();
+    let given: Vec<PathBuf> = sources.iter().map(|(s, _)| absolute(Path::new(&s.path))).collect();
+    let mut groups: HashMap<(usize, PathBuf), usize> = HashMap::new();
+    let mut rosters: Vec<Roster> = Vec::new();
+    let mut roster_of = Vec::with_capacity(sources.len());
+    for (((_, c), path), doc) in sources.iter().zip(&given).zip(&docs) {
+        let root = root_of(path, paths);
+        let i = *groups.entry((*c, root.clone())).or_insert_with(|| {
+            let mut roster = peers_roster(&root, &given, paths);
+            configs[*c].extend_roster(&mut roster);
+            rosters.push(roster);
+            rosters.len() - 1
+        });
+        rosters[i].add(doc);
+        roster_of.push(i);
+    }
     let checked = sources
         .into_iter()
         .zip(&docs)
-        .map(|(source, doc)| {
-            let diagnostics = rules::check(&Context { text: &source.text, doc, roster: &roster }, selection);
+        .zip(&roster_of)
+        .map(|(((source, c), doc), &r)| {
+            let ctx = Context { text: &source.text, doc, roster: &rosters[r] };
+            let diagnostics = configs[c].check(&ctx, base);
             let index = LineIndex::new(&source.text);
             Checked { source, index, diagnostics }
         })
         .collect();
-    (checked, problems)
+    Analysed { checked, rosters, roster_of }
 }
 
-#[derive(Serialize)]
-struct JsonReport {
-    version: u32,
-    files: usize,
-    diagnostics: Vec<render::JsonDiagnostic>,
-    problems: Vec<JsonProblem>,
-    summary: Summary,
+/// A document as its configuration reads it.
+fn parse(config: &Config, text: &str) -> Document {
+    let mut doc = Document::parse(text);
+    config.prepare(text, &mut doc);
+    doc
 }
 
-#[derive(Serialize)]
-struct JsonProblem {
-    file: String,
-    message: String,
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-#[derive(Serialize, Default, Clone, Copy)]
-struct Summary {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
-    hints: usize,
+/// The workspace root of a file found under `paths`.
+fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
+    let checked = paths.iter().filter(|p| p.is_dir()).map(|p| absolute(p)).find(|d| file.starts_with(d));
+    workspace::root_of(file, checked.as_deref(), |d| d.join(workspace::MARKER).is_file())
+}
+
+/// The roster of the workspace's files that were not given: they are not
+/// checked, but who they name is known. A file that cannot be read adds
+/// nobody.
+fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
+    let mut roster = Roster::default();
+    let (peers, _) = files::collect(&[root.to_path_buf()]);
+    for peer in peers.iter().map(|p| absolute(p)) {
+        if given.contains(&peer) || root_of(&peer, paths) != root {
+            continue;
+        }
+        if let Ok(source) = files::read(&peer) {
+            roster.add(&Document::parse(&source.text));
+        }
+    }
+    roster
+}
+
+/// Applies the fixes to each file until it is stable ([`fix::converge`]),
+/// writing them or printing a diff. Returns the sources as fixed and how
+/// many findings and files changed.
+fn apply_fixes(analysed: Analysed, configs: &[Config], config_of: &[usize], base: &Selection, args: &Args, out: &mut dyn Write) -> std::io::Result<(Vec<Source>, usize, usize, Vec<Problem>)> {
+    let allow = if args.unsafe_fixes { Allow::SafeAndUnsafe } else { Allow::Safe };
+    let (mut fixes, mut files) = (0, 0);
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    let Analysed { checked, rosters, roster_of } = analysed;
+    for ((c, &config), &roster) in checked.into_iter().zip(config_of).zip(&roster_of) {
+        let (config, roster) = (&configs[config], &rosters[roster]);
+        let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| {
+            let doc = parse(config, text);
+            config.check(&Context { text, doc: &doc, roster }, base)
+        });
+        if fixed.applied == 0 {
+            sources.push(c.source);
+            continue;
+        }
+        fixes += fixed.applied;
+        files += 1;
+        if args.diff {
+            let diff = similar::TextDiff::from_lines(&c.source.text, &fixed.text);
+            write!(out, "{}", diff.unified_diff().context_radius(2).header(&c.source.path, &c.source.path))?;
+            sources.push(c.source);
+        } else {
+            if let Err(e) = std::fs::write(&c.source.path, &fixed.text) {
+                problems.push(Problem { path: c.source.path.clone(), message: format!("cannot write the fixes: {e}") });
+            }
+            sources.push(Source { path: c.source.path, text: fixed.text });
+        }
+    }
+    Ok((sources, fixes, files, problems))
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -90,72 +240,68 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let selection = Selection { enable: args.enable, disable: args.disable };
-    let (checked, problems) = check_paths(&args.paths, &selection);
-    let mut summary = Summary::default();
-    for c in &checked {
-        for d in &c.diagnostics {
-            match d.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Info => summary.infos += 1,
-                Severity::Hint => summary.hints += 1,
+    let base = Selection { enable: args.enable.clone(), disable: args.disable.clone() };
+    let plan = match plan(&args.paths, args.config.as_deref(), args.force_exclude) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("minutes: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut file: Box<dyn Write> = match &args.output_file {
+        Some(p) => match std::fs::File::create(p) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("minutes: cannot write {}: {e}", p.display());
+                return ExitCode::from(2);
             }
+        },
+        None => Box::new(std::io::stdout().lock()),
+    };
+    match run_plan(plan, &base, &args, &mut *file).and_then(|code| file.flush().map(|_| code)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("minutes: cannot write the output: {e}");
+            ExitCode::from(2)
         }
     }
-    match args.format {
-        CheckFormat::Json => {
-            let report = JsonReport {
-                version: 1,
-                files: checked.len(),
-                diagnostics: checked
-                    .iter()
-                    .flat_map(|c| c.diagnostics.iter().map(|d| render::json(&c.source.path, &c.source.text, &c.index, d)))
-                    .collect(),
-                problems: problems.iter().map(|p| JsonProblem { file: p.path.clone(), message: p.message.clone() }).collect(),
-                summary,
-            };
-            println!("{}", serde_json::to_string_pretty(&report).expect("the report serialises"));
+}
+
+fn run_plan(plan: Plan, base: &Selection, args: &Args, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+    let Plan { configs, sources, mut problems } = plan;
+    let config_of: Vec<usize> = sources.iter().map(|(_, c)| *c).collect();
+    let mut analysed = analyse(&configs, sources, &args.paths, base);
+    if args.fix || args.diff {
+        let (fixed_sources, fixes, files, write_problems) = apply_fixes(analysed, &configs, &config_of, base, args, out)?;
+        problems.extend(write_problems);
+        if !args.quiet {
+            let verb = if args.diff { "would fix" } else { "fixed" };
+            eprintln!("minutes: {verb} {fixes} finding{} in {files} file{}", if fixes == 1 { "" } else { "s" }, if files == 1 { "" } else { "s" });
         }
-        format => {
-            for c in &checked {
-                for d in &c.diagnostics {
-                    let line = match format {
-                        CheckFormat::Human => render::human(&c.source.path, &c.source.text, &c.index, d),
-                        CheckFormat::Short => render::short(&c.source.path, &c.source.text, &c.index, d),
-                        _ => render::github(&c.source.path, &c.source.text, &c.index, d),
-                    };
-                    println!("{line}");
-                    if format == CheckFormat::Human {
-                        println!();
-                    }
-                }
-            }
-            for p in &problems {
-                match format {
-                    CheckFormat::Github => println!("::error file={}::{}", p.path, p.message),
-                    _ => eprintln!("error: {p}"),
-                }
-            }
-            if format == CheckFormat::Human {
-                let files = checked.len();
-                println!(
-                    "Checked {files} file{}: {} error{}, {} warning{}{}",
-                    if files == 1 { "" } else { "s" },
-                    summary.errors,
-                    if summary.errors == 1 { "" } else { "s" },
-                    summary.warnings,
-                    if summary.warnings == 1 { "" } else { "s" },
-                    if problems.is_empty() { String::new() } else { format!("; {} file(s) could not be checked", problems.len()) }
-                );
-            }
+        if args.diff {
+            return Ok(ExitCode::from(if !problems.is_empty() { 2 } else { u8::from(fixes > 0) }));
+        }
+        // report what is left, in the fixed text
+        analysed = analyse(&configs, fixed_sources.into_iter().zip(config_of).collect(), &args.paths, base);
+    }
+    let checked = analysed.checked;
+    let report = Report { checked: &checked, problems: &problems, docs_url: &args.rule_docs_url.clone().unwrap_or_else(rules::default_docs_url), quiet: args.quiet };
+    if args.statistics {
+        output::write_statistics(out, args.format, &report)?;
+    } else {
+        output::write(out, args.format, &report)?;
+    }
+    if !matches!(args.format, CheckFormat::Json | CheckFormat::Github | CheckFormat::Sarif | CheckFormat::Junit | CheckFormat::Gitlab) || args.statistics {
+        for p in &problems {
+            eprintln!("error: {p}");
         }
     }
-    if !problems.is_empty() {
+    let errors = checked.iter().flat_map(|c| &c.diagnostics).any(|d| d.severity == Severity::Error);
+    Ok(if !problems.is_empty() {
         ExitCode::from(2)
-    } else if summary.errors > 0 {
+    } else if errors && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    })
 }

@@ -3,11 +3,11 @@
 //! decides anything the editor would decide differently.
 
 mod actions;
-mod check;
+pub(crate) mod check;
 mod files;
 mod outline;
+mod output;
 mod parse;
-mod render;
 
 use std::process::ExitCode;
 
@@ -55,6 +55,12 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request)
     Github,
+    /// SARIF 2.1.0 (GitHub code scanning and other viewers)
+    Sarif,
+    /// JUnit XML (test reports in GitLab, Jenkins, Azure Pipelines)
+    Junit,
+    /// GitLab Code Quality JSON (artifacts:reports:codequality)
+    Gitlab,
 }
 
 pub fn run() -> ExitCode {

@@ -1,9 +1,11 @@
 //! Completion: who can own an action, and the shapes of lines.
 //!
 //! In an owner slot (`(Action – |`, `ACTION: |`, `Action by: |`) and after a
-//! sentence-initial `The |`, it offers people, roles and abbreviations from
-//! the document (attendance, definitions, earlier owners), the other minutes
-//! of the workspace and the built-in catalogue, most used first. At the
+//! sentence-initial `The |`, it offers people, roles and abbreviations: the
+//! meeting's own first (attendance, definitions, earlier owners), then the
+//! other minutes of the workspace, most used first within each. The
+//! built-in catalogue (BBC, TV, Monitoring Officer…) only comes in once
+//! something is typed that it completes: an empty slot is the meeting's. At the
 //! start of a line it offers snippets: a RESOLVED block, an ACTION line, an
 //! agenda item, attendance lines.
 
@@ -30,14 +32,27 @@ pub struct Item {
     pub kind: ItemKind,
     /// What it is: a person's role, an abbreviation's long form, "role".
     pub detail: String,
-    /// The text to insert; a snippet (`$1`, `${1:owner}`) when `snippet`.
+    /// The text to insert (with a leading space when the slot has none
+    /// yet); a snippet (`$1`, `${1:owner}`) when `snippet`.
     pub insert: String,
     pub snippet: bool,
     /// Replaced by the insertion: what was typed of the name so far.
     pub replace: Range<usize>,
-    /// Sorts the list: most frequent first.
+    /// Sorts the list: the meeting's first, then most frequent first.
     pub sort: String,
     pub frequency: usize,
+    pub source: Source,
+}
+
+/// Where a name comes from; the list is sorted by it first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// This meeting: its attendance, definitions and owners.
+    Meeting,
+    /// Other minutes of the workspace.
+    Workspace,
+    /// The built-in catalogue only.
+    Catalogue,
 }
 
 /// Where the cursor is.
@@ -110,7 +125,7 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn add(&mut self, label: &str, kind: ItemKind, detail: String, weight: usize) {
+    fn add(&mut self, label: &str, kind: ItemKind, detail: String, weight: usize, source: Source) {
         let label = label.trim().trim_end_matches(['.', ',', ';', ':']);
         if label.is_empty() || label.len() > 80 {
             return;
@@ -125,8 +140,10 @@ impl Candidates {
             replace: 0..0,
             sort: String::new(),
             frequency: 0,
+            source,
         });
         e.frequency += weight;
+        e.source = e.source.min(source);
         // a person's or abbreviation's description wins over a bare "owner"
         if e.detail.is_empty() || (e.kind == ItemKind::Role && kind != ItemKind::Role && !detail.is_empty()) {
             e.kind = kind;
@@ -134,22 +151,22 @@ impl Candidates {
         }
     }
 
-    fn document(&mut self, doc: &Document, weight: usize) {
+    fn document(&mut self, doc: &Document, weight: usize, source: Source) {
         for p in &doc.people {
             let detail = match &p.role {
                 Some(r) => format!("person, {r}"),
                 None => "person".to_string(),
             };
-            self.add(&p.name, ItemKind::Person, detail, weight);
+            self.add(&p.name, ItemKind::Person, detail, weight, source);
             if let Some(r) = &p.role {
-                self.add(r, ItemKind::Role, "role".into(), weight);
+                self.add(r, ItemKind::Role, "role".into(), weight, source);
             }
         }
         // initials from the attendance too: owners are often written so
         // ("MW to circulate the paper")
         for a in &doc.abbreviations {
             let long = a.long.clone().unwrap_or_default();
-            self.add(&a.short, ItemKind::Abbreviation, format!("abbreviation: {long}"), weight);
+            self.add(&a.short, ItemKind::Abbreviation, format!("abbreviation: {long}"), weight, source);
         }
         for u in &doc.abbreviation_uses {
             if let Some(e) = self.items.get_mut(&u.short.to_lowercase()) {
@@ -166,17 +183,24 @@ impl Candidates {
                     ItemKind::Role
                 };
                 let detail = if kind == ItemKind::Role { "owner of earlier actions".to_string() } else { String::new() };
-                self.add(&o.name, kind, detail, 2 * weight);
+                self.add(&o.name, kind, detail, 2 * weight, source);
             }
         }
     }
 
-    fn catalogue(&mut self) {
+    /// Catalogue entries that complete `typed` (case-insensitively).
+    fn catalogue(&mut self, typed: &str) {
+        let typed = typed.to_lowercase();
+        let completes = |label: &str| !typed.is_empty() && label.to_lowercase().starts_with(&typed);
         for r in crate::catalogue::roles() {
-            self.add(r, ItemKind::Role, "role (catalogue)".into(), 0);
+            if completes(r) {
+                self.add(r, ItemKind::Role, "role (catalogue)".into(), 0, Source::Catalogue);
+            }
         }
         for (s, l) in crate::catalogue::abbreviations() {
-            self.add(s, ItemKind::Abbreviation, format!("abbreviation: {l} (catalogue)"), 0);
+            if completes(s) || completes(l) {
+                self.add(s, ItemKind::Abbreviation, format!("abbreviation: {l} (catalogue)"), 0, Source::Catalogue);
+            }
         }
     }
 }
@@ -186,29 +210,32 @@ pub fn complete(text: &str, doc: &Document, offset: usize, peers: &[Peer]) -> Ve
     let Some(slot) = slot_at(text, offset) else { return Vec::new() };
     match slot {
         Slot::LineStart { typed } => snippets(typed),
-        Slot::Owner { typed } => names(doc, peers, typed, true),
-        Slot::The { typed } => names(doc, peers, typed, false),
+        Slot::Owner { typed } => names(text, doc, peers, typed, true),
+        Slot::The { typed } => names(text, doc, peers, typed, false),
     }
 }
 
-fn names(doc: &Document, peers: &[Peer], typed: Range<usize>, with_people: bool) -> Vec<Item> {
+fn names(text: &str, doc: &Document, peers: &[Peer], typed: Range<usize>, with_people: bool) -> Vec<Item> {
+    // asked for right after "–" or ":" (their trigger characters): the name
+    // brings its space, so "(Action –" becomes "(Action – DPH"
+    let space = if text[..typed.start].ends_with(|c: char| c.is_whitespace()) || typed.start == 0 { "" } else { " " };
     let mut c = Candidates::default();
-    // the document counts most, then the workspace, then the catalogue
-    c.document(doc, 10);
+    c.document(doc, 10, Source::Meeting);
     for p in peers {
-        c.document(p.doc, 1);
+        c.document(p.doc, 1, Source::Workspace);
     }
-    c.catalogue();
+    c.catalogue(text.get(typed.clone()).unwrap_or_default());
     let mut items: Vec<Item> = c
         .items
         .into_values()
         .filter(|i| with_people || i.kind != ItemKind::Person)
         .map(|mut i| {
             i.replace = typed.clone();
+            i.insert = format!("{space}{}", i.insert);
             i
         })
         .collect();
-    items.sort_by(|a, b| b.frequency.cmp(&a.frequency).then_with(|| a.label.cmp(&b.label)));
+    items.sort_by(|a, b| a.source.cmp(&b.source).then(b.frequency.cmp(&a.frequency)).then_with(|| a.label.cmp(&b.label)));
     for (rank, i) in items.iter_mut().enumerate() {
         i.sort = format!("{rank:05}");
     }
@@ -225,6 +252,7 @@ fn snippets(typed: Range<usize>) -> Vec<Item> {
         replace: typed.clone(),
         sort: String::new(),
         frequency: 0,
+        source: Source::Catalogue,
     };
     let mut v = vec![
         s("RESOLVED", "a RESOLVED block", "RESOLVED:\na) That ${1:the report be noted};\nb) That ${2};$0"),
@@ -270,15 +298,49 @@ mod tests {
         let items = complete(TEXT, &doc, at, &[]);
         let l = labels(&items);
         assert!(l.contains(&"Ann James") && l.contains(&"Chair") && l.contains(&"DCS"), "{l:?}");
-        assert!(l.contains(&"Monitoring Officer"), "catalogue role missing");
-        // the most used comes first: DCS (defined, used, owner) before a catalogue role
-        let dcs = l.iter().position(|x| *x == "DCS").unwrap();
-        let mo = l.iter().position(|x| *x == "Monitoring Officer").unwrap();
-        assert!(dcs < mo);
+        // an empty slot is the meeting's: nothing from the catalogue alone
+        assert!(items.iter().all(|i| i.source == Source::Meeting), "{l:?}");
+        assert!(!l.contains(&"BBC") && !l.contains(&"Monitoring Officer"), "{l:?}");
+        // the most used comes first: DCS (defined, used, owner)
+        assert_eq!(l[0], "DCS");
         let ann = items.iter().find(|i| i.label == "Ann James").unwrap();
         assert_eq!(ann.detail, "person, Chair");
         let dcs = items.iter().find(|i| i.label == "DCS").unwrap();
         assert!(dcs.detail.contains("Director of Children’s Services"), "{}", dcs.detail);
+    }
+
+    #[test]
+    fn catalogue_entries_come_when_typed_for_and_after_the_meeting() {
+        let text = format!("{TEXT}The report was noted. (Action – Mon");
+        let doc = Document::parse(&text);
+        let items = complete(&text, &doc, text.len(), &[]);
+        let mo = items.iter().find(|i| i.label == "Monitoring Officer").expect("typed for");
+        assert_eq!(mo.source, Source::Catalogue);
+        assert!(items.iter().all(|i| i.label.to_lowercase().starts_with("mon") || i.source != Source::Catalogue));
+    }
+
+    #[test]
+    fn the_meetings_names_come_before_the_workspaces() {
+        let other = "Present: Zoe Brown (Clerk)\n\n1. Item\nACTION: Zoe Brown – write. ACTION: Zoe Brown – call.\n";
+        let other_doc = Document::parse(other);
+        let peers = [Peer { name: "other", text: other, doc: &other_doc }];
+        let doc = Document::parse(TEXT);
+        let at = TEXT.find("(Action – \n").unwrap() + "(Action – ".len();
+        let items = complete(TEXT, &doc, at, &peers);
+        let zoe = items.iter().position(|i| i.label == "Zoe Brown").expect("workspace name");
+        assert!(items[..zoe].iter().all(|i| i.source == Source::Meeting) && zoe > 0);
+    }
+
+    #[test]
+    fn a_name_asked_for_right_after_the_dash_brings_its_space() {
+        let text = "Present: Ann James (Chair)\n\n1. Report\nIt was noted. (Action –";
+        let doc = Document::parse(text);
+        let items = complete(text, &doc, text.len(), &[]);
+        let ann = items.iter().find(|i| i.label == "Ann James").expect("Ann James");
+        assert_eq!(ann.insert, " Ann James");
+        let text = format!("{text} ");
+        let items = complete(&text, &Document::parse(&text), text.len(), &[]);
+        assert!(items.iter().all(|i| !i.insert.starts_with(' ')), "{items:?}");
     }
 
     #[test]

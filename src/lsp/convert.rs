@@ -49,7 +49,7 @@ pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
 }
 
 pub fn diagnostic(pos: Pos, uri: &lsp::Uri, d: &Diagnostic, docs_base: &str) -> lsp::Diagnostic {
-    let href = format!("{docs_base}{}", d.code.to_ascii_lowercase()).parse::<lsp::Uri>().ok();
+    let href = (!docs_base.is_empty()).then(|| format!("{docs_base}{}", d.code.to_ascii_lowercase()).parse::<lsp::Uri>().ok()).flatten();
     lsp::Diagnostic {
         range: pos.range(&d.range),
         severity: Some(severity(d.severity)),

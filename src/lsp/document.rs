@@ -13,9 +13,10 @@ use std::sync::Arc;
 use ropey::Rope;
 use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::rules::{self, Context, Selection};
+use crate::rules::{Context, Selection};
 use crate::text::{rope_offset, Encoding, LineCol, LineIndex};
 use crate::workspace::Roster;
 
@@ -71,6 +72,8 @@ pub struct Job {
     old_tree: Option<Tree>,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
+    /// The document's `minutes.toml` (or the defaults).
+    config: Arc<Config>,
     selection: Selection,
     pub cancel: Cancel,
 }
@@ -79,7 +82,7 @@ impl Job {
     /// Parses (reusing the edited tree), builds the model and runs the
     /// rules; `None` when cancelled on the way.
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, text, old_tree, mut roster, selection, cancel } = self;
+        let Job { version, text, old_tree, mut roster, config, selection, cancel } = self;
         let mut parser = crate::syntax::parser();
         let mut stop = |_: &ParseState| cancel.is_cancelled();
         let bytes = text.as_bytes();
@@ -91,12 +94,14 @@ impl Job {
         if cancel.is_cancelled() {
             return None;
         }
-        let doc = Document::new(&text, &tree);
+        let mut doc = Document::new(&text, &tree);
+        config.prepare(&text, &mut doc);
         if cancel.is_cancelled() {
             return None;
         }
         roster.add(&doc);
-        let diagnostics = rules::check_until(&Context { text: &text, doc: &doc, roster: &roster }, &selection, &|| cancel.is_cancelled())?;
+        config.extend_roster(&mut roster);
+        let diagnostics = config.check_until(&Context { text: &text, doc: &doc, roster: &roster }, &selection, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
         Some(Analysis { version, text, index, tree, doc, diagnostics })
     }
@@ -168,7 +173,7 @@ impl OpenDocument {
     }
 
     /// The analysis of this version, or the job that computes it.
-    pub fn job(&self, roster: Roster, selection: Selection) -> Result<Arc<Analysis>, Job> {
+    pub fn job(&self, roster: Roster, config: Arc<Config>, selection: Selection) -> Result<Arc<Analysis>, Job> {
         if let Some(a) = &self.analysis {
             return Ok(a.clone());
         }
@@ -177,6 +182,7 @@ impl OpenDocument {
             text: self.rope.to_string(),
             old_tree: self.tree.clone(),
             roster,
+            config,
             selection,
             cancel: Cancel { latest: self.latest.clone(), version: self.version },
         })
@@ -204,7 +210,7 @@ mod tests {
     use super::*;
 
     fn analyse(d: &mut OpenDocument) -> Arc<Analysis> {
-        let a = match d.job(Roster::default(), Selection::default()) {
+        let a = match d.job(Roster::default(), Arc::default(), Selection::default()) {
             Ok(a) => a,
             Err(job) => Arc::new(job.run().unwrap()),
         };
@@ -243,7 +249,7 @@ mod tests {
     #[test]
     fn a_newer_version_cancels_the_job_of_an_older_one() {
         let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
-        let Err(job) = d.job(Roster::default(), Selection::default()) else { panic!("no analysis yet") };
+        let Err(job) = d.job(Roster::default(), Arc::default(), Selection::default()) else { panic!("no analysis yet") };
         d.apply(2, vec![Change { range: None, text: "2. Other\n".into() }], Encoding::Utf16);
         assert!(job.cancel.is_cancelled());
         assert!(job.run().is_none());

@@ -47,6 +47,21 @@ impl State {
         }
     }
 
+    /// Runs `f` on the locked session here and now, on the runtime's
+    /// thread: for the notifications that change the text (open, change,
+    /// close), which must apply in the order they came, before any
+    /// `.await` lets a later one run first. They only edit (no parse, no
+    /// analysis), and the lock is never held for long, so this does not
+    /// stall the runtime. A panic becomes an internal error.
+    fn now<T>(&self, f: impl FnOnce(&mut Session) -> T) -> Result<T> {
+        let mut guard = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut guard))).map_err(|e| {
+            let what = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+            eprintln!("minutes lsp: internal error: {what}");
+            Error { code: ErrorCode::InternalError, message: format!("internal error: {what}").into(), data: None }
+        })
+    }
+
     /// The current analysis of an open document, computed without the
     /// lock; `None` when it is not open or a newer version overtook it.
     async fn analyse(&self, uri: Uri) -> Option<Arc<Analysis>> {
@@ -75,6 +90,9 @@ pub struct Backend {
 }
 
 const ACTIONS_COMMAND: &str = "minutes.actions";
+/// `minutes rule CODE` in the editor: the rule's documentation, shown and
+/// returned (arguments: the code or name).
+const RULE_COMMAND: &str = "minutes.rule";
 
 /// Did the client ask to shut down before exit?
 pub static SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -102,6 +120,12 @@ impl Backend {
         }
     }
 
+    /// Publishes the diagnostics of `version` of `uri` now, awaited (the
+    /// first diagnostics of a document go out before anything else runs).
+    async fn publish_now(&self, uri: Uri, version: i32) {
+        publish_version(&self.client, &self.state, uri, version).await;
+    }
+
     /// Publishes the diagnostics of `version` of `uri` after `delay`,
     /// unless a newer version arrived meanwhile (its own publish will
     /// follow) or the analysis was overtaken.
@@ -109,18 +133,37 @@ impl Backend {
         let (client, state) = (self.client.clone(), self.state.clone());
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
-            if state.version(uri.clone()).await != Some(version) {
-                return;
-            }
-            let Some(a) = state.analyse(uri.clone()).await else { return };
-            if a.version != version {
-                return;
-            }
-            let p = state.with(move |s| handlers::diagnostics(s, &uri, &a)).await;
-            if let Ok(p) = p {
-                client.publish_diagnostics(p.uri, p.diagnostics, Some(p.version)).await;
-            }
+            publish_version(&client, &state, uri, version).await;
         });
+    }
+
+    /// Republishes after a `minutes.toml` changed (the latest version of
+    /// each open document, analysed again), and says why one could not be
+    /// read.
+    async fn reloaded(&self, r: Option<handlers::Reloaded>) {
+        let Some(r) = r else { return };
+        for e in r.errors {
+            self.log(format!("configuration not read, defaults used: {e}")).await;
+        }
+        for (uri, version) in r.reanalyse {
+            self.publish_later(uri, version, Duration::ZERO);
+        }
+    }
+
+    /// Reads the workspace's other minutes files, once, after the first
+    /// diagnostics are out: off the session lock and bounded (see
+    /// `session::ScanPlan`). The open documents are then checked again
+    /// with the people and roles the other files name.
+    async fn scan_workspace(&self) {
+        let Ok(Some(plan)) = self.with(Session::take_scan).await else { return };
+        let Ok(scanned) = tokio::task::spawn_blocking(move || plan.run()).await else { return };
+        let n = scanned.len();
+        let Ok(open) = self.with(move |s| s.add_scanned(scanned)).await else { return };
+        self.log_notes().await;
+        for (uri, version) in open {
+            self.publish_later(uri, version, Duration::ZERO);
+        }
+        self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
     }
 
     async fn log(&self, message: String) {
@@ -155,6 +198,22 @@ impl Backend {
     }
 }
 
+/// Publishes the diagnostics of `version` of `uri`, unless a newer version
+/// arrived meanwhile (its own publish will follow) or the analysis was
+/// overtaken.
+async fn publish_version(client: &Client, state: &State, uri: Uri, version: i32) {
+    if state.version(uri.clone()).await != Some(version) {
+        return;
+    }
+    let Some(a) = state.analyse(uri.clone()).await else { return };
+    if a.version != version {
+        return;
+    }
+    if let Ok(p) = state.with(move |s| handlers::diagnostics(s, &uri, &a)).await {
+        client.publish_diagnostics(p.uri, p.diagnostics, Some(p.version)).await;
+    }
+}
+
 fn invalid_params(e: String) -> Error {
     Error::invalid_params(e)
 }
@@ -176,12 +235,22 @@ impl LanguageServer for Backend {
                 _ => Vec::new(),
             };
             s.roots = roots.iter().filter_map(|u| u.to_file_path().map(|p| p.into_owned())).collect();
+            s.watch_configs = p
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false);
             if let Some(o) = &p.initialization_options {
                 if let Some(x) = o.get("extensions").and_then(Value::as_array) {
                     s.extensions = x.iter().filter_map(Value::as_str).map(|e| e.trim_start_matches('.').to_string()).collect();
                 }
                 if let Some(u) = o.get("ruleDocsUrl").and_then(Value::as_str) {
                     s.rule_docs = u.to_string();
+                }
+                if let Some(c) = o.get("clientCommands").and_then(Value::as_array) {
+                    s.client_commands = c.iter().filter_map(Value::as_str).map(str::to_string).collect();
                 }
                 if let Some(d) = o.get("today").and_then(Value::as_str) {
                     s.today = d.parse().ok();
@@ -208,7 +277,9 @@ impl LanguageServer for Backend {
                 }),
                 text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(sync)),
                 completion_provider: Some(lsp::CompletionOptions {
-                    trigger_characters: Some(vec![" ".into(), "–".into(), ":".into(), "(".into(), ",".into()]),
+                    // after "(Action –", "ACTION:", "Action by:" and between
+                    // owners; never space, or every "The " pops a list up
+                    trigger_characters: Some(vec!["–".into(), ":".into(), ",".into()]),
                     ..Default::default()
                 }),
                 hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
@@ -229,7 +300,7 @@ impl LanguageServer for Backend {
                     full: Some(lsp::SemanticTokensFullOptions::Bool(true)),
                     work_done_progress_options: Default::default(),
                 })),
-                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into()], ..Default::default() }),
+                execute_command_provider: Some(lsp::ExecuteCommandOptions { commands: vec![ACTIONS_COMMAND.into(), RULE_COMMAND.into()], ..Default::default() }),
                 ..Default::default()
             },
             offset_encoding: None,
@@ -237,15 +308,20 @@ impl LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: lsp::InitializedParams) {
-        let n = self
-            .with(|s| {
-                s.ensure_scanned();
-                s.disk.len()
-            })
-            .await;
-        self.log_notes().await;
-        if let Ok(n) = n {
-            self.client.log_message(lsp::MessageType::INFO, format!("minutes: {n} minutes files in the workspace")).await;
+        // the workspace is scanned after the first diagnostics, not here
+        if self.with(|s| s.watch_configs).await.unwrap_or(false) {
+            // a changed minutes.toml is reloaded and the documents checked again
+            let watchers = lsp::DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![lsp::FileSystemWatcher { glob_pattern: lsp::GlobPattern::String(format!("**/{}", crate::config::FILE_NAME)), kind: None }],
+            };
+            let registration = lsp::Registration {
+                id: "minutes-config".into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(watchers).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                self.log(format!("cannot watch {}: {e}", crate::config::FILE_NAME)).await;
+            }
         }
     }
 
@@ -256,14 +332,16 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, p: lsp::DidOpenTextDocumentParams) {
         let (uri, version) = (p.text_document.uri.clone(), p.text_document.version);
-        if self.with(move |s| handlers::did_open(s, p)).await.is_ok() {
-            self.publish_later(uri, version, Duration::ZERO);
+        if self.state.now(move |s| handlers::did_open(s, p)).is_ok() {
+            // the first diagnostics, then the workspace's other files
+            self.publish_now(uri, version).await;
+            self.scan_workspace().await;
         }
     }
 
     async fn did_change(&self, p: lsp::DidChangeTextDocumentParams) {
         let (uri, version) = (p.text_document.uri.clone(), p.text_document.version);
-        match self.with(move |s| handlers::did_change(s, p)).await {
+        match self.state.now(move |s| handlers::did_change(s, p)) {
             Ok(Ok(warning)) => {
                 if let Some(w) = warning {
                     self.log(w).await;
@@ -276,12 +354,13 @@ impl LanguageServer for Backend {
     }
 
     async fn did_save(&self, p: lsp::DidSaveTextDocumentParams) {
-        let _ = self.with(move |s| handlers::did_save(s, p)).await;
+        let r = self.with(move |s| handlers::did_save(s, p)).await;
         self.log_notes().await;
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn did_close(&self, p: lsp::DidCloseTextDocumentParams) {
-        let r = self.with(move |s| handlers::did_close(s, p)).await;
+        let r = self.state.now(move |s| handlers::did_close(s, p));
         super::release_memory();
         self.log_notes().await;
         if let Ok(r) = r {
@@ -290,8 +369,9 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, p: lsp::DidChangeWatchedFilesParams) {
-        let _ = self.with(move |s| handlers::watched_files(s, p)).await;
+        let r = self.with(move |s| handlers::watched_files(s, p)).await;
         self.log_notes().await;
+        self.reloaded(r.ok().flatten()).await;
     }
 
     async fn document_symbol(&self, p: lsp::DocumentSymbolParams) -> Result<Option<lsp::DocumentSymbolResponse>> {
@@ -364,6 +444,12 @@ impl LanguageServer for Backend {
     async fn execute_command(&self, p: lsp::ExecuteCommandParams) -> Result<Option<lsp::LSPAny>> {
         match p.command.as_str() {
             ACTIONS_COMMAND => self.actions().await.map(Some),
+            RULE_COMMAND => {
+                let code = p.arguments.first().and_then(Value::as_str).unwrap_or_default();
+                let doc = handlers::rule_doc(code).ok_or_else(|| Error::invalid_params(format!("no rule “{code}”")))?;
+                self.client.show_message(lsp::MessageType::INFO, doc.clone()).await;
+                Ok(Some(Value::String(doc)))
+            }
             other => Err(Error::invalid_params(format!("no command “{other}”"))),
         }
     }

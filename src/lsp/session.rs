@@ -1,17 +1,20 @@
 //! The server's one state value: open documents, the workspace's other
-//! minutes files read from disk, and settings. It sits behind one lock
-//! that is never held across an `.await`, and never for more than one
-//! analysis: the server computes analyses outside it ([`Session::job`],
-//! [`Session::store`]); [`Session::analysis`] computes one inside it only
-//! when an edit came in between.
+//! minutes files read from disk, the configurations, and settings. It sits
+//! behind one lock that is never held across an `.await`, and never for
+//! more than one analysis: the server computes analyses outside it
+//! ([`Session::job`], [`Session::store`]); [`Session::analysis`] computes
+//! one inside it only when an edit came in between.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tower_lsp_server::ls_types::Uri;
 
 use super::document::{Analysis, Job, OpenDocument};
+use crate::config::{Config, ConfigError};
+use crate::files::{Bounds, Problem};
 use crate::ide::Peer;
 use crate::model::{Date, Document};
 use crate::rules::Selection;
@@ -26,6 +29,60 @@ pub struct DiskFile {
     pub doc: Document,
 }
 
+impl DiskFile {
+    /// Reads and parses a minutes file when it is a regular file under the
+    /// size limit ([`crate::files::read`]).
+    fn read(p: &Path, max_size: u64) -> Result<DiskFile, Problem> {
+        let uri = Uri::from_file_path(p).ok_or_else(|| Problem { path: p.display().to_string(), message: "not a file URI".into() })?;
+        let text = crate::files::read(p, max_size)?.text;
+        let doc = Document::parse(&text);
+        let index = LineIndex::new(&text);
+        Ok(DiskFile { uri, text, index, doc })
+    }
+}
+
+/// Bounds of the workspace scan: a root such as `/usr` or `$HOME` must not
+/// hold the server up.
+pub const SCAN_BOUNDS: Bounds = Bounds { max_files: Some(2_000), max_depth: Some(8), max_time: Some(Duration::from_secs(2)) };
+
+/// The workspace scan to run: which roots, which extensions, what limit.
+pub struct ScanPlan {
+    roots: Vec<PathBuf>,
+    extensions: Vec<String>,
+    max_file_size: u64,
+}
+
+/// What a scan read, and what it could not.
+pub struct Scanned {
+    files: Vec<(PathBuf, DiskFile)>,
+    problems: Vec<Problem>,
+}
+
+impl Scanned {
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+}
+
+impl ScanPlan {
+    /// Reads the minutes files under the roots with the walker the command
+    /// line uses, within [`SCAN_BOUNDS`].
+    pub fn run(self) -> Scanned {
+        let mut out = Scanned { files: Vec::new(), problems: Vec::new() };
+        for root in &self.roots {
+            let (found, problems) = crate::files::walk(root, &self.extensions, &SCAN_BOUNDS);
+            out.problems.extend(problems);
+            for p in found {
+                match DiskFile::read(&p, self.max_file_size) {
+                    Ok(f) => out.files.push((p, f)),
+                    Err(problem) => out.problems.push(problem),
+                }
+            }
+        }
+        out
+    }
+}
+
 pub struct Session {
     pub encoding: Encoding,
     pub roots: Vec<PathBuf>,
@@ -33,13 +90,23 @@ pub struct Session {
     pub extensions: Vec<String>,
     pub open: HashMap<Uri, OpenDocument>,
     pub disk: BTreeMap<PathBuf, DiskFile>,
+    /// Where rule links point (the code, `m101`, is appended); empty: no
+    /// link.
     pub rule_docs: String,
+    /// Commands the client runs itself (`clientCommands` initialization
+    /// option), e.g. `minutes.openBlank`.
+    pub client_commands: Vec<String>,
     pub today: Option<Date>,
     /// Files larger than this are not read from disk.
     pub max_file_size: u64,
+    /// The client watches files for us when asked (`minutes.toml`).
+    pub watch_configs: bool,
     scanned: bool,
     /// Messages for the client's log (files skipped), taken by the server.
     pub notes: Vec<String>,
+    /// Each `minutes.toml` read so far (or why it could not be), by path;
+    /// forgotten when one changes.
+    configs: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
 }
 
 impl Default for Session {
@@ -50,14 +117,14 @@ impl Default for Session {
             extensions: vec!["minutes".into()],
             open: HashMap::new(),
             disk: BTreeMap::new(),
-            // the README beside the sources this server was built from (it
-            // holds every rule's documentation under `#m101`…); a client can
-            // point elsewhere with the `ruleDocsUrl` initialization option
-            rule_docs: concat!("file://", env!("CARGO_MANIFEST_DIR"), "/README.md#").into(),
+            rule_docs: crate::rules::default_docs_url(),
+            client_commands: Vec::new(),
             today: None,
             max_file_size: crate::files::DEFAULT_MAX_SIZE,
+            watch_configs: false,
             scanned: false,
             notes: Vec::new(),
+            configs: HashMap::new(),
         }
     }
 }
@@ -73,25 +140,46 @@ impl Session {
         self.today.unwrap_or_else(|| jiff::Zoned::now().date())
     }
 
-    /// Reads the workspace's minutes files once (at `initialized`, or at
-    /// the first request that needs them, whichever comes first).
+    /// Reads the workspace's minutes files once, here and now (for the
+    /// requests that need them: workspace symbols, the action register).
     pub fn ensure_scanned(&mut self) {
-        if !self.scanned {
-            self.scanned = true;
-            self.scan();
+        if let Some(plan) = self.take_scan() {
+            let scanned = plan.run();
+            self.add_scanned(scanned);
         }
     }
 
-    /// Reads every minutes file under the workspace roots (the walker
-    /// the command line uses).
-    pub fn scan(&mut self) {
-        for root in self.roots.clone() {
-            let (found, problems) = crate::files::walk(&root, &self.extensions);
-            self.notes.extend(problems.iter().map(ToString::to_string));
-            for p in found {
-                self.read_disk(&p);
-            }
+    /// The scan still to do, once: the server runs it after the first
+    /// diagnostics are published, without holding the session.
+    pub fn take_scan(&mut self) -> Option<ScanPlan> {
+        if self.scanned {
+            return None;
         }
+        self.scanned = true;
+        Some(ScanPlan { roots: self.roots.clone(), extensions: self.extensions.clone(), max_file_size: self.max_file_size })
+    }
+
+    /// Adds what a scan read (files opened meanwhile stay as edited) and
+    /// drops the open documents' analyses: their roster has grown. Returns
+    /// the open documents to analyse again, at their versions.
+    pub fn add_scanned(&mut self, scanned: Scanned) -> Vec<(Uri, i32)> {
+        for (p, f) in scanned.files {
+            self.disk.entry(p).or_insert(f);
+        }
+        self.notes.extend(scanned.problems.iter().map(ToString::to_string));
+        self.invalidate()
+    }
+
+    /// Drops every open document's analysis; returns them with their
+    /// versions.
+    fn invalidate(&mut self) -> Vec<(Uri, i32)> {
+        self.open
+            .iter_mut()
+            .map(|(u, d)| {
+                d.analysis = None;
+                (u.clone(), d.version)
+            })
+            .collect()
     }
 
     pub fn is_minutes(&self, p: &Path) -> bool {
@@ -101,16 +189,12 @@ impl Session {
     /// (Re)reads one file from disk, when it is a regular file under the
     /// size limit; forgets it (with a note saying why) otherwise.
     pub fn read_disk(&mut self, p: &Path) {
-        let Some(uri) = Uri::from_file_path(p) else { return };
-        match crate::files::read(p, self.max_file_size) {
-            Ok(source) => {
-                let text = source.text;
-                let doc = Document::parse(&text);
-                let index = LineIndex::new(&text);
-                self.disk.insert(p.to_path_buf(), DiskFile { uri, text, index, doc });
+        match DiskFile::read(p, self.max_file_size) {
+            Ok(f) => {
+                self.disk.insert(p.to_path_buf(), f);
             }
             Err(problem) => {
-                if p.exists() {
+                if p.symlink_metadata().is_ok() {
                     self.notes.push(problem.to_string());
                 }
                 self.disk.remove(p);
@@ -122,28 +206,62 @@ impl Session {
         Uri::from_file_path(p).is_some_and(|u| self.open.contains_key(&u))
     }
 
-    /// The roster of every document but `uri`.
+    /// The roster of `uri`'s workspace ([`crate::workspace::root_of`], as
+    /// `minutes check` reads it) without `uri` itself: open documents as
+    /// edited, others from disk.
     fn roster_without(&self, uri: &Uri) -> Roster {
+        let root = |p: &Path| {
+            let folder = self.roots.iter().find(|r| p.starts_with(r));
+            crate::workspace::root_of(p, folder.map(PathBuf::as_path), |d| d.join(crate::workspace::MARKER).is_file())
+        };
+        let mine = uri.to_file_path().map(|p| root(&p));
+        let same = |p: &Path| mine.as_ref().is_some_and(|m| root(p) == *m);
         let mut r = Roster::default();
         for (p, f) in &self.disk {
-            if !self.is_open_path(p) && &f.uri != uri {
+            if !self.is_open_path(p) && &f.uri != uri && same(p) {
                 r.add(&f.doc);
             }
         }
         for (u, d) in &self.open {
-            if let (true, Some(a)) = (u != uri, &d.analysis) {
+            if let Some(a) = d.analysis.as_ref().filter(|_| u != uri && u.to_file_path().is_some_and(|p| same(&p))) {
                 r.add(&a.doc);
             }
         }
         r
     }
 
+    /// The configuration of a document: the nearest `minutes.toml` above
+    /// it, or the defaults (also when that file cannot be read: the error
+    /// is reported by [`Session::config_errors`]).
+    pub fn config(&mut self, uri: &Uri) -> Arc<Config> {
+        let dir = uri.to_file_path().and_then(|p| p.parent().map(Path::to_path_buf));
+        let Some(file) = dir.as_deref().and_then(Config::find) else { return Arc::default() };
+        let loaded = self.configs.entry(file.clone()).or_insert_with(|| Config::load(&file).map(Arc::new));
+        loaded.as_ref().map(Arc::clone).unwrap_or_default()
+    }
+
+    /// The configurations that could not be read, for the log.
+    pub fn config_errors(&self) -> Vec<String> {
+        self.configs.values().filter_map(|c| c.as_ref().err()).map(ToString::to_string).collect()
+    }
+
+    /// Forgets every configuration read and every analysis made with one:
+    /// a `minutes.toml` changed. Returns the open documents to check
+    /// again, at their versions.
+    pub fn reload_configs(&mut self) -> Vec<(Uri, i32)> {
+        self.configs.clear();
+        self.invalidate()
+    }
+
     /// The analysis of an open document when it is current, or the job
     /// that computes it (to run without the lock).
     pub fn job(&mut self, uri: &Uri) -> Option<Result<Arc<Analysis>, Job>> {
-        self.ensure_scanned();
+        if let Some(a) = self.open.get(uri)?.analysis.clone() {
+            return Some(Ok(a));
+        }
+        let config = self.config(uri);
         let roster = self.roster_without(uri);
-        Some(self.open.get(uri)?.job(roster, selection()))
+        Some(self.open.get(uri)?.job(roster, config, selection()))
     }
 
     /// Keeps a finished analysis if its document is still at its version.

@@ -9,9 +9,58 @@ fn is_joining_word(w: &str) -> bool {
     matches!(w, "of" | "and" | "the" | "for" | "with" | "in" | "on" | "to" | "&" | "at" | "by")
 }
 
-/// The capitals of a short form: "DoE" → [D, E], "O&S" → [O, S].
-fn initials(short: &str) -> Vec<char> {
-    short.chars().filter(|c| c.is_uppercase()).collect()
+/// What a short form spells: its capitals and its numbers. "DoE" → [D, E],
+/// "O&S" → [O, S], "TC3" → [T, C, 3].
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Piece {
+    Letter(char),
+    Number(String),
+}
+
+fn pieces(short: &str) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut number = String::new();
+    for c in short.chars() {
+        if c.is_ascii_digit() {
+            number.push(c);
+            continue;
+        }
+        if !number.is_empty() {
+            out.push(Piece::Number(std::mem::take(&mut number)));
+        }
+        if c.is_uppercase() {
+            out.push(Piece::Letter(c));
+        }
+    }
+    if !number.is_empty() {
+        out.push(Piece::Number(number));
+    }
+    out
+}
+
+/// What one word of a long form may spell: "Children’s" → [C];
+/// "Multi-Agency" → [M, A] or [M]; "3" → [3]; a joining word nothing.
+/// `None` for a word that cannot be part of a long form.
+fn spells(word: &str) -> Option<Vec<Vec<Piece>>> {
+    let bare = strip_punct(word);
+    let first = bare.chars().next()?;
+    if bare.chars().all(|c| c.is_ascii_digit()) {
+        return Some(vec![vec![Piece::Number(bare.to_string())]]);
+    }
+    if first.is_uppercase() {
+        let parts: Vec<Piece> = bare
+            .split('-')
+            .filter_map(|p| p.chars().next())
+            .filter(|c| c.is_uppercase())
+            .map(Piece::Letter)
+            .collect();
+        let mut options = vec![vec![Piece::Letter(first)]];
+        if parts.len() > 1 {
+            options.insert(0, parts);
+        }
+        return Some(options);
+    }
+    is_joining_word(bare).then(|| vec![Vec::new()])
 }
 
 fn words_with_offsets(s: &str) -> Vec<(usize, &str)> {
@@ -37,46 +86,63 @@ fn strip_punct(w: &str) -> &str {
 }
 
 /// For `Director of Children’s Services (DCS)`: the span of the words
-/// before `paren` whose capitals spell `short`, read backwards.
+/// before `paren` that spell `short`, read backwards. Joining words ("of",
+/// "and", "&"), numbers the short form holds (`Test Compose 3 (TC3)`) and
+/// hyphenated words (`Multi-Agency`) are read as a reader reads them.
 pub(super) fn long_form_before(text: &str, block_start: usize, paren: usize, short: &str) -> Option<Span> {
-    let want = initials(short);
-    if want.len() < 2 {
+    let want = pieces(short);
+    if want.iter().filter(|p| matches!(p, Piece::Letter(_))).count() < 2 {
         return None;
     }
-    let from = block_start.max(paren.saturating_sub(300));
-    let mut from = from;
+    let mut from = block_start.max(paren.saturating_sub(300));
     while !text.is_char_boundary(from) {
         from += 1;
     }
     let before = &text[from..paren];
     let words = words_with_offsets(before);
-    let mut need = want.len();
-    let mut first = None;
     let end = words.last().map(|(o, w)| from + o + w.len())?;
-    for (o, w) in words.iter().rev() {
-        let bare = strip_punct(w);
-        if bare.is_empty() {
-            return None;
-        }
-        let c = bare.chars().next()?;
-        if c.is_uppercase() {
-            if c != want[need - 1] {
-                return None;
-            }
-            need -= 1;
-            first = Some(from + o);
-            if need == 0 {
-                break;
-            }
-        } else if !(is_joining_word(bare) && first.is_some()) {
-            return None;
-        }
+    if let Some(first) = match_backwards(&words, words.len(), &want) {
+        return Some(from + words[first].0..end.min(paren));
     }
-    if need > 0 {
+    // one extra word closing the long form: "… Policies Document (SADMP)"
+    let (last_at, last) = *words.last()?;
+    if !strip_punct(last).starts_with(char::is_uppercase) {
         return None;
     }
-    let start = first?;
-    Some(start..end.min(paren))
+    let shorter = &words[..words.len() - 1];
+    let first = match_backwards(shorter, shorter.len(), &want)?;
+    Some(from + words[first].0..from + last_at + words.last()?.1.len())
+}
+
+/// The index of the first word when `words[..upto]` end by spelling
+/// `want`; a joining word cannot end the long form, nor start it.
+fn match_backwards(words: &[(usize, &str)], upto: usize, want: &[Piece]) -> Option<usize> {
+    if want.is_empty() {
+        return None;
+    }
+    let i = upto.checked_sub(1)?;
+    for option in spells(words[i].1)? {
+        if option.is_empty() {
+            // a joining word, inside the long form only
+            if upto == words.len() {
+                return None;
+            }
+            if let Some(start) = match_backwards(words, i, want) {
+                return Some(start);
+            }
+            continue;
+        }
+        if want.ends_with(&option) {
+            let rest = &want[..want.len() - option.len()];
+            if rest.is_empty() {
+                return Some(i);
+            }
+            if let Some(start) = match_backwards(words, i, rest) {
+                return Some(start);
+            }
+        }
+    }
+    None
 }
 
 /// Initials in an attendance list: "MW", "AWa", "JB".
@@ -87,14 +153,6 @@ pub(super) fn looks_like_initials(s: &str) -> bool {
         && s.chars().next().is_some_and(char::is_uppercase)
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
-
-/// Capitalised words that are emphasis or keywords, not abbreviations.
-const NOT_ABBREVIATIONS: &[&str] = &[
-    "RESOLVED", "AGREED", "APPROVED", "NOTED", "ACTION", "ACTIONS", "DECISION", "DECISIONS",
-    "RECOMMENDED", "NOT", "ALL", "AND", "THE", "FOR", "ANY", "NO", "YES", "DRAFT", "NB", "OR",
-    "MINUTES", "AGENDA", "ITEM", "NOW", "THEREFORE", "BE", "IT", "WHEREAS", "FURTHER", "COMPLETE",
-    "TO", "OF", "IN", "ON", "AT", "BY", "IS", "WAS", "WE", "AM", "PM", "THAT",
-];
 
 fn is_roman(w: &str) -> bool {
     w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
@@ -123,7 +181,15 @@ pub(crate) fn short_form_of(word: &str) -> Option<String> {
     if !w.chars().all(|c| c.is_alphanumeric() || c == '&') || w.ends_with('&') {
         return None;
     }
-    if NOT_ABBREVIATIONS.contains(&w) || (is_roman(w) && w.len() <= 4) {
+    // a word with a lower-case run is a name: "WebRTC", "PyCon", "JMeter"
+    let lower_run = w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_lowercase());
+    // a code: a path, road, unit or document number ("FP5", "A134", "LAIS1389")
+    let code = w.ends_with(|c: char| c.is_ascii_digit());
+    if lower_run || code {
+        return None;
+    }
+    let calendar = crate::catalogue::month_number(w).is_some() || crate::catalogue::weekday_number(w).is_some();
+    if crate::catalogue::is_emphasis(w) || calendar || (is_roman(w) && w.len() <= 4) {
         return None;
     }
     Some(w.to_string())
@@ -134,12 +200,65 @@ fn is_caps_word(w: &str) -> bool {
     letters >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// The byte range of the line of `text` around `at`.
+fn line_around(text: &str, at: usize) -> std::ops::Range<usize> {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
+/// A row of a table: cells set apart by TABs, pipes or runs of spaces (a
+/// list marker set off by a TAB is not a cell), or a flattened list of
+/// payments (three amounts of money or more).
+fn is_table_row(line: &str) -> bool {
+    let body = line.trim();
+    let mut cells: Vec<&str> = body.split(['\t', '|']).flat_map(|c| c.split("   ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+    if cells.first().is_some_and(|c| c.chars().count() <= 4) {
+        cells.remove(0);
+    }
+    let money = body.matches(['£', '$', '€']).count();
+    cells.len() >= 2 || body.starts_with('|') || money >= 3
+}
+
+/// A line written in capitals (a heading, a title, a column of a table):
+/// most of its words, and at least two, are in capitals.
+fn is_capitals_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let caps = words.iter().filter(|w| is_caps_word(w)).count();
+    caps >= 2 && caps * 4 >= words.len() * 3
+}
+
+/// Whether the use at `at..end` of `text` is inside a name or a label
+/// rather than running prose: initials joined by `&` before a word in
+/// title case ("K&M Lighting Services": a firm), or alone in square
+/// brackets (`[ ACE ]`, a project tag; not a Markdown link `[BAVS](…)`).
+fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let next = after.strip_prefix([' ', '\u{a0}']).and_then(|r| r.split_whitespace().next()).unwrap_or("");
+    let title_case = {
+        let mut c = next.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_some_and(char::is_lowercase)
+    };
+    // only blanks between the word and its brackets (read locally: a long
+    // line holds many uses)
+    let open = text[..at].trim_end_matches([' ', '\t', '\u{a0}']).ends_with('[');
+    let close = after.trim_start_matches([' ', '\t', '\u{a0}']);
+    let tag = open
+        && close.starts_with(']')
+        && !close[1..].starts_with('(');
+    (title_case && text[at..end].contains('&')) || tag
+}
+
 /// Every use of an abbreviation in the prose blocks. Words inside a run of
 /// capitals ("PUBLIC FORUM", "MATTERS ARISING") are headings, not uses.
+/// A use that is not running prose (a table row, a line in capitals, part
+/// of a name) is kept, marked `prose: false`.
 fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
     let mut uses = Vec::new();
     let mut definition_spans: Vec<Span> = doc.abbreviations.iter().map(|a| a.span.clone()).collect();
     definition_spans.sort_by_key(|s| s.start);
+    // the last line read, and whether it is prose
+    let mut line_seen: Option<(Span, bool)> = None;
     for block in &doc.blocks {
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
             continue;
@@ -150,16 +269,32 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             .map(|(o, w)| {
                 let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
                 let bare = bare.trim_start_matches(['’', '\'']);
+                // the text of a Markdown link: "[BAVS](https://…)"
+                let bare = bare.split([']', '(']).next().unwrap_or(bare);
                 let lead = w.find(bare).unwrap_or(0);
                 (o + lead, bare)
             })
             .collect();
+        // runs of words in capitals, through small words ("DECLARATION OF
+        // INTERESTS"): a run with two long words is a heading or emphasis
+        let mut in_heading = vec![false; words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            let mut j = i;
+            while j < words.len() && is_caps_word(words[j].1) {
+                j += 1;
+            }
+            let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+            let long = words[i..j].iter().filter(|(_, w)| letters(w) >= 3).count();
+            for k in i..j {
+                // "SNOMED CT": a short word in capitals after a long one is part of its name
+                in_heading[k] = long >= 2 || (k > i && letters(words[k].1) <= 2);
+            }
+            i = j.max(i + 1);
+        }
         for (i, (o, w)) in words.iter().enumerate() {
             let Some(short) = short_form_of(w) else { continue };
-            let caps_neighbour = |j: Option<usize>| {
-                j.and_then(|j| words.get(j)).is_some_and(|(_, n)| is_caps_word(n) && short_form_of(n).is_none_or(|s| s.len() >= 3) && n.len() >= 3)
-            };
-            if is_caps_word(w) && (caps_neighbour(i.checked_sub(1)) || caps_neighbour(Some(i + 1))) {
+            if in_heading[i] {
                 continue;
             }
             let start = block.text.start + o;
@@ -169,7 +304,20 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             if i > 0 && span.end <= definition_spans[i - 1].end {
                 continue;
             }
-            uses.push(AbbreviationUse { short, span });
+            // whether the line is a table row or in capitals, read once per
+            // line: a long line holds many uses
+            let line_is_prose = match &line_seen {
+                Some((range, prose)) if range.contains(&span.start) => *prose,
+                _ => {
+                    let range = line_around(text, span.start);
+                    let line = &text[range.clone()];
+                    let prose = !(is_table_row(line) || is_capitals_line(line));
+                    line_seen = Some((range.start..range.end + 1, prose));
+                    prose
+                }
+            };
+            let prose = line_is_prose && !in_name_or_tag(text, span.start, span.end);
+            uses.push(AbbreviationUse { short, span, prose });
         }
     }
     uses
@@ -179,6 +327,7 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
 /// ("Family Front Door" for FFD) without rescanning the text per
 /// abbreviation.
 pub struct LongForms<'t> {
+    text: &'t str,
     words: Vec<(usize, &'t str)>,
     /// Indexes of the words that start with each capital letter.
     by_initial: std::collections::HashMap<char, Vec<usize>>,
@@ -193,18 +342,27 @@ impl<'t> LongForms<'t> {
                 by_initial.entry(c).or_default().push(i);
             }
         }
-        LongForms { words, by_initial }
+        LongForms { text, words, by_initial }
     }
 
     /// Where `short`'s long form is written: capitalised words whose
     /// initials spell it, with "of", "and", "the"… allowed inside.
     pub fn find(&self, short: &str) -> Option<Span> {
-        let want = initials(short);
+        let want: Vec<char> = pieces(short)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Letter(c) => Some(c),
+                Piece::Number(_) => None,
+            })
+            .collect();
+        // "J&M" stands for "J… and M…", not for "Jenny Mason"
+        let needs_and = short.contains('&');
         if want.len() < 2 {
             return None;
         }
         let words = &self.words;
         'start: for &i in self.by_initial.get(&want[0])? {
+            let mut joined = false;
             let mut k = 0;
             let mut j = i;
             let mut end = 0;
@@ -217,7 +375,9 @@ impl<'t> LongForms<'t> {
                     }
                     k += 1;
                     end = words[j].0 + words[j].1.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-                } else if !(k > 0 && is_joining_word(bare)) {
+                } else if k > 0 && is_joining_word(bare) {
+                    joined |= matches!(bare, "and" | "&");
+                } else {
                     continue 'start;
                 }
                 // a long form does not run across a sentence
@@ -226,10 +386,14 @@ impl<'t> LongForms<'t> {
                 }
                 j += 1;
             }
-            if k == want.len() {
+            if k == want.len() && (joined || !needs_and) {
                 let first = words[i].1;
                 let lead = first.len() - first.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-                return Some(words[i].0 + lead..end);
+                let span = words[i].0 + lead..end;
+                // a long form is written on one line
+                if !self.text[span.clone()].contains('\n') {
+                    return Some(span);
+                }
             }
         }
         None
@@ -241,7 +405,40 @@ pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
     LongForms::new(text).find(short)
 }
 
+/// Definitions written in headings and item titles, which the grammar
+/// reads as plain text: `20/16 Proposed … Policies Document (SADMP)`.
+fn definitions_in_headings(text: &str, doc: &Document) -> Vec<Abbreviation> {
+    let mut spans: Vec<Span> = doc.items.iter().map(|i| i.heading_span.clone()).collect();
+    spans.extend(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.clone()));
+    let mut out: Vec<Abbreviation> = Vec::new();
+    for span in spans {
+        let line_end = text[span.start..].find('\n').map_or(text.len(), |i| span.start + i);
+        let line = &text[span.start..line_end];
+        for (open, _) in line.match_indices('(') {
+            let Some(close) = line[open..].find(')').map(|c| open + c) else { continue };
+            let short = &line[open + 1..close];
+            let at = span.start + open + 1;
+            let known = doc.abbreviations.iter().chain(&out).any(|a| a.span.start == at);
+            if known || short_form_of(short).as_deref() != Some(short) {
+                continue;
+            }
+            if let Some(long) = long_form_before(text, span.start, span.start + open, short) {
+                out.push(Abbreviation {
+                    short: short.to_string(),
+                    long: Some(text[long.clone()].split_whitespace().collect::<Vec<_>>().join(" ")),
+                    span: at..at + short.len(),
+                    long_span: Some(long),
+                    form: DefinitionForm::LongShort,
+                });
+            }
+        }
+    }
+    out
+}
+
 pub(super) fn analyse(text: &str, doc: &mut Document) {
+    let found = definitions_in_headings(text, doc);
+    doc.abbreviations.extend(found);
     doc.abbreviation_uses = find_uses(text, doc);
 }
 

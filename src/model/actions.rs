@@ -1,54 +1,82 @@
-//! Actions the grammar does not mark: entries of an action section ("Actions",
-//! "Outstanding for Action:", "Review Outstanding Action Items"), board
-//! actions written `@Name: …`, "Action:" written inside prose, and
+//! Actions the grammar does not mark: entries of an action section
+//! ("Actions", "Outstanding for Action:"), per-person action blocks
+//! (`Priya:` then a task a line), action tables (`| Action | Owner | Due |`),
+//! entries written `@Name: …`, `- [ ] @name …`, `AI(name): …`, "Action:"
+//! written inside prose (with a task, or with only an owner after it), and
 //! commitments found in prose (implied actions).
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::build::{clean, clean_owner};
-use super::commitments::{self, Commitment};
-use super::inline::{is_register_heading, sentence_around};
+use super::build::clean;
+use super::commitments::{self, clean_owner, Commitment, People, Setting};
+use super::inline::is_register_heading;
+use super::sentences;
 use super::*;
+use crate::catalogue::lexicon::{self, Class};
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
+    let people = document_people(doc);
     let sections = action_sections(text, doc);
-    let mut found = Vec::new();
+    let mut found = tables(text, doc);
+    let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
+    let mut person_block: Option<(Owner, usize)> = None;
     for block in &doc.blocks {
+        if let Some(a) = addressed_entry(text, block) {
+            found.push(a);
+            continue;
+        }
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
+            person_block = None;
+            continue;
+        }
+        if table_spans.iter().any(|t| overlaps(t, &block.text)) {
             continue;
         }
         if block.kind == BlockKind::ActionLine {
             // "ACTION: … ACTION: Clerk to follow up": a second marker inside the line
-            found.extend(inline_action_markers(text, block));
+            let inline = inline_action_markers(text, block, &people);
+            found.extend(more_owners_in_line(text, block, &doc.actions, &inline, &people));
+            found.extend(inline);
             continue;
         }
         let body = &text[block.text.clone()];
-        let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
-        let board = board_action(text, block);
-        if let Some(a) = board {
-            found.push(a);
+        // `Priya:` on a line of its own: the lines (or list items) after it are hers
+        if let Some((owner, rest)) = person_heading(text, block) {
+            person_block = Some((owner.clone(), block.span.end));
+            found.extend(task_lines(text, rest, &owner));
             continue;
         }
-        let inline = inline_action_markers(text, block);
+        if let Some((owner, _)) = person_block.as_ref().filter(|_| block.kind == BlockKind::ListItem) {
+            found.extend(task_lines(text, block.text.clone(), owner));
+            continue;
+        }
+        person_block = None;
+        let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
+        let inline = inline_action_markers(text, block, &people);
         let inline_spans: Vec<Span> = inline.iter().map(|a| a.span.clone()).collect();
         found.extend(inline);
-        let commitments = commitments::find_commitments(body);
+        let setting = Setting { entry: in_section || block.kind == BlockKind::ListItem };
+        let commitments = commitments::find_commitments(body, &people, setting);
         if in_section && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
             found.extend(section_entry(text, block, &commitments));
             continue;
         }
-        for c in commitments {
+        for mut c in commitments {
             let span = block.text.start + c.span.start..block.text.start + c.span.end;
             if inline_spans.iter().any(|s| overlaps(s, &span)) {
                 continue;
+            }
+            // "… will be asked (JR).": initials in brackets name who does it
+            if c.owners.is_empty() {
+                c.owners = trailing_owners(&body[c.span.clone()]).unwrap_or_default();
             }
             found.push(from_commitment(text, block, c, ActionKind::Implied));
         }
     }
     // a commitment inside an explicit action is that action
-    let mut explicit: Vec<Span> = doc.actions.iter().map(|a| a.span.clone()).collect();
+    let mut explicit: Vec<Span> = doc.actions.iter().chain(found.iter().filter(|a| a.kind == ActionKind::Explicit)).map(|a| a.span.clone()).collect();
     explicit.sort_by_key(|s| s.start);
     // the longest explicit span reaching back, so one binary search finds overlaps
     let mut reach = Vec::with_capacity(explicit.len());
@@ -67,6 +95,13 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         !(i > 0 && reach[i - 1] > a.span.start)
     });
     doc.actions.extend(found);
+}
+
+/// The people, initials and roles the document names.
+fn document_people(doc: &Document) -> People {
+    let names = doc.people.iter().flat_map(|p| [Some(p.name.as_str()), p.initials.as_deref(), p.role.as_deref()]).flatten();
+    let initials = doc.abbreviations.iter().filter(|a| a.form == DefinitionForm::Attendance).map(|a| a.short.as_str());
+    People::new(names.chain(initials))
 }
 
 fn overlaps(a: &Span, b: &Span) -> bool {
@@ -118,19 +153,12 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<A
     if words < 3 {
         return Vec::new();
     }
-    // "* Brett: Remind PMCs to report on dates": the name before the colon
-    static NAME: OnceLock<Regex> = OnceLock::new();
-    let name = NAME.get_or_init(|| Regex::new(r"^@?([A-Z][\p{L}'’.\-]+(?:\s[A-Z][\p{L}'’.\-]+)?):\s").unwrap());
-    let owner = (block.kind == BlockKind::ListItem)
-        .then(|| name.captures(body))
-        .flatten()
-        .and_then(|c| c.get(1))
-        .map(|m| Owner { name: m.as_str().to_string(), span: Some(block.text.start + m.start()..block.text.start + m.end()) });
+    let owner = (block.kind == BlockKind::ListItem).then(|| name_before_colon(body)).flatten().map(|r| Owner {
+        name: clean_owner(&body[r.clone()]),
+        span: Some(block.text.start + r.start..block.text.start + r.end),
+    });
     if owner.is_none() && !commitments.is_empty() {
-        return commitments
-            .iter()
-            .map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit))
-            .collect();
+        return commitments.iter().map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit)).collect();
     }
     vec![Action {
         owners: owner.into_iter().collect(),
@@ -143,45 +171,180 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<A
     }]
 }
 
-/// `@Greg: Is it time to retire the project?`: an action the board gives
-/// one of its members.
-fn board_action(text: &str, block: &Block) -> Option<Action> {
+/// "Brett: Remind PMCs …", "@Greg: …": the name before a colon, one or two
+/// capitalised words (not a label such as "Update:").
+fn name_before_colon(body: &str) -> Option<Span> {
+    let colon = body[..body.floor_char_boundary(60)].find(':')?;
+    let head = &body[..colon];
+    let lead = head.len() - head.trim_start_matches('@').len();
+    let name = &head[lead..];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= 3
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+        && !lexicon::is(Class::Label, &words[0].to_lowercase())
+        && body[colon + 1..].starts_with(char::is_whitespace);
+    ok.then_some(lead..colon)
+}
+
+/// `Priya:` (or `All:`) alone on the first line of a block: the owner, and
+/// the rest of the block.
+fn person_heading(text: &str, block: &Block) -> Option<(Owner, Span)> {
+    let body = &text[block.text.clone()];
+    let first_line = body.lines().next()?.trim_end();
+    let name = first_line.strip_suffix(':')?;
+    let r = name_before_colon(&format!("{first_line} "))?;
+    let span = block.text.start + r.start..block.text.start + r.end;
+    let rest_start = block.text.start + first_line.len();
+    let _ = name;
+    Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end))
+}
+
+/// One explicit action per non-empty line of `span`, owned by `owner`.
+fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    for line in text[span.clone()].split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let trimmed = line.trim();
+        let lead = line.len() - line.trim_start().len();
+        let task = trimmed.trim_start_matches(['-', '*', '•', '·']).trim();
+        if task.split_whitespace().count() < 2 {
+            continue;
+        }
+        let line_span = start + lead..start + lead + trimmed.len();
+        out.push(Action {
+            owners: vec![owner.clone()],
+            task: clean(task).trim_end_matches(['.', ';']).to_string(),
+            due: None,
+            span: line_span.clone(),
+            kind: ActionKind::Explicit,
+            owner_slot: line_span.start,
+            owner_slot_prefix: "",
+        });
+    }
+    out
+}
+
+/// `@Greg: Is it time to retire the project?`, `- [ ] @sam update the
+/// docs`, `AI(priya): book the room`: an entry addressed to someone.
+fn addressed_entry(text: &str, block: &Block) -> Option<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"^@([A-Z][\p{L}'’\-]*(?:\s[A-Z][\p{L}'’\-]*)?):\s*(.*)").unwrap());
+    let p = P.get_or_init(|| {
+        Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap()
+    });
     let body = &text[block.text.clone()];
     let c = p.captures(body)?;
-    let name = c.get(1)?;
+    let name = c.name("at").or_else(|| c.name("ai"))?;
+    let task = c.name("task").map_or("", |m| m.as_str());
+    let owners = name
+        .as_str()
+        .split([',', '/', '&'])
+        .map(clean_owner)
+        .filter(|n| !n.is_empty())
+        .map(|n| Owner { name: n, span: Some(block.text.start + name.start()..block.text.start + name.end()) })
+        .collect();
     Some(Action {
-        owners: vec![Owner { name: name.as_str().to_string(), span: Some(block.text.start + name.start()..block.text.start + name.end()) }],
-        task: clean(c.get(2).map_or("", |m| m.as_str())),
+        owners,
+        task: clean(task),
         due: None,
         span: block.text.clone(),
         kind: ActionKind::Explicit,
-        owner_slot: block.text.start + 1,
+        owner_slot: block.text.start + name.start(),
         owner_slot_prefix: "",
     })
 }
 
+/// Rows of Markdown action tables: a header row naming a task column and an
+/// owner column (`| Action | Owner | Due |`, `| Actions | Who | By When |`),
+/// then one action per row; rows with one cell are group titles.
+fn tables(text: &str, doc: &Document) -> Vec<Action> {
+    let mut out = Vec::new();
+    let mut columns: Option<(usize, usize)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let t = line.trim();
+        if !t.starts_with('|') {
+            columns = None;
+            continue;
+        }
+        let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+        if let Some((task_col, owner_col)) = columns {
+            if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+                continue; // the rule under the header
+            }
+            let task = cells.get(task_col).copied().unwrap_or("");
+            let owner = cells.get(owner_col).copied().unwrap_or("");
+            if task.is_empty() || cells.iter().filter(|c| !c.is_empty()).count() < 2 && owner.is_empty() {
+                continue; // a group title
+            }
+            let lead = line.len() - line.trim_start().len();
+            let span = start + lead..start + lead + t.len();
+            let owner_start = start + line.find(owner).unwrap_or(0);
+            let owners: Vec<Owner> = split_owner_cell(owner)
+                .into_iter()
+                .map(|n| Owner { name: n, span: (!owner.is_empty()).then(|| owner_start..owner_start + owner.len()) })
+                .collect();
+            out.push(Action { owners, task: clean(task), due: None, span: span.clone(), kind: ActionKind::Explicit, owner_slot: span.start, owner_slot_prefix: "" });
+            continue;
+        }
+        let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+        let task_col = lower.iter().position(|c| lexicon::is(Class::TableTask, c));
+        let owner_col = lower.iter().position(|c| lexicon::is(Class::TableOwner, c));
+        if let (Some(a), Some(o)) = (task_col, owner_col) {
+            columns = Some((a, o));
+        }
+    }
+    let _ = doc;
+    out
+}
+
+/// "Danielle (Deputy Head)/JR, SW & TD": one owner per name.
+fn split_owner_cell(cell: &str) -> Vec<String> {
+    cell.split(['/', ',', '&', ';']).flat_map(|p| p.split(" and ")).map(clean_owner).filter(|n| !n.is_empty() && n.chars().any(char::is_alphabetic)).collect()
+}
+
 /// "1) Action: The phone number … to go on the website.", "Further Action
 /// Agreed: That the Clerk contact …": an action marker inside prose, up to
-/// the end of its sentence.
-fn inline_action_markers(text: &str, block: &Block) -> Vec<Action> {
+/// the end of its sentence; "… contact them again. Action: Clerk.": a
+/// marker naming only an owner, whose task is the sentence before it.
+fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"\b(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED))?:[\s\u{a0}]+").unwrap());
+    let p = P.get_or_init(|| Regex::new(r"\b(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY))?:[\s\u{a0}]+").unwrap());
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
     for m in p.find_iter(body) {
         if m.start() == 0 && block.kind == BlockKind::ActionLine {
             continue;
         }
-        let sentence = sentence_around(body, m.end());
+        let sentence = sentences::around(body, m.end());
         let task_span = m.end()..sentence.end.max(m.end());
         let task_text = &body[task_span.clone()];
-        let owners = commitments::find_commitments(task_text)
-            .into_iter()
+        if let Some(owners) = owner_only(task_text, people) {
+            // the task is the sentence before the marker
+            let before = sentences::last(&body[..m.start()]);
+            let owner_span = block.text.start + task_span.start..block.text.start + task_span.start + task_text.trim_end().trim_end_matches('.').len();
+            out.push(Action {
+                owners: owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
+                task: clean(&body[before.clone()]).trim_end_matches(['.', ';']).to_string(),
+                due: None,
+                span: block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
+                kind: ActionKind::Explicit,
+                owner_slot: block.text.start + m.end(),
+                owner_slot_prefix: "",
+            });
+            continue;
+        }
+        let found = commitments::find_commitments(task_text, people, Setting { entry: true });
+        let owners = found
+            .iter()
             .find(|c| !c.owners.is_empty())
-            .map(|c| c.owners.into_iter().map(|n| Owner { name: n, span: None }).collect())
+            .map(|c| c.owners.iter().map(|n| Owner { name: n.clone(), span: None }).collect())
             .or_else(|| leading_person(task_text).map(|(n, r)| vec![Owner { name: n, span: Some(block.text.start + m.end() + r.start..block.text.start + m.end() + r.end) }]))
+            .or_else(|| trailing_owners(task_text).map(|n| n.into_iter().map(|name| Owner { name, span: None }).collect()))
             .unwrap_or_default();
         out.push(Action {
             owners,
@@ -196,6 +359,56 @@ fn inline_action_markers(text: &str, block: &Block) -> Vec<Action> {
     out
 }
 
+/// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
+/// other owners in an action line beyond the ones the grammar split.
+fn more_owners_in_line(text: &str, block: &Block, marked: &[Action], inline: &[Action], people: &People) -> Vec<Action> {
+    let in_line: Vec<&Action> = marked.iter().filter(|a| overlaps(&a.span, &block.span)).collect();
+    let body = &text[block.text.clone()];
+    // what a second marker in the line holds is that marker's action
+    let found: Vec<Commitment> = commitments::find_commitments(body, people, Setting { entry: true })
+        .into_iter()
+        .filter(|c| !inline.iter().any(|a| overlaps(&a.span, &(block.text.start + c.span.start..block.text.start + c.span.end))))
+        .collect();
+    if found.len() <= in_line.len().max(1) {
+        return Vec::new();
+    }
+    found
+        .into_iter()
+        .filter(|c| !c.owners.is_empty() && !in_line.iter().any(|a| a.owners.iter().map(|o| o.name.as_str()).eq(c.owners.iter().map(String::as_str))))
+        .map(|c| from_commitment(text, block, c, ActionKind::Explicit))
+        .collect()
+}
+
+/// "Clerk.", "KL and MR": a marker's text that is only owners.
+fn owner_only(s: &str, people: &People) -> Option<Vec<String>> {
+    let t = s.trim().trim_end_matches(['.', ';']).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
+        return None;
+    }
+    let parts = split_owner_cell(t);
+    let names_someone = |p: &str| {
+        let lw = p.to_lowercase();
+        let last = lw.rsplit(' ').next().unwrap_or("");
+        crate::catalogue::is_role(p)
+            || lexicon::is_agent_noun(last)
+            || p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && p.len() <= 6
+            || p.split_whitespace().all(|w| people.knows(&w.to_lowercase()))
+    };
+    (!parts.is_empty() && parts.iter().all(|p| names_someone(p))).then_some(parts)
+}
+
+/// "Review with school and share to website (MK/KL/EM)": owners in
+/// brackets at the end of the task.
+fn trailing_owners(s: &str) -> Option<Vec<String>> {
+    let t = s.trim().trim_end_matches(['.', ';']).trim_end();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let inside = &inner[open + 1..];
+    let parts = split_owner_cell(inside);
+    (!parts.is_empty() && parts.iter().all(|p| p.len() <= 6 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))).then_some(parts)
+}
+
 /// A person named at the start of a clause: "Cllr Shirley Cordner offered…",
 /// "Gavin Berry agreed…".
 fn leading_person(s: &str) -> Option<(String, Span)> {
@@ -206,7 +419,7 @@ fn leading_person(s: &str) -> Option<(String, Span)> {
     let m = p.find(s)?;
     let end = s[..m.end()].trim_end_matches(|c: char| c.is_lowercase()).trim_end().len();
     let name = &s[..end];
-    if name.split_whitespace().next().is_some_and(|w| matches!(w, "The" | "This" | "It" | "There" | "A" | "An")) {
+    if name.split_whitespace().next().is_some_and(|w| lexicon::is(Class::Determiner, &w.to_lowercase()) || lexicon::is(Class::NonAgent, &w.to_lowercase())) {
         return None;
     }
     Some((name.to_string(), 0..end))
@@ -224,12 +437,89 @@ fn from_commitment(text: &str, block: &Block, c: Commitment, kind: ActionKind) -
     let sentence = &text[span.clone()];
     let end_trim = sentence.trim_end().trim_end_matches(['.', ';', ',']).len();
     Action {
-        owners: c.owners.into_iter().zip(owner_spans).map(|(name, span)| Owner { name: clean_owner(&name), span }).collect(),
-        task: clean(sentence).trim_end_matches(['.', ';']).to_string(),
+        owners: c.owners.into_iter().zip(owner_spans).map(|(name, span)| Owner { name, span }).collect(),
+        task: clean(sentence).trim_end_matches(['.', ';', ',']).to_string(),
         due,
         span: span.clone(),
         kind,
         owner_slot: span.start + end_trim,
         owner_slot_prefix: " ",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actions(text: &str) -> Vec<(ActionKind, Vec<String>, String)> {
+        Document::parse(text).actions.into_iter().map(|a| (a.kind, a.owners.into_iter().map(|o| o.name).collect(), a.task)).collect()
+    }
+
+    fn explicit(text: &str) -> Vec<(Vec<String>, String)> {
+        actions(text).into_iter().filter(|a| a.0 == ActionKind::Explicit).map(|a| (a.1, a.2)).collect()
+    }
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn markdown_action_table() {
+        let t = "1. Tidy-up day\n\nWe met.\n\n| Action | Owner | Due |\n|---|---|---|\n| Hire a skip | Omar | 1 May |\n| Tools | | |\n| Print posters | Jo / KL | 3 May |\n";
+        let got = explicit(t);
+        assert_eq!(got, [(names(&["Omar"]), "Hire a skip".to_string()), (names(&["Jo", "KL"]), "Print posters".to_string())]);
+    }
+
+    #[test]
+    fn per_person_action_block() {
+        let t = "Actions\n\nPriya:\nsend the slides to the group\nbook the room for June\n\nAll:\nspeak to two new volunteers\n";
+        let got = explicit(t);
+        assert!(got.contains(&(names(&["Priya"]), "send the slides to the group".to_string())), "{got:?}");
+        assert!(got.contains(&(names(&["Priya"]), "book the room for June".to_string())), "{got:?}");
+        assert!(got.contains(&(names(&["All"]), "speak to two new volunteers".to_string())), "{got:?}");
+    }
+
+    #[test]
+    fn addressed_entries() {
+        assert_eq!(explicit("- [ ] @sam update the install guide\n"), [(names(&["sam"]), "update the install guide".to_string())]);
+        assert_eq!(explicit("AI(priya): circulate the budget\n"), [(names(&["priya"]), "circulate the budget".to_string())]);
+    }
+
+    #[test]
+    fn name_colon_entries_in_an_action_section() {
+        let t = "Action items\n\n- Lena Berg: Draft the grant report.\n- Tom: Call the printers.\n";
+        let got = explicit(t);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, names(&["Lena Berg"]));
+        assert_eq!(got[1].0, names(&["Tom"]));
+    }
+
+    #[test]
+    fn trailing_owner_only_marker() {
+        let t = "The hedge still overhangs the path and the owner must be written to and contacted again. Action: Clerk.\n";
+        let got = explicit(t);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, names(&["Clerk"]));
+        assert!(got[0].1.starts_with("The hedge still overhangs"), "{got:?}");
+        let got = explicit("Review the rota with the school (MK/KL). Action: Review with school and share it (MK/KL).\n");
+        assert!(got.iter().any(|a| a.0 == names(&["MK", "KL"])), "{got:?}");
+    }
+
+    #[test]
+    fn one_row_per_task_with_all_its_owners() {
+        let got = actions("4. Hall\n\nThe Chair and the Treasurer agreed to meet the builder. Clerk to order the keys, KL to collect them.\n");
+        let implied: Vec<_> = got.iter().filter(|a| a.0 == ActionKind::Implied).collect();
+        assert_eq!(implied.len(), 3, "{got:?}");
+        assert_eq!(implied[0].1, names(&["Chair", "Treasurer"]));
+        assert_eq!(implied[1].1, names(&["Clerk"]));
+        assert_eq!(implied[2].1, names(&["KL"]));
+    }
+
+    #[test]
+    fn a_long_list_entry_with_a_dash_past_sixty_bytes_does_not_split_a_character() {
+        // found by tests/fix_property.rs: byte 60 fell inside "–"
+        let text = "## Decisions\n- Daniel: set up the new bank mandate\nstaff by team. (Action – DCS, by 1 December 2026)\n";
+        let found = actions(text);
+        assert!(found.iter().any(|(_, owners, _)| owners == &["Daniel"]), "{found:?}");
     }
 }

@@ -1,12 +1,17 @@
 //! One pass over the syntax tree.
 
+use super::commitments::clean_owner;
 use super::*;
 use crate::syntax::kind;
 use tree_sitter::Node;
 
 pub(super) fn from_tree(text: &str, tree: &tree_sitter::Tree) -> Document {
-    let mut b = Builder { text, doc: Document::default(), attendance: Attendance::Present, lists: 0 };
-    b.walk(tree.root_node());
+    let mut b = Builder { text, doc: Document::default(), attendance: Attendance::Present, lists: 0, read: Vec::new() };
+    let root = tree.root_node();
+    b.walk(root);
+    if root.has_error() || root.end_byte() < text.trim_end().len() {
+        b.read_what_no_node_holds();
+    }
     b.doc
 }
 
@@ -15,6 +20,9 @@ struct Builder<'t> {
     doc: Document,
     attendance: Attendance,
     lists: usize,
+    /// The spans of the nodes read as constructs: after a parse that
+    /// recovered, the lines outside them are read as paragraphs.
+    read: Vec<Span>,
 }
 
 fn trimmed(text: &str, range: Span) -> Span {
@@ -38,6 +46,18 @@ impl<'t> Builder<'t> {
     }
 
     fn walk(&mut self, node: Node) {
+        if node.is_error() || node.is_missing() {
+            // tree-sitter recovered here: say so, and read what is inside
+            self.doc.recoveries.push(node.byte_range());
+            self.children(node);
+            return;
+        }
+        if matches!(
+            node.kind(),
+            kind::MEETING_HEADER | kind::ITEM_HEADING | kind::HEADING | kind::PARAGRAPH | kind::NUMBERED_PARAGRAPH | kind::LIST_ITEM | kind::RESOLVED_BLOCK | kind::ACTION_LINE | kind::ATTENDANCE | kind::LABEL_LINE | kind::SIGNATURE_LINE
+        ) {
+            self.read.push(node.byte_range());
+        }
         match node.kind() {
             kind::MEETING_HEADER => self.meeting_header(node),
             kind::AGENDA_ITEM => {
@@ -83,8 +103,54 @@ impl<'t> Builder<'t> {
             kind::ATTENDANCE => self.attendance(node),
             kind::LABEL_LINE => self.doc.labels.push(trimmed(self.text, node.byte_range())),
             kind::SIGNATURE_LINE => self.doc.signature = Some(trimmed(self.text, node.byte_range())),
+            kind::COMMENT => self.doc.comments.push(trimmed(self.text, node.byte_range())),
             _ => self.children(node),
         }
+    }
+
+    /// After a parse that recovered (or a tree that ends before the text):
+    /// every run of lines no construct holds is a paragraph, and a recovery
+    /// where it starts, so no text is lost to the model.
+    fn read_what_no_node_holds(&mut self) {
+        let mut read = std::mem::take(&mut self.read);
+        read.sort_by_key(|r| r.start);
+        let text = self.text;
+        let held = |at: usize| read.iter().take_while(|r| r.start <= at).any(|r| at < r.end);
+        // runs of lost lines, each a paragraph; `true` where the run follows
+        // text that was read (a recovery starts there)
+        let mut run: Option<(Span, bool)> = None;
+        let mut runs = Vec::new();
+        let mut start = 0;
+        let mut after_read = true;
+        for line in text.split_inclusive('\n') {
+            let span = start..start + line.len();
+            start = span.end;
+            let content = trimmed(text, span.clone());
+            if content.is_empty() {
+                runs.extend(run.take());
+                continue;
+            }
+            if held(content.start) {
+                runs.extend(run.take());
+                after_read = true;
+            } else if let Some((r, _)) = run.as_mut() {
+                r.end = span.end;
+            } else {
+                run = Some((span, after_read));
+                after_read = false;
+            }
+        }
+        runs.extend(run);
+        for (r, starts_recovery) in runs {
+            let content = trimmed(text, r.clone());
+            let reported = self.doc.recoveries.iter().any(|e| e.start <= content.start && content.start < e.end.max(e.start + 1));
+            if starts_recovery && !reported {
+                self.doc.recoveries.push(content.start..content.start);
+            }
+            self.doc.blocks.push(Block { kind: BlockKind::Paragraph, span: r, text: content });
+        }
+        self.doc.blocks.sort_by_key(|b| b.span.start);
+        self.doc.recoveries.sort_by_key(|r| r.start);
     }
 
     fn children(&mut self, node: Node) {
@@ -188,6 +254,7 @@ impl<'t> Builder<'t> {
             title_span: title.map(|t| t.byte_range()),
             span: h.byte_range(),
             form: if marker.is_some() { ItemForm::Marker } else { ItemForm::Numbered },
+            numbering: number.and_then(|n| scheme::read(self.slice(n))),
         });
         if let Some(run_in) = h.child_by_field_name("run_in") {
             self.paragraph(run_in);
@@ -207,7 +274,8 @@ impl<'t> Builder<'t> {
     fn resolved_block(&mut self, node: Node) {
         let marker = node.child_by_field_name("marker");
         let marker_span = marker.map(|m| trimmed(self.text, m.byte_range())).unwrap_or(node.start_byte()..node.start_byte());
-        let mut resolutions = Vec::new();
+        let mut resolutions: Vec<Resolution> = Vec::new();
+        let mut under_colon = false;
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
             if child.kind() != kind::RESOLUTION {
@@ -216,6 +284,20 @@ impl<'t> Builder<'t> {
             let m = child.child_by_field_name("marker");
             let text_start = m.map_or(child.start_byte(), |m| m.end_byte());
             let text_span = trimmed(self.text, text_start..child.end_byte());
+            // bullets under a resolution that ends in a colon ("the persons
+            // listed below be appointed:") are its list, not resolutions
+            let bullet = m.is_some_and(|m| self.slice(m).trim().chars().all(|c| !c.is_alphanumeric() && c != '(' && c != ')'));
+            if !bullet {
+                under_colon = text_span.end > text_span.start && self.text[text_span.clone()].ends_with(':');
+            } else if under_colon {
+                if let Some(last) = resolutions.last_mut() {
+                    last.text = format!("{} {}", last.text, clean(&self.text[child.byte_range()]));
+                    last.span.end = child.end_byte();
+                    self.block(BlockKind::ListItem, child, text_start);
+                    self.inline_children(child);
+                    continue;
+                }
+            }
             resolutions.push(Resolution {
                 marker: m.map(|m| self.slice(m).trim().to_string()).filter(|m| !m.is_empty()),
                 text: clean(&self.text[text_span.clone()]),
@@ -303,7 +385,9 @@ impl<'t> Builder<'t> {
             self.action(a, node, false);
         }
         // the task of an inline marker is the sentence before it
-        let sentence = sentence_before(self.text, block.start_byte(), node.start_byte());
+        let preceding = block.start_byte()..node.start_byte();
+        let last = sentences::last(&self.text[preceding.clone()]);
+        let sentence = preceding.start + last.start..preceding.start + last.end;
         if self.doc.actions.len() == before {
             // the owner goes after "(Action – ", or after "(Action" with a dash
             let written = self.slice(node);
@@ -414,7 +498,7 @@ impl<'t> Builder<'t> {
 /// The title at the head of a minute that runs on as prose: the leading
 /// words in title case ("Apologies and Welcome There were…" → "Apologies
 /// and Welcome"), cut before the capitalised word that starts the prose.
-fn run_in_title(line: &str) -> String {
+pub(super) fn run_in_title(line: &str) -> String {
     const SMALL: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "a", "an", "&", "–", "-", "/", "by", "with", "at"];
     let words: Vec<&str> = line.split_whitespace().collect();
     let mut end = 0;
@@ -442,15 +526,7 @@ pub(super) fn normalise_item_number(written: &str) -> String {
     let w = w.trim_start_matches('#').trim();
     let lower = w.to_ascii_lowercase();
     let w = if lower.starts_with("item") { &w[4..] } else if lower.starts_with("minute") { &w[6..] } else { w };
-    w.trim().trim_end_matches(|c: char| c == '.' || c == ':' || c == '–' || c == '-' || c.is_whitespace()).to_string()
-}
-
-/// An owner as written, cleaned: "the Clerk." → "Clerk".
-pub(crate) fn clean_owner(written: &str) -> String {
-    let w = clean(written);
-    let w = w.trim().trim_end_matches(['.', ',', ';', ':']).trim();
-    let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
-    w.to_string()
+    w.trim().trim_end_matches(|c: char| c == '.' || c == ':' || c == ')' || c == '–' || c == '-' || c.is_whitespace()).to_string()
 }
 
 fn capitalise(s: &str) -> String {
@@ -467,18 +543,4 @@ fn split_people(value: &str) -> Vec<String> {
         .map(clean)
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// The sentence that ends at `end` (an inline action marker follows it).
-fn sentence_before(text: &str, block_start: usize, end: usize) -> Span {
-    let before = &text[block_start..end];
-    let trimmed_end = before.trim_end();
-    let body = trimmed_end.trim_end_matches(['.', ' ']);
-    let start = body
-        .char_indices()
-        .rev()
-        .find(|(i, c)| matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with([' ', '\u{a0}']))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    trimmed(text, block_start + start..block_start + trimmed_end.len())
 }

@@ -17,20 +17,8 @@ pub enum DateProblem {
     Impossible,
 }
 
-const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-];
-
 fn month_number(word: &str) -> Option<i8> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() == 3 && m.starts_with(&w)))
-        .map(|i| i as i8 + 1)
+    crate::catalogue::month_number(word).map(|n| n as i8)
 }
 
 /// The parts of a written date; `year` is absent when not written.
@@ -58,7 +46,27 @@ fn patterns() -> &'static [Regex; 4] {
     })
 }
 
-/// Reads the parts of a written date.
+/// How numeric dates are read: `1/12/2026` is 1 December in the UK
+/// (day first, the default) and 12 January in the US (`month-day` in
+/// `minutes.toml`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    #[default]
+    DayMonth,
+    MonthDay,
+}
+
+/// Reads the parts of a written date, numeric dates in the given order.
+pub fn read_in(written: &str, order: DateOrder) -> Option<Written> {
+    let w = read(written)?;
+    let numeric = || patterns()[3].is_match(written.trim().trim_end_matches(['.', ',', ';', ')']));
+    match (order, w.day) {
+        (DateOrder::MonthDay, Some(day)) if numeric() => Some(Written { day: Some(w.month), month: day, year: w.year }),
+        _ => Some(w),
+    }
+}
+
+/// Reads the parts of a written date (numeric dates day first).
 pub fn read(written: &str) -> Option<Written> {
     let w = written.trim().trim_end_matches(['.', ',', ';', ')']);
     let [dm, md, iso, slash] = patterns();
@@ -180,6 +188,15 @@ mod tests {
         assert_eq!(parse("February 2019", None), Some(date(2019, 2, 28)));
         assert_eq!(parse("March 24, 2015", None), Some(date(2015, 3, 24)));
         assert_eq!(parse("22\u{a0}Feb", m), Some(date(2020, 2, 22)));
+    }
+
+    #[test]
+    fn numeric_dates_month_first_when_asked() {
+        let us = |t: &str| read_in(t, DateOrder::MonthDay).and_then(|w| resolve(w, None).ok()).map(|d| d.to_string());
+        assert_eq!(us("12/1/2026").as_deref(), Some("2026-12-01"));
+        assert_eq!(us("30 April 2019.").as_deref(), Some("2019-04-30"));
+        assert_eq!(us("2026-12-01").as_deref(), Some("2026-12-01"));
+        assert_eq!(read_in("12/1/2026", DateOrder::DayMonth).map(|w| (w.day, w.month)), Some((Some(12), 1)));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Structure written inside prose, which the line-level grammar leaves as
-//! text: agenda items that start mid-line, decisions written inline ("This
-//! was AGREED."), unnumbered headings that head items, and the meeting date.
+//! text: decisions written inline ("This was AGREED.", motions that carry),
+//! unnumbered headings that head items, and the meeting date. (Items that
+//! start mid-line are read with the numbering scheme, in `structure`.)
 
 use std::sync::OnceLock;
 
@@ -11,8 +12,11 @@ use super::*;
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
     promote_headings(text, doc);
-    mid_line_items(text, doc);
     inline_decisions(text, doc);
+    trailing_resolution_labels(text, doc);
+    motions(text, doc);
+    headings_over_decided_lists(text, doc);
+    decided_bullets(text, doc);
     meeting(text, doc);
 }
 
@@ -45,6 +49,7 @@ fn promote_headings(text: &str, doc: &mut Document) {
             title_span: Some(h.text.clone()),
             span: h.span.clone(),
             form: ItemForm::Heading,
+            numbering: None,
         });
     }
 }
@@ -59,63 +64,17 @@ pub(super) fn is_register_heading(title: &str) -> bool {
     .is_match(title.trim())
 }
 
-/// "… This was accepted by all. 4. MEMBERS’ DECLARATION OF INTERESTS …":
-/// an item number and a title in capitals after the end of a sentence,
-/// when the number follows on from the item before it.
-fn mid_line_items(text: &str, doc: &mut Document) {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"[\s\u{a0}](\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z’'](?:[\s\u{a0}]+|$))+)").unwrap()
-    });
-    if !doc.items.iter().any(|i| i.form == ItemForm::Numbered && i.number.as_deref().is_some_and(|n| n.parse::<u32>().is_ok())) {
-        return;
-    }
-    let mut found = Vec::new();
-    for block in &doc.blocks {
-        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ActionLine | BlockKind::ListItem | BlockKind::NumberedParagraph) {
-            continue;
-        }
-        let body = &text[block.span.clone()];
-        for c in p.captures_iter(body) {
-            let (Some(num), Some(title)) = (c.get(1), c.get(2)) else { continue };
-            let at = block.span.start + num.start();
-            let previous = doc
-                .items
-                .iter()
-                .chain(found.iter())
-                .filter(|i: &&AgendaItem| i.heading_span.start < at)
-                .max_by_key(|i| i.heading_span.start)
-                .and_then(|i| i.number.as_deref())
-                .and_then(|n| n.parse::<u32>().ok());
-            let n: u32 = num.as_str().parse().unwrap_or(0);
-            let title_text = clean(title.as_str());
-            // the number must follow on, and the title be more than a word
-            if previous.map(|p| p + 1) != Some(n) || title_text.chars().filter(|c| c.is_alphabetic()).count() < 6 {
-                continue;
-            }
-            let title_span = block.span.start + title.start()..block.span.start + title.start() + title.as_str().trim_end().len();
-            found.push(AgendaItem {
-                number: Some(n.to_string()),
-                title: title_text,
-                heading_span: at..title_span.end,
-                title_span: Some(title_span),
-                span: at..block.span.end,
-                form: ItemForm::MidLine,
-            });
-        }
-    }
-    doc.items.extend(found);
-}
-
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
 /// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …".
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"\b(?:(had[\s\u{a0}]+been[\s\u{a0}]+)|(?:also[\s\u{a0}]+))?(AGREED|APPROVED|RESOLVED|DECISION:|DECIDED)").unwrap()
+        Regex::new(r"\b(?:(had[\s\u{a0}]+been[\s\u{a0}]+)|(?:also[\s\u{a0}]+))?(AGREED|APPROVED|RESOLVED|DECISION:|DECIDED|(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b)").unwrap()
     });
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    static S: OnceLock<Regex> = OnceLock::new();
+    let numbered_start = S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
     let existing: Vec<Span> = doc.resolved_blocks.iter().map(|b| b.span.clone()).collect();
     let mut found = Vec::new();
     for block in &doc.blocks {
@@ -137,10 +96,28 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let m = c.get(2).expect("group 2 always matches");
             let at = m.start();
             // the keyword must stand in a sentence of ordinary case
-            let sentence = sentence_around(body, at);
+            let sentence = sentences::around(body, at);
+            // "Agreed that" in ordinary case decides only at a sentence's start
+            // ("Discussion: … Agreed that the PFA will pay …")
+            let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
+            if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
+                continue;
+            }
             let sentence_text = &body[sentence.clone()];
             if !sentence_text.chars().any(char::is_lowercase) {
                 continue;
+            }
+            // "DECISION: 1) To bid … 2) To bid …": the numbered resolutions
+            // after a colon run on over the sentences that start with one
+            let mut sentence = sentence;
+            if m.as_str().ends_with(':') {
+                while sentence.end < body.len() && numbered_start.is_match(&body[sentence.end..]) {
+                    let next = sentences::around(body, (sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
+                    if next.end <= sentence.end {
+                        break;
+                    }
+                    sentence.end = next.end;
+                }
             }
             let resolutions_text = &body[m.end()..sentence.end.max(m.end())];
             let count = numbered.find_iter(resolutions_text).count().max(1);
@@ -160,25 +137,176 @@ fn inline_decisions(text: &str, doc: &mut Document) {
     doc.resolved_blocks.extend(found);
 }
 
-/// The sentence of `body` around byte `at`.
-pub(super) fn sentence_around(body: &str, at: usize) -> Span {
-    let is_end = |i: usize, c: char| {
-        matches!(c, '.' | '!' | '?') && body[i + c.len_utf8()..].starts_with(|n: char| n.is_whitespace())
-    };
-    let start = body[..at]
-        .char_indices()
-        .rev()
-        .find(|&(i, c)| is_end(i, c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let end = body[at..]
-        .char_indices()
-        .find(|&(i, c)| is_end(at + i, c))
-        .map(|(i, c)| at + i + c.len_utf8())
-        .unwrap_or(body.len());
-    let s = &body[start..end];
-    let lead = s.len() - s.trim_start().len();
-    start + lead..end
+/// A decision written as a label after its motion: "… agreed unanimously.
+/// Resolved 22/11/6/15.ii." The block is the paragraph the motion is in.
+fn trailing_resolution_labels(text: &str, doc: &mut Document) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| Regex::new(r"[.!?][\s\u{a0}]+(Resolved|RESOLVED)[\s\u{a0}]+\(?\d[\w./()]*\.?[\s\u{a0}]*$").unwrap());
+    let mut found = Vec::new();
+    for block in doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)) {
+        if doc.resolved_blocks.iter().any(|r| r.span.start <= block.text.start && block.text.start < r.span.end.max(r.span.start + 1)) {
+            continue;
+        }
+        let body = &text[block.text.clone()];
+        let Some(c) = p.captures(body) else { continue };
+        let Some(m) = c.get(1) else { continue };
+        let label_start = block.text.start + m.start();
+        let span = block.text.clone();
+        found.push(ResolvedBlock {
+            marker: clean(&text[label_start..block.text.end]),
+            marker_span: label_start..block.text.end,
+            resolutions: vec![Resolution { marker: None, text: clean(&text[block.text.start..label_start]), span: block.text.start..label_start }],
+            span,
+            inline: true,
+        });
+    }
+    doc.resolved_blocks.extend(found);
+}
+
+/// Motions that carry: "X makes a motion to …, Y seconds the motion. …
+/// Motion approved.", "Motion by X, seconded by Y … carried 4-0", "MOVED by
+/// X / THAT … / SECONDED by Y". Each is a block of one resolution where the
+/// motion starts; a motion that fails, or whose outcome is not written, is
+/// not a decision.
+fn motions(text: &str, doc: &mut Document) {
+    static START: OnceLock<Regex> = OnceLock::new();
+    static CARRIED: OnceLock<Regex> = OnceLock::new();
+    static FAILED: OnceLock<Regex> = OnceLock::new();
+    let start = START.get_or_init(|| {
+        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b)").unwrap()
+    });
+    let carried = CARRIED.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|^[\s\u{a0}]*(?:carried|approved|accepted)\b").unwrap()
+    });
+    let failed = FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
+    let mut found = Vec::new();
+    let blocks: Vec<&Block> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)).collect();
+    for (k, block) in blocks.iter().enumerate() {
+        if doc.resolved_blocks.iter().any(|r| !r.inline && r.span.start <= block.text.start && block.text.start < r.span.end) {
+            continue;
+        }
+        let body = &text[block.text.clone()];
+        let starts: Vec<usize> = start.find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect();
+        for (j, &at) in starts.iter().enumerate() {
+            // the outcome: before the next motion in this block, or in the
+            // next block or two (MOVED / THAT / SECONDED / CARRIED lines)
+            let end = starts.get(j + 1).copied().unwrap_or(body.len());
+            let mut outcome = &body[at..end];
+            let mut following = String::new();
+            if j + 1 == starts.len() {
+                for next in blocks.iter().skip(k + 1).take(3) {
+                    let t = &text[next.text.clone()];
+                    if start.is_match(t) {
+                        break;
+                    }
+                    following.push('\n');
+                    following.push_str(t);
+                }
+            }
+            let combined;
+            if !following.is_empty() && !carried.is_match(outcome) {
+                combined = format!("{outcome}{following}");
+                outcome = &combined;
+            }
+            if failed.is_match(outcome) || !carried.is_match(outcome) {
+                continue;
+            }
+            let sentence = sentences::around(body, at);
+            let span = block.text.start + at..block.text.start + sentence.end.max(at + 1).min(body.len());
+            if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
+                continue;
+            }
+            found.push(ResolvedBlock {
+                marker: clean(&text[span.start..span.start + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]),
+                marker_span: span.start..span.start + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
+                resolutions: vec![Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() }],
+                span,
+                inline: true,
+            });
+        }
+    }
+    // a motion found here replaces an inline keyword block on its sentence
+    // ("Motion APPROVED"): one decision, where the motion starts
+    let replaced: Vec<usize> = doc
+        .resolved_blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.inline && found.iter().any(|m| r.span.start > m.span.start && r.span.start <= m.span.end && same_block(doc, r.span.start, m.span.start)))
+        .map(|(i, _)| i)
+        .collect();
+    let mut index = 0;
+    doc.resolved_blocks.retain(|_| {
+        index += 1;
+        !replaced.contains(&(index - 1))
+    });
+    doc.resolved_blocks.extend(found);
+}
+
+fn same_block(doc: &Document, a: usize, b: usize) -> bool {
+    doc.blocks.iter().any(|bl| bl.span.start <= a && a < bl.span.end && bl.span.start <= b && b < bl.span.end)
+}
+
+/// A heading that says what was decided over a list ("## Grants
+/// approved" over the grants): a block with a resolution per list item.
+fn headings_over_decided_lists(text: &str, doc: &mut Document) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| Regex::new(r"(?i)[\s\u{a0}](?:approved|agreed|adopted|decided|resolved|accepted|passed)[\s\u{a0}:]*$").unwrap());
+    let headings: Vec<Span> = doc
+        .items
+        .iter()
+        .filter(|i| !i.title.is_empty())
+        .map(|i| i.heading_span.clone())
+        .chain(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.clone()))
+        .collect();
+    let mut found = Vec::new();
+    for h in headings {
+        let title = clean(&text[h.clone()]);
+        if !p.is_match(&format!(" {title}")) || title.split_whitespace().count() < 2 {
+            continue;
+        }
+        // the first block after the heading must be a list
+        let Some(first) = doc.blocks.iter().filter(|b| b.span.start >= h.end).min_by_key(|b| b.span.start) else { continue };
+        if first.kind != BlockKind::ListItem {
+            continue;
+        }
+        let Some(list) = doc.list_items.iter().find(|l| l.span.start == first.span.start).map(|l| l.list) else { continue };
+        let resolutions: Vec<Resolution> = doc
+            .list_items
+            .iter()
+            .filter(|l| l.list == list)
+            .map(|l| Resolution { marker: l.marker.clone(), text: clean(&text[l.span.clone()]), span: l.span.clone() })
+            .collect();
+        let end = resolutions.last().map_or(h.end, |r| r.span.end);
+        let heading_start = h.start;
+        found.push(ResolvedBlock { marker: title, marker_span: h, span: heading_start..end, resolutions, inline: false });
+    }
+    doc.resolved_blocks.extend(found);
+}
+
+/// A bullet that records a decision: "- Approved unanimously", "- Agreed no
+/// need to vote", "- Carlton approved unanimously". A block of one
+/// resolution, unless the bullet is already a resolution of a block.
+fn decided_bullets(text: &str, doc: &mut Document) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"^(?:Approved|Agreed|Adopted|Carried|Passed)\b|\b(?:approved|agreed|adopted|carried|passed)[\s\u{a0}]+unanimously\b").unwrap()
+    });
+    let mut found = Vec::new();
+    for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem) {
+        if doc.resolved_blocks.iter().any(|r| r.span.start < block.span.end && block.span.start < r.span.end) {
+            continue;
+        }
+        let body = &text[block.text.clone()];
+        let Some(m) = p.find(body) else { continue };
+        found.push(ResolvedBlock {
+            marker: m.as_str().trim().to_string(),
+            marker_span: block.text.start + m.start()..block.text.start + m.end(),
+            span: block.text.clone(),
+            resolutions: vec![Resolution { marker: None, text: clean(body), span: block.text.clone() }],
+            inline: true,
+        });
+    }
+    doc.resolved_blocks.extend(found);
 }
 
 /// The meeting's title and date, when the header did not give them: the

@@ -12,11 +12,16 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+pub mod scheme;
+pub mod sentences;
+mod structure;
+pub mod suppressions;
 
 use std::ops::Range;
 
 pub use abbreviations::{find_long_form, LongForms};
 pub use dates::{Date, DateProblem};
+pub use suppressions::Suppression;
 
 /// A byte range into the document's text.
 pub type Span = Range<usize>;
@@ -36,9 +41,20 @@ pub struct Document {
     pub labels: Vec<Span>,
     pub signature: Option<Span>,
     pub page_breaks: Vec<PageBreak>,
+    /// The numbering scheme of the document's items, learnt from its first
+    /// numbered items.
+    pub numbering: Option<scheme::Scheme>,
+    /// Where the parser recovered from text it could not read (an ERROR or
+    /// MISSING node, or text no node holds). The text there is still read,
+    /// as paragraphs.
+    pub recoveries: Vec<Span>,
     /// Prose blocks (paragraphs, list items, resolutions…) in text order:
     /// what the inline analyses read.
     pub blocks: Vec<Block>,
+    /// Comment lines (`<!-- … -->`), in text order.
+    pub comments: Vec<Span>,
+    /// The comments that silence rules (`<!-- minutes: ignore M201 -->`).
+    pub suppressions: Vec<Suppression>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -94,6 +110,9 @@ pub struct AbbreviationUse {
     /// The short form as defined: `PI` for `PIs`, `YA` for `YA’s`.
     pub short: String,
     pub span: Span,
+    /// In running prose, rather than a table row, a line in capitals or a
+    /// name ("K&M Lighting Services").
+    pub prose: bool,
 }
 
 /// How an agenda item was written.
@@ -118,6 +137,8 @@ pub struct AgendaItem {
     /// From the heading to the next item.
     pub span: Span,
     pub form: ItemForm,
+    /// The number read into its scheme (`None` for unnumbered items).
+    pub numbering: Option<scheme::ItemNumber>,
 }
 
 #[derive(Clone, Debug)]
@@ -228,10 +249,12 @@ impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
         let mut doc = build::from_tree(text, tree);
+        structure::analyse(text, &mut doc);
         inline::analyse(text, &mut doc);
         abbreviations::analyse(text, &mut doc);
         actions::analyse(text, &mut doc);
         doc.finish();
+        suppressions::analyse(text, &mut doc);
         doc
     }
 
@@ -240,14 +263,30 @@ impl Document {
         Document::new(text, &crate::syntax::parse_text(text))
     }
 
+    /// Reads numeric dates (`12/1/2026`) in `order` instead of day first:
+    /// the meeting date and the due dates are read again.
+    pub fn set_date_order(&mut self, text: &str, order: dates::DateOrder) {
+        if let Some(span) = self.meeting.date_span.clone() {
+            if let Some(d) = text.get(span).and_then(|t| dates::read_in(t, order)).and_then(|w| dates::resolve(w, None).ok()) {
+                self.meeting.date = Some(d);
+            }
+        }
+        self.resolve_due_dates(order);
+    }
+
     fn finish(&mut self) {
+        self.resolve_due_dates(dates::DateOrder::DayMonth);
+        self.sort_and_close_items();
+    }
+
+    fn resolve_due_dates(&mut self, order: dates::DateOrder) {
         // due dates written without a year take the meeting's
         let meeting = self.meeting.date;
         for due in self.actions.iter_mut().filter_map(|a| a.due.as_mut()) {
             if due.vague {
                 continue;
             }
-            let Some(written) = dates::date_part(&due.text).and_then(dates::read) else {
+            let Some(written) = dates::date_part(&due.text).and_then(|t| dates::read_in(t, order)) else {
                 due.date = None;
                 continue;
             };
@@ -264,6 +303,9 @@ impl Document {
                 Err(DateProblem::Unreadable) => due.date = None,
             }
         }
+    }
+
+    fn sort_and_close_items(&mut self) {
         self.items.sort_by_key(|i| i.heading_span.start);
         let ends: Vec<usize> = self.items.iter().skip(1).map(|i| i.heading_span.start).collect();
         let len = self.blocks.iter().map(|b| b.span.end).max().unwrap_or(0);

@@ -1,7 +1,7 @@
 //! M101 missing-owner: an action marker that names nobody.
 
 use super::{diagnostic, Context};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Blank, BlankKind, Diagnostic, Edit};
 use crate::model::ActionKind;
 
 declare_rule! {
@@ -34,7 +34,14 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty())
         .map(|a| {
             let what = if a.task.is_empty() { String::new() } else { format!(" (“{}”)", shorten(&a.task)) };
-            diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"))
+            let mut d = diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"));
+            d.blank = Some(Blank {
+                kind: BlankKind::Owner,
+                title: "Add owner".into(),
+                edit: Edit { range: a.owner_slot..a.owner_slot, text: a.owner_slot_prefix.to_string() },
+                cursor: a.owner_slot_prefix.len(),
+            });
+            d
         })
         .collect()
 }

@@ -1,8 +1,11 @@
 //! M103 implied-action-without-owner: a commitment in prose that nobody owns.
 
 use super::{diagnostic, Context};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Blank, BlankKind, Diagnostic, Edit, Fix};
 use crate::model::ActionKind;
+
+/// The marker "Mark as action" appends; the owner goes before its ")".
+const MARKER: &str = " (Action – )";
 
 declare_rule! {
     /// A commitment in prose names nobody to do it.
@@ -39,10 +42,15 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 a.span.clone(),
                 format!("a commitment with no owner: “{}”: say who will do it", super::m101_missing_owner::shorten(&a.task)),
             );
+            let edit = Edit { range: a.owner_slot..a.owner_slot, text: MARKER.into() };
             d.fix = Some(Fix {
                 title: "Mark as action".into(),
-                edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: " (Action – )".into() }],
+                edits: vec![edit.clone()],
+                // leaves the owner for a person to write
+                applicability: Applicability::Unsafe,
             });
+            // the marker is finished only when the writer names the owner
+            d.blank = Some(Blank { kind: BlankKind::Owner, title: "Mark as action".into(), edit, cursor: MARKER.len() - ")".len() });
             d
         })
         .collect()

@@ -2,8 +2,8 @@
 //! marked as an action.
 
 use super::{diagnostic, Context};
-use crate::diagnostic::{Diagnostic, Edit, Fix};
-use crate::model::ActionKind;
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
+use crate::model::{ActionKind, Owner};
 
 declare_rule! {
     /// A commitment in prose is not marked as an action.
@@ -38,19 +38,106 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .map(|a| {
             let owners = a.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ");
             let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {owners}, not marked as an action"));
-            d.fix = Some(Fix {
-                title: format!("Mark as action for {owners}"),
-                edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" (Action – {owners})") }],
+            d.fix = marker_for(&a.owners).map(|(written, marker)| Fix {
+                title: format!("Mark as action for {written}"),
+                edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" {marker}") }],
+                // the owner is read from the prose: a person should confirm it
+                applicability: Applicability::Unsafe,
             });
             d
         })
         .collect()
 }
 
+/// The marker that names `owners` and reads back as naming them, with the
+/// owners as written in it; `None` when no wording does (no fix then: a
+/// fix must never leave text that the rules flag). Owners are written as
+/// names are ("public Health" → "Public Health"); a bracketed qualifier
+/// ("Assistant Director (Safeguarding Services)") would close the marker
+/// early, so when the owner does not read back with it, it is left out.
+fn marker_for(owners: &[Owner]) -> Option<(String, String)> {
+    let capitalised: Vec<String> = owners.iter().map(|o| capitalise(&o.name)).collect();
+    let unqualified: Vec<String> = capitalised.iter().map(|o| without_brackets(o)).collect();
+    [capitalised, unqualified].into_iter().find_map(|names| {
+        let written = names.join(", ");
+        let marker = format!("(Action – {written})");
+        reads_back(&marker).then_some((written, marker))
+    })
+}
+
+/// `s` without its bracketed parts: "Head of HR (Interim)" → "Head of HR".
+fn without_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `marker`, after a sentence, is read as one action with an owner.
+fn reads_back(marker: &str) -> bool {
+    let doc = crate::model::Document::parse(&format!("The report would be circulated. {marker}\n"));
+    let mut explicit = doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit);
+    matches!((explicit.next(), explicit.next()), (Some(a), None) if !a.owners.is_empty())
+}
+
+/// Each word's first letter in capitals, except the small words names keep
+/// in lower case ("Head of Service").
+fn capitalise(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if f.is_lowercase() && !matches!(w, "of" | "for" | "and" | "the" | "to" | "on") => f.to_uppercase().collect::<String>() + c.as_str(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::rules::test_support::{apply, run};
+    use crate::rules::{check as check_all, Context as Ctx, Selection};
+    use crate::workspace::Roster;
+
+    /// Every rule on `text`, with the roster of that text alone.
+    fn findings(text: &str) -> Vec<Diagnostic> {
+        let doc = crate::model::Document::parse(text);
+        let roster = Roster::from_documents([&doc]);
+        check_all(&Ctx { text, doc: &doc, roster: &roster }, &Selection::everything())
+    }
+
+    #[test]
+    fn the_fix_leaves_nothing_the_rules_flag() {
+        for (owner, written) in [("Ann James", "Ann James"), ("public Health", "Public Health"), ("Assistant Director (Safeguarding Services)", "Assistant Director")] {
+            let (w, marker) = marker_for(&[Owner { name: owner.into(), span: None }]).expect("a marker that reads back");
+            assert_eq!(w, written);
+            let text = format!("1. Report\nThe report would be circulated. {marker}\n");
+            let codes: Vec<_> = findings(&text).into_iter().map(|d| d.code).collect();
+            assert!(!codes.contains(&"M101"), "{owner}: {marker}: {codes:?}");
+        }
+        assert_eq!(capitalise("public Health"), "Public Health");
+        assert_eq!(capitalise("head of service"), "Head of Service");
+    }
+
+    #[test]
+    fn applied_fixes_on_commitments_read_as_owned_actions() {
+        let text = "1. Report\nThe Director agreed to look into this.\n";
+        for d in run(&RULE, text) {
+            let fixed = apply(text, &d);
+            let codes: Vec<_> = findings(&fixed).into_iter().map(|d| d.code).collect();
+            assert!(!codes.contains(&"M101") && !codes.contains(&"M104"), "{fixed}: {codes:?}");
+        }
+    }
 
     #[test]
     fn hints_at_an_owned_commitment_and_marks_it_for_its_owner() {

@@ -1,16 +1,21 @@
 //! M301 numbering: gaps, duplicates and disorder in agenda numbers,
-//! paragraph numbers and list markers.
+//! paragraph numbers and list markers, and item numbers that break the
+//! document's numbering scheme.
 
 use super::{diagnostic, Context};
-use crate::diagnostic::{Diagnostic, Edit, Fix, Related};
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
+use crate::model::scheme::{ItemNumber, Scheme};
 use crate::model::ItemForm;
 use std::ops::Range;
 
 declare_rule! {
-    /// Numbers skip, repeat or go backwards.
+    /// Numbers skip, repeat, go backwards or break the document's scheme.
     ///
     /// What it catches: agenda items numbered `11.`, `12.`, `12.`; minute numbers `25/16`,
-    /// `26/6`, `27/16`; paragraphs `26.1`, `26.3` with no `26.2`; list markers `a)`, `c)`.
+    /// `26/6`, `27/16`, or `13117` where the document writes `131/17`; paragraphs `26.1`,
+    /// `26.3` with no `26.2`; list markers `a)`, `c)`. Numbers are compared within the
+    /// document's own scheme (learnt from its first items) and one level: `Item 21/04/7`
+    /// counts among `21/04/…`, and a sub-heading `i. Highways` is not an item.
     ///
     /// Why it matters: minutes are cited by their numbers ("see minute 26/16"); a duplicate or
     /// a gap makes a citation ambiguous or suggests something was lost.
@@ -42,25 +47,45 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let text = ctx.text;
     let mut out = Vec::new();
 
-    // agenda items
-    let items: Vec<Numbered> = ctx
-        .doc
-        .items
-        .iter()
-        .filter(|i| matches!(i.form, ItemForm::Numbered | ItemForm::MidLine))
-        .filter_map(|i| {
-            let number = i.number.as_deref()?;
-            let (first, suffix) = match number.split_once('/') {
-                Some((a, b)) => (a, Some(b.to_string())),
-                None => (number, None),
-            };
-            let value = first.parse().ok()?;
-            let at = text[i.heading_span.clone()].find(first)? + i.heading_span.start;
-            Some(Numbered { value, digits: at..at + first.len(), suffix, whole: i.heading_span.clone() })
-        })
-        .collect();
-    sequence(text, &items, "item", &mut out);
-    suffixes(text, &items, &mut out);
+    // agenda items: within one scheme and, for references, one prefix
+    // ("21/04/7" counts among "21/04/…"), in the order they are written
+    let mut groups: Vec<((Scheme, String), Vec<Numbered>)> = Vec::new();
+    for item in ctx.doc.items.iter().filter(|i| matches!(i.form, ItemForm::Numbered | ItemForm::MidLine)) {
+        let Some(n) = &item.numbering else { continue };
+        if matches!(n.scheme, Scheme::Markdown(_)) {
+            continue;
+        }
+        let Some(value) = n.value else { continue };
+        let heading = &text[item.heading_span.clone()];
+        // a number that breaks the scheme is reported as such, and still
+        // counts in the sequence (so the items after it show no gap)
+        let broken = broken_scheme(item.heading_span.start, heading, n);
+        // the counting part: the last of a reference, the first of N/YY
+        let counting = if n.prefix.is_empty() { n.normal.split('/').next().unwrap_or("") } else { n.normal.rsplit(['/', '.']).next().unwrap_or("") };
+        let offset = if n.prefix.is_empty() { heading.find(&n.normal).unwrap_or(0) } else { heading.find(&n.normal).map_or(0, |i| i + n.normal.len() - counting.len()) };
+        let at = item.heading_span.start + offset;
+        let family = if n.scheme == Scheme::Minute { Scheme::NumberYear } else { n.scheme };
+        let key = (family, n.prefix.clone());
+        let entry = Numbered { value, digits: at..at + counting.len(), suffix: n.year.clone(), whole: item.heading_span.clone() };
+        if let Some(d) = broken {
+            out.push(d);
+            // in the sequence, but not compared again: its digits are not N/YY
+            let entry = Numbered { suffix: None, ..entry };
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, list)) => list.push(entry),
+                None => groups.push((key, vec![entry])),
+            }
+            continue;
+        }
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(entry),
+            None => groups.push((key, vec![entry])),
+        }
+    }
+    for (_, items) in &groups {
+        sequence(text, items, "item", &mut out);
+        suffixes(text, items, &mut out);
+    }
 
     // numbered paragraphs, by their prefix: 26.1, 26.2 …
     let mut groups: Vec<(String, Vec<Numbered>)> = Vec::new();
@@ -98,6 +123,24 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// A minute number written without its slash ("13117" among "130/17" and
+/// "132/17"): it breaks the document's scheme; the fix restores the slash.
+fn broken_scheme(heading_start: usize, heading: &str, n: &ItemNumber) -> Option<Diagnostic> {
+    let (Some(value), Some(year)) = (n.value, n.year.as_deref()) else { return None };
+    if !matches!(n.scheme, Scheme::NumberYear | Scheme::Minute) || n.normal.contains('/') {
+        return None;
+    }
+    let at = heading_start + heading.find(&n.normal)?;
+    let intended = format!("{value}/{year}");
+    let mut d = diagnostic(
+        &RULE,
+        at..at + n.normal.len(),
+        format!("minute number “{}” breaks the document's numbering (N/{year}): it reads as {intended} with the slash lost", n.normal),
+    );
+    d.fix = Some(Fix { title: format!("Renumber as {intended}"), edits: vec![Edit { range: at..at + n.normal.len(), text: intended }], applicability: Applicability::Unsafe });
+    Some(d)
 }
 
 fn roman_value(s: &str) -> Option<u32> {
@@ -183,6 +226,8 @@ fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>)
                 d.fix = Some(Fix {
                     title: format!("Renumber as {}", render(text, n, expected)),
                     edits: vec![Edit { range: n.digits.clone(), text: render(text, n, expected) }],
+                    // citations elsewhere may use the number as it was
+                    applicability: Applicability::Unsafe,
                 });
                 out.push(d);
             }
@@ -209,7 +254,7 @@ fn suffixes(text: &str, items: &[Numbered], out: &mut Vec<Diagnostic>) {
         if s != common {
             let at = i.digits.end + 1;
             let mut d = diagnostic(&RULE, i.whole.clone(), format!("minute number “{}” ends /{s}, the others end /{common}", text[i.whole.clone()].split_whitespace().next().unwrap_or("")));
-            d.fix = Some(Fix { title: format!("Renumber as {}/{common}", i.value), edits: vec![Edit { range: at..at + s.len(), text: common.to_string() }] });
+            d.fix = Some(Fix { title: format!("Renumber as {}/{common}", i.value), edits: vec![Edit { range: at..at + s.len(), text: common.to_string() }], applicability: Applicability::Unsafe });
             out.push(d);
         }
     }
@@ -250,5 +295,25 @@ mod tests {
     #[test]
     fn a_clean_sequence_passes() {
         assert_eq!(run(&RULE, "1. A\n\nx.\n\n2. B\n\ny.\n\ni) one\nii) two\niii) three\n"), vec![]);
+    }
+
+    #[test]
+    fn a_minute_number_that_lost_its_slash_breaks_the_scheme_and_leaves_no_gap() {
+        let text = "129/17 Plan\n\nNoted.\n\n130/17 Budget\n\nNoted.\n\n13117 Village CCTV The clerk advised that crime had risen.\n\n132/17 Funding\n\nNoted.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("breaks the document's numbering"), "{}", found[0].message);
+        assert!(apply(text, &found[0]).contains("131/17 Village CCTV"));
+    }
+
+    #[test]
+    fn numbers_are_compared_within_one_scheme_and_one_level() {
+        // references count within their prefix: not "used twice"
+        assert_eq!(run(&RULE, "Item 21/04/7 Planning\n\nNone.\n\nItem 21/04/8 Highways\n\nNoted.\n"), vec![]);
+        // sub-headings in another scheme are not items
+        assert_eq!(run(&RULE, "5. Reports\n\ni. Highways\n\nNoted.\n\nii. Playground\n\nNoted.\n\n6. Close\n\nDone.\n"), vec![]);
+        assert_eq!(run(&RULE, "1/16 Apologies\n\nNone.\n\n1. i) Highways\n\nNoted.\n\n2/16 Finance\n\nNoted.\n"), vec![]);
+        // a gap within a prefix is still a gap
+        assert_eq!(run(&RULE, "Item 21/04/7 Planning\n\nNone.\n\nItem 21/04/9 Highways\n\nNoted.\n").len(), 1);
     }
 }

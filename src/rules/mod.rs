@@ -36,6 +36,8 @@ macro_rules! declare_rule {
     (@check $check:path) => { $check };
 }
 
+mod m001_parse_recovery;
+mod m002_unused_suppression;
 mod m101_missing_owner;
 mod m102_unknown_owner;
 mod m103_implied_action_without_owner;
@@ -119,6 +121,8 @@ impl Rule {
 
 /// Every rule, in code order.
 pub static RULES: &[Rule] = &[
+    m001_parse_recovery::RULE,
+    m002_unused_suppression::RULE,
     m101_missing_owner::RULE,
     m102_unknown_owner::RULE,
     m103_implied_action_without_owner::RULE,
@@ -130,6 +134,18 @@ pub static RULES: &[Rule] = &[
     m501_invalid_due_date::RULE,
     m601_split_paragraph::RULE,
 ];
+
+/// Where each rule's documentation is, with its code in lower case
+/// appended (`…#m101`): the README of the repository named in Cargo.toml,
+/// which holds every rule's documentation under its code. Empty when the
+/// package names no repository: no link is better than a path on the
+/// machine that built the binary.
+pub fn default_docs_url() -> String {
+    match env!("CARGO_PKG_REPOSITORY").trim_end_matches('/') {
+        "" => String::new(),
+        repo => format!("{repo}/blob/HEAD/README.md#"),
+    }
+}
 
 /// A rule by code (`M101`) or name (`missing-owner`).
 pub fn find(key: &str) -> Option<&'static Rule> {
@@ -161,7 +177,9 @@ impl Selection {
     }
 }
 
-/// Runs the selected rules, findings in text order.
+/// Runs the selected rules, drops the findings the document's
+/// suppressions silence (and reports those that silence nothing), findings
+/// in text order.
 pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
     check_until(ctx, selection, &|| false).unwrap_or_default()
 }
@@ -176,6 +194,32 @@ pub fn check_until(ctx: &Context, selection: &Selection, cancelled: &dyn Fn() ->
         }
         out.extend((rule.check)(ctx));
     }
+    let suppressions = &ctx.doc.suppressions;
+    let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.rules.len()]).collect();
+    out.retain(|d| {
+        let mut silenced = false;
+        for (s, used) in suppressions.iter().zip(&mut used) {
+            if let Some(i) = s.silences(d.code, d.name, d.range.start) {
+                used[i] = true;
+                silenced = true;
+            }
+        }
+        !silenced
+    });
+    let unused = &m002_unused_suppression::RULE;
+    if selection.includes(unused) {
+        for (s, used) in suppressions.iter().zip(&used) {
+            for (r, _) in s.rules.iter().zip(used).filter(|(_, used)| !**used) {
+                let message = match find(&r.name) {
+                    None => format!("“{}” is not a rule; `minutes rule` lists them", r.name),
+                    // a rule that did not run could not have been silenced
+                    Some(rule) if !selection.includes(rule) => continue,
+                    Some(rule) => format!("nothing here to silence for {} {}: remove it from the comment", rule.code, rule.name),
+                };
+                out.push(diagnostic(unused, r.span.clone(), message));
+            }
+        }
+    }
     out.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
     Some(out)
 }
@@ -189,6 +233,7 @@ pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: St
         range,
         related: Vec::new(),
         fix: None,
+        blank: None,
     }
 }
 
@@ -263,6 +308,40 @@ mod tests {
             assert!(source.contains("#[cfg(test)]") && source.contains("#[test]"), "{}: no tests in {}", r.code, file.display());
         }
     }
+
+    fn codes(text: &str) -> Vec<(&'static str, usize)> {
+        let doc = Document::parse(text);
+        let roster = Roster::from_documents([&doc]);
+        let index = crate::text::LineIndex::new(text);
+        check(&Context { text, doc: &doc, roster: &roster }, &Selection::default())
+            .iter()
+            .map(|d| (d.code, index.line_number(d.range.start)))
+            .collect()
+    }
+
+    #[test]
+    fn suppression_on_the_next_line() {
+        let found = codes("1. Item\n\nThe FFD met.\n\nThe WSCB met.\n");
+        assert_eq!(found, [("M201", 3), ("M201", 5)]);
+        let found = codes("1. Item\n\n<!-- minutes: ignore M201 -->\nThe FFD met.\n\nThe WSCB met.\n");
+        assert_eq!(found, [("M201", 6)]);
+        // by name, among others
+        let found = codes("1. Item\n\n<!-- minutes: ignore M102, undefined-abbreviation -->\nThe FFD met.\n");
+        assert_eq!(found, [("M002", 3)]);
+    }
+
+    #[test]
+    fn suppression_in_one_item() {
+        let text = "1. First\n\n<!-- minutes: ignore-item M201 -->\nThe FFD met.\n\nThe WSCB met.\n\n2. Second\n\nThe LADO met.\n";
+        assert_eq!(codes(text), [("M201", 10)]);
+    }
+
+    #[test]
+    fn suppression_in_the_whole_file() {
+        let text = "1. First\n\nThe FFD met.\n\n2. Second\n\nThe LADO met.\n\n<!-- minutes: ignore-file undefined-abbreviation -->\n";
+        assert_eq!(codes(text), []);
+    }
+
 
     #[test]
     fn selection_defaults_and_overrides() {

@@ -87,6 +87,26 @@ mod tests {
         }
     }
 
+    /// Every query the editors load compiles against the grammar: a renamed
+    /// node or field breaks this test, not an editor.
+    #[test]
+    fn every_query_file_compiles() {
+        let queries = [
+            ("highlights", include_str!("../../grammar/queries/highlights.scm")),
+            ("folds", include_str!("../../grammar/queries/folds.scm")),
+            ("textobjects", include_str!("../../grammar/queries/textobjects.scm")),
+            ("tags", include_str!("../../grammar/queries/tags.scm")),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/grammar/queries");
+        let on_disk = std::fs::read_dir(dir).unwrap().filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "scm")).count();
+        assert_eq!(on_disk, queries.len(), "a query file in {dir} is not compiled here");
+        for (name, source) in queries {
+            if let Err(e) = tree_sitter::Query::new(&language(), source) {
+                panic!("{name}.scm: {e}");
+            }
+        }
+    }
+
     #[test]
     fn incremental_reparse_equals_fresh_parse() {
         let old_text = "1. Title\n\nThe DCS presented the report.\n\n2. Next\n\nText.\n";

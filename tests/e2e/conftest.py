@@ -28,7 +28,7 @@ def initialize_params(utf8: bool) -> types.InitializeParams:
     encodings = [types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16] if utf8 else [types.PositionEncodingKind.Utf16]
     return types.InitializeParams(
         capabilities=types.ClientCapabilities(general=types.GeneralClientCapabilities(position_encodings=encodings)),
-        initialization_options={"today": "2026-01-01"},
+        initialization_options={"today": "2026-01-01", "ruleDocsUrl": "https://example.org/minutes/README.md#"},
     )
 
 

@@ -30,7 +30,7 @@ async def test_diagnostics_on_open(client: LanguageClient):
     codes = {d.code for d in client.diagnostics[uri]}
     assert {"M103", "M201"} <= codes
     ffd = next(d for d in client.diagnostics[uri] if d.code == "M201")
-    assert ffd.code_description.href.endswith("#m201")
+    assert ffd.code_description.href == "https://example.org/minutes/README.md#m201"
 
 
 @pytest.mark.asyncio
@@ -38,7 +38,7 @@ async def test_outline_lists_the_items(client_utf8: LanguageClient):
     uri = await open_doc(client_utf8, PDF)
     symbols = await client_utf8.text_document_document_symbol_async(
         types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
-    items = [s.name for s in symbols[0].children if s.kind == types.SymbolKind.Module]
+    items = [s.name for s in symbols[0].children if s.kind == types.SymbolKind.Namespace]
     assert items == ["1. Welcome and Apologies", "2. Library Service Review", "3. Any Other Business"]
 
 
@@ -53,7 +53,8 @@ async def test_owner_completion(client: LanguageClient):
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=col)))
     labels = {i.label: i for i in result.items}
     assert "DCS" in labels and "Director of Children’s Services" in labels["DCS"].detail
-    assert "Monitoring Officer" in labels
+    # the catalogue comes in only when typed for: an empty slot is the meeting's
+    assert "BBC" not in labels and "Monitoring Officer" not in labels
 
 
 @pytest.mark.asyncio

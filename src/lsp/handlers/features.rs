@@ -18,13 +18,18 @@ pub fn document_symbols(s: &mut Session, uri: &Uri) -> Option<lsp::DocumentSymbo
     Some(lsp::DocumentSymbolResponse::Nested(symbols.iter().map(|x| symbol(pos, x)).collect()))
 }
 
+/// LSP has no kinds for minutes; these read right in every outline (VS
+/// Code's icons, Neovim's and Emacs's imenu group names): the meeting is
+/// the file, an agenda item a namespace (a section that holds the rest), a
+/// decision and a resolution events (what happened), an action a key (what
+/// to pick up). Never "Function" or "Module", which read as code.
 fn symbol_kind(k: Kind) -> lsp::SymbolKind {
     match k {
         Kind::Meeting => lsp::SymbolKind::FILE,
-        Kind::Item => lsp::SymbolKind::MODULE,
+        Kind::Item => lsp::SymbolKind::NAMESPACE,
         Kind::Decision => lsp::SymbolKind::EVENT,
-        Kind::Resolution => lsp::SymbolKind::CONSTANT,
-        Kind::Action => lsp::SymbolKind::FUNCTION,
+        Kind::Resolution => lsp::SymbolKind::EVENT,
+        Kind::Action => lsp::SymbolKind::KEY,
     }
 }
 
@@ -78,14 +83,24 @@ pub fn workspace_symbols(s: &mut Session, query: &str) -> Vec<lsp::SymbolInforma
         .collect()
 }
 
+/// The configuration's roster and abbreviations, read like another
+/// minutes file of the workspace.
+fn config_peer<'a>(config: &'a crate::config::Config, doc: &'a crate::model::Document) -> ide::Peer<'a> {
+    let name = config.path.as_deref().and_then(|p| p.to_str()).unwrap_or(crate::config::FILE_NAME);
+    ide::Peer { name, text: "", doc }
+}
+
 pub fn completion(s: &mut Session, p: lsp::CompletionParams) -> Option<lsp::CompletionResponse> {
     let uri = p.text_document_position.text_document.uri;
     let a = s.analysis(&uri)?;
+    let config = s.config(&uri);
     let pos = pos_of(s, &a);
     let offset = pos.offset(p.text_document_position.position);
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
-    let peers = as_peers(&open, &disk);
+    let mut peers = as_peers(&open, &disk);
+    let configured = config.roster_document();
+    peers.push(config_peer(&config, &configured));
     let items = ide::completion::complete(&a.text, &a.doc, offset, &peers);
     let items = items
         .into_iter()
@@ -100,23 +115,30 @@ pub fn completion(s: &mut Session, p: lsp::CompletionParams) -> Option<lsp::Comp
             detail: Some(i.detail.clone()),
             label_details: Some(lsp::CompletionItemLabelDetails { detail: None, description: Some(i.detail.clone()) }),
             sort_text: Some(i.sort.clone()),
-            filter_text: Some(i.label.clone()),
+            // what the client matches typing against: the text it inserts
+            filter_text: Some(if i.snippet { i.label.clone() } else { i.insert.clone() }),
             insert_text_format: Some(if i.snippet { lsp::InsertTextFormat::SNIPPET } else { lsp::InsertTextFormat::PLAIN_TEXT }),
             text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit { range: pos.range(&i.replace), new_text: i.insert.clone() })),
             ..Default::default()
         })
         .collect();
-    Some(lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete: false, items }))
+    // a list of names is asked for again as the writer types on: a client
+    // that filters what it has would drop "DPH" once a space follows "–"
+    let is_incomplete = matches!(ide::completion::slot_at(&a.text, offset), Some(ide::completion::Slot::Owner { .. } | ide::completion::Slot::The { .. }));
+    Some(lsp::CompletionResponse::List(lsp::CompletionList { is_incomplete, items }))
 }
 
 pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
     let uri = p.text_document_position_params.text_document.uri;
     let a = s.analysis(&uri)?;
+    let config = s.config(&uri);
     let pos = pos_of(s, &a);
     let offset = pos.offset(p.text_document_position_params.position);
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
-    let peers = as_peers(&open, &disk);
+    let mut peers = as_peers(&open, &disk);
+    let configured = config.roster_document();
+    peers.push(config_peer(&config, &configured));
     let help = ide::hover::findings_help(&a.diagnostics, offset);
     let h = match (ide::hover::hover(&a.text, &a.doc, offset, s.today(), &peers), help) {
         (Some(mut h), Some(help)) => {
@@ -195,12 +217,19 @@ pub fn rename(s: &mut Session, p: lsp::RenameParams) -> Result<Option<lsp::Works
     Ok(Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }))
 }
 
+/// The client-side command that opens a blank (cursor there, completion
+/// open); attached only for clients that declare it in the
+/// `clientCommands` initialization option (the project's VS Code and
+/// Neovim plugins do). Other clients get the plain edit.
+pub const OPEN_BLANK_COMMAND: &str = "minutes.openBlank";
+
 pub fn code_actions(s: &mut Session, p: lsp::CodeActionParams) -> Option<lsp::CodeActionResponse> {
     let uri = p.text_document.uri;
     let a = s.analysis(&uri)?;
     let pos = pos_of(s, &a);
     let range = pos.range_in(p.range);
-    let actions = ide::code_actions::code_actions(&a.text, &a.doc, &a.diagnostics, range);
+    let actions = ide::code_actions::code_actions(&a.diagnostics, range);
+    let open_blank = s.client_commands.iter().any(|c| c == OPEN_BLANK_COMMAND);
     Some(
         actions
             .into_iter()
@@ -209,16 +238,23 @@ pub fn code_actions(s: &mut Session, p: lsp::CodeActionParams) -> Option<lsp::Co
                 let mut changes = std::collections::HashMap::new();
                 changes.insert(uri.clone(), edits);
                 let diagnostic = c.fixes.and_then(|i| a.diagnostics.get(i)).map(|d| convert::diagnostic(pos, &uri, d, &s.rule_docs));
+                // where the cursor goes, in the text as the edits leave it
+                let command = c.blank.filter(|_| open_blank).map(|(_, cursor)| {
+                    let after = ide::code_actions::apply(&a.text, &c.edits);
+                    let index = crate::text::LineIndex::new(&after);
+                    let at = Pos { text: &after, index: &index, enc: s.encoding }.position(cursor);
+                    lsp::Command {
+                        title: "Name the owner".into(),
+                        command: OPEN_BLANK_COMMAND.into(),
+                        arguments: Some(vec![Value::String(uri.as_str().to_string()), serde_json::json!({ "line": at.line, "character": at.character })]),
+                    }
+                });
                 lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: c.title,
                     kind: Some(lsp::CodeActionKind::QUICKFIX),
                     diagnostics: diagnostic.map(|d| vec![d]),
                     edit: Some(lsp::WorkspaceEdit { changes: Some(changes), ..Default::default() }),
-                    command: c.trigger_completion.then(|| lsp::Command {
-                        title: "Suggest owners".into(),
-                        command: "editor.action.triggerSuggest".into(),
-                        arguments: None,
-                    }),
+                    command,
                     is_preferred: Some(c.preferred),
                     disabled: None,
                     data: None,
@@ -330,4 +366,10 @@ pub fn debug_state(s: &mut Session, uri: &Uri) -> Value {
         "text": a.text,
         "tree": a.tree.root_node().to_sexp(),
     })
+}
+
+/// A rule's documentation: its help text (the README's section, the
+/// hover over a finding), headed by its code and severity.
+pub fn rule_doc(key: &str) -> Option<String> {
+    crate::rules::find(key).map(|r| format!("{} ({})\n\n{}", r.code, r.severity.as_str(), r.help_markdown()))
 }

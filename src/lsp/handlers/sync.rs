@@ -64,14 +64,42 @@ pub fn did_close(s: &mut Session, p: lsp::DidCloseTextDocumentParams) -> Publish
     Publish { uri, version: 0, diagnostics: Vec::new() }
 }
 
-pub fn did_save(s: &mut Session, p: lsp::DidSaveTextDocumentParams) {
-    reread(s, &p.text_document.uri);
+fn is_config(path: &std::path::Path) -> bool {
+    path.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
 }
 
-pub fn watched_files(s: &mut Session, p: lsp::DidChangeWatchedFilesParams) {
+/// After a `minutes.toml` changed: the open documents to analyse again
+/// (their latest versions) and the errors of configurations that cannot
+/// be read.
+pub struct Reloaded {
+    pub reanalyse: Vec<(Uri, i32)>,
+    pub errors: Vec<String>,
+}
+
+fn reload(s: &mut Session) -> Reloaded {
+    let reanalyse = s.reload_configs();
+    // read now, so that a broken file is reported at once
+    for (uri, _) in &reanalyse {
+        s.config(uri);
+    }
+    Reloaded { reanalyse, errors: s.config_errors() }
+}
+
+/// A save: a minutes file is read again; a saved `minutes.toml` is
+/// reloaded and the open documents checked again with it.
+pub fn did_save(s: &mut Session, p: lsp::DidSaveTextDocumentParams) -> Option<Reloaded> {
+    reread(s, &p.text_document.uri);
+    let path = p.text_document.uri.to_file_path()?.into_owned();
+    is_config(&path).then(|| reload(s))
+}
+
+pub fn watched_files(s: &mut Session, p: lsp::DidChangeWatchedFilesParams) -> Option<Reloaded> {
+    let mut config_changed = false;
     for c in p.changes {
         reread(s, &c.uri);
+        config_changed |= c.uri.to_file_path().is_some_and(|path| is_config(&path));
     }
+    config_changed.then(|| reload(s))
 }
 
 /// Reads a minutes file of the workspace again (`read_disk` opens only a

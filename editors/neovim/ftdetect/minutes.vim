@@ -1,0 +1,2 @@
+" *.minutes files are meeting minutes (works on every Neovim and Vim).
+autocmd BufRead,BufNewFile *.minutes setfiletype minutes

@@ -1,0 +1,54 @@
+//! Due dates written in a committing clause: "by 10 February 2020", "before
+//! 22 February", "at the next meeting", "in due course" (vague). One regular
+//! expression, run only on clauses already found to commit someone.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// A due date as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub text: String,
+    pub span: Range<usize>,
+    /// True when no date, month, weekday or meeting is named.
+    pub vague: bool,
+}
+
+const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+const WEEKDAY: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+fn due_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let date = format!(r"(?:(?:{WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})");
+        let re = format!(
+            r"(?i:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|on|in\s+time\s+for|prior\s+to|ahead\s+of|w/c|for)\s+(?:the\s+)?{date}|(?:by|before|at|to|for|until|in\s+time\s+for|ahead\s+of|prior\s+to|after|during)\s+(?:the|its|our|a)\s+(?:(?:next|following|forthcoming|future|subsequent|{MONTH})\s+)?(?:[A-Za-z&]+\s+)?(?:meeting|teleconference|F2F|call)(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?(?:\s+(?:in|on)\s+(?:{date}|{MONTH}))?|(?:by|before|at|to|for)\s+(?:the\s+)?(?:AGM|annual\s+(?:general\s+)?meeting)|by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|term|day|{MONTH})(?:\s*\([^()]{{1,20}}\))?|in\s+due\s+course|as\s+soon\s+as\s+(?:possible|practicable|practical)|asap|in\s+the\s+(?:near\s+future|coming\s+(?:days|weeks|months))|later\s+in\s+the\s+year|in\s+the\s+new\s+year|(?:in|during|over|by)\s+the\s+(?:spring|summer|autumn|winter)|after\s+the\s+summer|at\s+a\s+(?:later|future)\s+date|next\s+(?:week|month)|(?:in|during|for|by)\s+{MONTH}(?:\s+\d{{4}})?|(?:by|on|before)\s+{WEEKDAY}|within\s+\d+\s+(?:working\s+)?(?:days|weeks|months))"
+        );
+        match Regex::new(&re) {
+            Ok(r) => r,
+            // a constant pattern, covered by tests: failing to compile it is a build defect
+            Err(e) => panic!("due date pattern: {e}"),
+        }
+    })
+}
+
+fn datey(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(&format!(r"(?i:\d|{MONTH}|{WEEKDAY}|meeting|\bAGM\b|teleconference|F2F|call)")).unwrap_or_else(|_| Regex::new("$^").expect("trivial")))
+        .is_match(s)
+}
+
+const VAGUE: &[&str] = &["spring", "summer", "autumn", "winter", "due course", "as soon as", "asap", "near future", "coming", "later in the year", "new year", "after the summer", "later date", "future date", "next week", "next month"];
+
+/// The first due date written in `text[range]`.
+pub(super) fn find(text: &str, range: Range<usize>) -> Option<Due> {
+    let hay = text.get(range.clone())?;
+    let m = due_re().find(hay)?;
+    let span = range.start + m.start()..range.start + m.end();
+    let written = &text[span.clone()];
+    let lower = written.to_lowercase();
+    let vague = VAGUE.iter().any(|v| lower.contains(v)) || !datey(written);
+    Some(Due { text: written.to_string(), span, vague })
+}

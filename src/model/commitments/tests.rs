@@ -1,0 +1,253 @@
+//! One test per form, from sentences written for them (not from the corpus),
+//! positive and negative.
+
+use super::*;
+
+fn find(text: &str) -> Vec<Commitment> {
+    find_commitments(text, &People::default(), Setting::default())
+}
+
+fn find_with(text: &str, people: &[&str], entry: bool) -> Vec<Commitment> {
+    find_commitments(text, &People::new(people.iter().copied()), Setting { entry })
+}
+
+fn one(text: &str) -> Commitment {
+    let found = find(text);
+    assert_eq!(found.len(), 1, "expected one commitment in {text:?}, got {found:#?}");
+    found.into_iter().next().unwrap()
+}
+
+fn none(text: &str) {
+    let found = find(text);
+    assert!(found.is_empty(), "expected no commitment in {text:?}, got {found:#?}");
+}
+
+fn owners(c: &Commitment) -> Vec<&str> {
+    c.owners.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn any_verb_after_an_owner_and_to() {
+    for verb in ["finalise", "advertise", "sign", "email", "chase", "assess", "compose", "take the lead on"] {
+        let t = format!("Clerk to {verb} the tender documents.");
+        let c = one(&t);
+        assert_eq!(owners(&c), ["Clerk"], "{t}");
+        assert_eq!(c.form, Form::Infinitive);
+    }
+    assert_eq!(owners(&one("Mowing contract: RT to telephone the contractor.")), ["RT"]);
+    none("Nothing to report.");
+    none("Payments to end September £1,200.");
+    none("Thanks to Tom for the new bench.");
+}
+
+#[test]
+fn future_modal_with_a_named_subject() {
+    let c = one("Cllr Okafor will write to the bus company about the timetable.");
+    assert_eq!(owners(&c), ["Cllr Okafor"]);
+    assert_eq!(c.form, Form::Future);
+    assert_eq!(owners(&one("The Treasurer would be circulating the accounts before the AGM.")), ["Treasurer"]);
+    assert_eq!(owners(&one("The Head of Estates and Facilities would be happy to arrange a site visit.")), ["Head of Estates and Facilities"]);
+    none("The new software will produce better figures for the team.");
+    none("It would not provide a lasting answer to the flooding.");
+    none("The Warden would not be attending future meetings.");
+}
+
+#[test]
+fn pronouns_resolve_to_the_nearest_owner() {
+    let c = one("The Footpaths Officer described the survey. She would send the map to members by 3 June.");
+    assert_eq!(owners(&c), ["Footpaths Officer"]);
+    assert_eq!(c.owner_span, None);
+    assert_eq!(c.due.unwrap().text, "by 3 June");
+    let c = one("The governors discussed the roof and they agreed to seek three quotes.");
+    assert_eq!(owners(&c), ["governors"]);
+    let c = one("Members remained worried about the verges and would raise them with the highways team.");
+    assert_eq!(owners(&c), ["Members"]);
+}
+
+#[test]
+fn undertakings_and_volunteers() {
+    assert_eq!(owners(&one("The Secretary agreed to book the hall for the quiz night.")), ["Secretary"]);
+    assert_eq!(owners(&one("Mrs Adeyemi offered to collect the raffle prizes.")), ["Mrs Adeyemi"]);
+    assert_eq!(owners(&one("The Vicar is still trying to reach the diocese surveyor.")), ["Vicar"]);
+    assert_eq!(owners(&one("The Groundsman continues to monitor the drainage.")), ["Groundsman"]);
+    assert_eq!(owners(&one("Ola and Ben have volunteered.")), ["Ola", "Ben"]);
+    let c = one("Agreed to return to the parking question in spring.");
+    assert!(c.owners.is_empty());
+    none("It had previously been agreed to replace the fence.");
+}
+
+#[test]
+fn obligations() {
+    assert_eq!(owners(&one("The contractor has to supply a method statement.")), ["contractor"]);
+    assert_eq!(owners(&one("The Treasurer is to prepare the year-end figures.")), ["Treasurer"]);
+    none("The contractor had to leave early.");
+}
+
+#[test]
+fn directed_asked_requested() {
+    let c = one("The Board asked the Executive Director to draft a hiring plan.");
+    assert_eq!(owners(&c), ["Executive Director"]);
+    assert_eq!(c.form, Form::Directed);
+    assert_eq!(owners(&one("Staff was directed to post the notice on the town website.")), ["Staff"]);
+    assert_eq!(owners(&one("Councillors reminded to return their declaration forms.")), ["Councillors"]);
+    assert_eq!(owners(&one("The committee requested the Treasurer to open a savings account.")), ["Treasurer"]);
+    none("The Chair asked the Committee to note the report.");
+    none("The Committee is asked to comment on the draft plan.");
+    none("The resident had asked the Clerk to remove the sign.");
+}
+
+#[test]
+fn subjunctive_and_decisions() {
+    let c = one("RESOLVED: That the Clerk obtain three quotes for the play area.");
+    assert_eq!(owners(&c), ["Clerk"]);
+    assert_eq!(c.form, Form::Subjunctive);
+    assert_eq!(owners(&one("It was agreed by KL, MR and TS that the PC should renew the lease.")), ["PC"]);
+    assert_eq!(owners(&one("It was agreed that the Head Teacher would brief the new staff.")), ["Head Teacher"]);
+    let c = one("That a revised budget be presented to the March meeting.");
+    assert!(c.owners.is_empty());
+    assert_eq!(c.form, Form::Passive);
+    let c = one("That the minutes be signed by the Chairman.");
+    assert_eq!(owners(&c), ["Chairman"]);
+    none("RESOLVED: That the report be noted.");
+    none("That Mrs Grey be appointed as internal auditor.");
+    let found = find("DECISION: 1) To buy a new mower. 2) To repaint the shelter.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found.iter().all(|c| c.form == Form::Decision && c.owners.is_empty()));
+    none("To receive the report of the Planning Committee.");
+    none("To note the correspondence.");
+}
+
+#[test]
+fn passives_and_deferrals_commit_without_an_owner() {
+    let c = one("The revised map would be circulated to members next week.");
+    assert!(c.owners.is_empty());
+    assert_eq!(c.form, Form::Passive);
+    assert_eq!(owners(&one("The quotes would be collected by the Treasurer.")), ["Treasurer"]);
+    let c = one("Consideration of the hedge application was deferred to the next meeting.");
+    assert_eq!(c.form, Form::Deferral);
+    assert!(c.due.unwrap().text.contains("next meeting"));
+    assert!(one("The accounts would be approved at the April meeting.").owners.is_empty());
+    let c = one("The bench is to be moved nearer the pond.");
+    assert!(c.owners.is_empty());
+    none("It is to be noted that the figures are provisional.");
+    none("The grant had been paid to the school.");
+}
+
+#[test]
+fn several_actions_in_one_sentence() {
+    let t = "Clerk to order the salt bins, KL to collect them from the depot.";
+    let found = find(t);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(owners(&found[0]), ["Clerk"]);
+    assert_eq!(owners(&found[1]), ["KL"]);
+    assert_eq!(&t[found[1].span.clone()], "KL to collect them from the depot.");
+    let found = find("AB to draft the letter and CD to send it.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((owners(&found[0]), owners(&found[1])), (vec!["AB"], vec!["CD"]));
+    let c = one("The Chair and the Treasurer to meet the auditor.");
+    assert_eq!(owners(&c), ["Chair", "Treasurer"]);
+    let c = one("The Clerk agreed to order the sign and chase the printer.");
+    assert_eq!(owners(&c), ["Clerk"]);
+}
+
+#[test]
+fn owners_with_aliases_full_stops_and_first_names() {
+    assert_eq!(owners(&one("Priya (pk401) to contact the venue about access.")), ["Priya"]);
+    assert_eq!(owners(&one("Cllrs. to return their forms to the Clerk.")), ["Cllrs"]);
+    let found = find_with("Marek to update the wiki page.", &["Marek Nowak"], false);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].owners, ["Marek"]);
+    assert!(find_with("Marek to update the wiki page.", &[], false).is_empty(), "an unknown word opening a sentence is not an owner");
+}
+
+#[test]
+fn speakers_and_first_person() {
+    let found = find_with("Irene: I can volunteer to review the draft.", &[], false);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].owners, ["Irene"]);
+    let found = find_with("Jonas: I'll ping the editors about this.", &[], false);
+    assert_eq!(found[0].owners, ["Jonas"]);
+    let c = one("We should raise this with the working group.");
+    assert!(c.owners.is_empty());
+}
+
+#[test]
+fn imperative_entries() {
+    let found = find_with("Book the hall for the summer fair", &[], true);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].form, Form::Imperative);
+    assert_eq!(find_with("Look for a new venue", &[], true).len(), 1, "a verb with its particle");
+    assert!(find_with("Update on the website", &[], true).is_empty());
+    assert!(find_with("Contact details were circulated", &[], true).is_empty());
+    assert!(find_with("Draft Minutes Subject to Approval", &[], true).is_empty());
+    assert!(find("Book the hall for the summer fair").is_empty(), "only an entry of its own");
+}
+
+#[test]
+fn past_narrative_conditions_opinions_and_corrections() {
+    none("The Clerk had written to the landowner in March.");
+    none("Cllr Patel attended the training and reported back.");
+    none("If the weather is poor, the Rangers will cancel the walk.");
+    none("Members felt that the council should do more for young people.");
+    none("Minute 12 should read: Cllr Hill had offered to paint the sign.");
+    none("The Chair wished to thank everyone for their hard work.");
+    none("We need two more adults for the trip.");
+    none("Permission to fell the tree was granted by the Borough Council.");
+}
+
+#[test]
+fn due_dates() {
+    let c = one("The Clerk will circulate the figures by\u{a0}Friday.");
+    let d = c.due.unwrap();
+    assert_eq!(d.text, "by\u{a0}Friday");
+    assert!(!d.vague);
+    assert!(one("Officers will report back in due course.").due.unwrap().vague);
+}
+
+#[test]
+fn spans_are_exact_with_odd_whitespace() {
+    let t = "The Director explained the position.\r\nThe Clerk\u{a0}agreed to\r\ncirculate the\u{a0}figures.";
+    let c = one(t);
+    assert_eq!(&t[c.span.clone()], "The Clerk\u{a0}agreed to\r\ncirculate the\u{a0}figures.");
+    assert_eq!(&t[c.owner_span.clone().unwrap()], "The Clerk");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let samples = [
+        "", " ", "\u{a0}", ".", "(", "((((", "That", "That be", "to", "to be", "will", "would be", "é", "日本語。", "agreed to", "HR to", "by", "I'll",
+        "n't", "'ll to", "x)y(z", "’’’", "\u{200b}", "RESOLVED, that", "she would", "DECISION: To", "1.", "a.", "iv.", "– to –", "Irene:", "@x: to be",
+    ];
+    for s in samples {
+        for entry in [false, true] {
+            for c in find_with(s, &["A B"], entry) {
+                assert!(s.is_char_boundary(c.span.start) && s.is_char_boundary(c.span.end) && c.span.end <= s.len());
+            }
+        }
+    }
+    let alphabet: Vec<char> = "aZ .,;:()'’\u{a0}\n\r\t•–-1é日Tthat would be by agreed to HR Clerk I'll asked ".chars().collect();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut s = String::new();
+        for _ in 0..80 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            s.push(alphabet[(x % alphabet.len() as u64) as usize]);
+        }
+        for c in find_with(&s, &[], true) {
+            assert!(s.is_char_boundary(c.span.start) && s.is_char_boundary(c.span.end));
+            if let Some(o) = &c.owner_span {
+                assert!(s.is_char_boundary(o.start) && s.is_char_boundary(o.end));
+            }
+        }
+    }
+    let long = "and the Clerk would ".repeat(5000);
+    let _ = find(&long);
+}
+
+#[test]
+fn reported_wish_to_invite() {
+    let c = one("The Director told the Panel that, to be open, he would like to invite the opposition leaders to join the Board.");
+    assert_eq!(owners(&c), ["Director"]);
+}

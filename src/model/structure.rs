@@ -1,0 +1,439 @@
+//! Agenda items by the shape of the document.
+//!
+//! The grammar marks every line that could head an item. This pass reads
+//! them as the document writes them: the Markdown level that holds its
+//! items, the numbering scheme of its first items (see [`super::scheme`]),
+//! and then each later candidate against them. Headings in another scheme
+//! are sub-headings of their item; numbered paragraphs and list items that
+//! continue the items' sequence in the items' scheme are items ("3. Finance
+//! – the clerk reported …", "4. Apologies."); so are numbers that start in
+//! the middle of a line after a sentence, and minute numbers that lost
+//! their slash ("13117" for "131/17"). An item marker alone on its line
+//! takes its title from the line below when that line reads as one.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::build::{clean, run_in_title};
+use super::scheme::{self, ItemNumber, Scheme};
+use super::*;
+
+pub(super) fn analyse(text: &str, doc: &mut Document) {
+    doc.items.sort_by_key(|i| i.heading_span.start);
+    markdown_level(text, doc);
+    let learnt = {
+        let numbers: Vec<&ItemNumber> = doc.items.iter().filter_map(|i| i.numbering.as_ref()).collect();
+        scheme::learn(numbers.iter().copied())
+    };
+    doc.numbering = learnt;
+    if let Some(scheme) = learnt {
+        demote_other_schemes(text, doc, scheme);
+        promote_sequence(text, doc, scheme);
+        mid_line_items(text, doc, scheme);
+    }
+    titles_below(text, doc);
+    doc.items.sort_by_key(|i| i.heading_span.start);
+}
+
+/// Minute numbers carry a year in both of these; a document may write the
+/// first with "Minute" and the rest without.
+fn compatible(a: Scheme, b: Scheme) -> bool {
+    a == b || matches!((a, b), (Scheme::Minute, Scheme::NumberYear) | (Scheme::NumberYear, Scheme::Minute))
+}
+
+/// Markdown headings: the items are the headings of one level, the
+/// shallowest level at which at least half the headings have something of
+/// their own under them (a level whose headings only group deeper ones,
+/// "## Agenda:" over "### Topic", holds groups; a level used once, at the
+/// top, is the document's title). Deeper headings are sub-headings.
+fn markdown_level(text: &str, doc: &mut Document) {
+    let level_of = |i: &AgendaItem| match i.numbering.as_ref().map(|n| n.scheme) {
+        Some(Scheme::Markdown(l)) => Some(l),
+        _ => None,
+    };
+    let mut levels: Vec<u8> = doc.items.iter().filter_map(level_of).collect();
+    levels.sort_unstable();
+    levels.dedup();
+    if levels.len() < 2 {
+        return;
+    }
+    // where each heading (item or not) starts, to see what lies under one
+    let mut heading_starts: Vec<usize> = doc.items.iter().map(|i| i.heading_span.start).collect();
+    heading_starts.extend(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.start));
+    heading_starts.sort_unstable();
+    let has_own_content = |item: &AgendaItem| {
+        let next = heading_starts.iter().copied().find(|&s| s > item.heading_span.start).unwrap_or(text.len());
+        doc.blocks.iter().any(|b| {
+            b.kind != BlockKind::Heading && b.span.start >= item.heading_span.end && b.span.start < next && !text[b.text.clone()].trim().is_empty()
+        })
+    };
+    let mut chosen = None;
+    for &level in &levels {
+        let at_level: Vec<&AgendaItem> = doc.items.iter().filter(|i| level_of(i) == Some(level)).collect();
+        let first_item = doc.items.first().map(|i| i.heading_span.start);
+        // a level used once, for the first heading of the file, is its title
+        if at_level.len() == 1 && Some(at_level[0].heading_span.start) == first_item {
+            continue;
+        }
+        let own = at_level.iter().filter(|i| has_own_content(i)).count();
+        if own * 2 >= at_level.len() {
+            chosen = Some(level);
+            break;
+        }
+    }
+    let Some(level) = chosen else { return };
+    // "## Action items", "## Actions": the heading of a register, not an item
+    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
+        .into_iter()
+        .partition(|i| level_of(i).is_none_or(|l| l == level && !super::inline::is_register_heading(&i.title)));
+    doc.items = keep;
+    for item in demoted {
+        as_sub_heading(doc, item);
+    }
+}
+
+/// An item heading that is not an item: a sub-heading of the item it is in.
+fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
+    doc.blocks.push(Block { kind: BlockKind::Heading, span: item.heading_span.clone(), text: item.title_span.unwrap_or(item.heading_span) });
+}
+
+/// Numbered headings in a scheme other than the items': sub-headings
+/// ("i. Highways", "1. i) Highways" among "6/16" minutes).
+fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
+    if matches!(scheme, Scheme::Markdown(_)) {
+        return;
+    }
+    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
+        .into_iter()
+        .partition(|i| i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
+    doc.items = keep;
+    for item in demoted {
+        as_sub_heading(doc, item);
+    }
+}
+
+/// Something numbered that might be an item.
+enum Candidate {
+    /// A numbered paragraph or list item: its number as written and the block.
+    Numbered { number: Span, block: Span, text: Span },
+    /// A paragraph that starts with digits: a minute number that lost its slash.
+    Digits { number: Span, block: Span },
+}
+
+/// Numbered paragraphs and list items in the items' scheme that continue
+/// the items' sequence are items; a sequence that restarted inside the
+/// item ("1. … 2. … 3." under item 3) keeps its own numbers.
+fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
+    let year = scheme::common_year(doc.items.iter().filter_map(|i| i.numbering.as_ref()));
+    let mut candidates: Vec<(usize, Candidate)> = Vec::new();
+    match scheme {
+        Scheme::Dot => {
+            for p in &doc.numbered_paragraphs {
+                if let Some(block) = doc.blocks.iter().find(|b| b.span.start == p.span.start) {
+                    candidates.push((p.span.start, Candidate::Numbered { number: p.number_span.clone(), block: p.span.clone(), text: block.text.clone() }));
+                }
+            }
+        }
+        Scheme::Paren => {
+            for li in doc.list_items.iter().filter(|l| l.marker.as_deref().is_some_and(|m| m.ends_with(')') && m.trim_end_matches(')').parse::<u32>().is_ok())) {
+                if let Some(block) = doc.blocks.iter().find(|b| b.span.start == li.span.start) {
+                    candidates.push((li.span.start, Candidate::Numbered { number: li.marker_span.clone(), block: li.span.clone(), text: block.text.clone() }));
+                }
+            }
+        }
+        Scheme::NumberYear | Scheme::Minute if year.is_some() => {
+            for b in doc.blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+                let body = &text[b.text.clone()];
+                let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                if digits >= 3 && body[digits..].starts_with([' ', '\u{a0}', '\t']) {
+                    candidates.push((b.text.start, Candidate::Digits { number: b.text.start..b.text.start + digits, block: b.span.clone() }));
+                }
+            }
+        }
+        _ => return,
+    }
+    if candidates.is_empty() {
+        return;
+    }
+    candidates.sort_by_key(|(at, _)| *at);
+    // the sequences, in text order: items, and the numbers inside them
+    let mut items: Vec<(usize, Option<u32>)> = doc.items.iter().map(|i| (i.heading_span.start, i.numbering.as_ref().filter(|n| compatible(n.scheme, scheme)).and_then(|n| n.value))).collect();
+    let mut found = Vec::new();
+    for (at, candidate) in candidates {
+        let previous = items.iter().filter(|(s, _)| *s < at).max_by_key(|(s, _)| *s).copied();
+        let Some((item_start, Some(last))) = previous else { continue };
+        let expected = last + 1;
+        match candidate {
+            Candidate::Numbered { number, block, text: body } => {
+                let written = text[number.clone()].trim();
+                let Ok(value) = written.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u32>() else { continue };
+                if value != expected || written.contains(|c: char| c.is_ascii_digit()) && written.trim_end_matches(['.', ')']).contains('.') {
+                    continue;
+                }
+                // a sequence restarted inside the item keeps its numbers
+                let restarted = doc.numbered_paragraphs.iter().map(|p| (p.span.start, p.number.as_str())).chain(doc.list_items.iter().filter_map(|l| Some((l.span.start, l.marker.as_deref()?))))
+                    .filter(|(s, _)| *s > item_start && *s < at)
+                    .any(|(_, n)| n.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok() == Some(value - 1));
+                if restarted {
+                    continue;
+                }
+                let Some((title, title_span)) = title_in(text, body.clone()) else { continue };
+                found.push(AgendaItem {
+                    number: Some(value.to_string()),
+                    title,
+                    heading_span: number.start..title_span.end,
+                    title_span: Some(title_span),
+                    span: block,
+                    form: ItemForm::Numbered,
+                    numbering: scheme::read(written),
+                });
+                items.push((at, Some(value)));
+            }
+            Candidate::Digits { number, block } => {
+                let Some(year) = year.as_deref() else { continue };
+                let digits = &text[number.clone()];
+                if !scheme::is_slash_dropped(digits, expected, year) {
+                    continue;
+                }
+                let rest_start = number.end + (text[number.end..block.end].len() - text[number.end..block.end].trim_start().len());
+                let line_end = text[rest_start..block.end].find('\n').map_or(block.end, |i| rest_start + i);
+                let title = run_in_title(&clean(&text[rest_start..line_end]));
+                let title_end = rest_start + find_words_end(&text[rest_start..line_end], &title);
+                found.push(AgendaItem {
+                    number: Some(digits.to_string()),
+                    title,
+                    heading_span: number.start..title_end,
+                    title_span: Some(rest_start..title_end),
+                    span: block,
+                    form: ItemForm::Numbered,
+                    // the number is kept as written: M301 reports it as breaking the scheme
+                    numbering: Some(ItemNumber { scheme, prefix: String::new(), value: Some(expected), year: Some(year.to_string()), normal: digits.to_string() }),
+                });
+                items.push((at, Some(expected)));
+            }
+        }
+        items.sort_by_key(|(s, _)| *s);
+    }
+    doc.items.extend(found);
+    doc.items.sort_by_key(|i| i.heading_span.start);
+}
+
+/// Where `title` (words folded) ends in `line`.
+fn find_words_end(line: &str, title: &str) -> usize {
+    let mut end = 0;
+    let mut rest = line;
+    for word in title.split_whitespace() {
+        match rest.find(word) {
+            Some(i) => {
+                end += i + word.len();
+                rest = &line[end..];
+            }
+            None => break,
+        }
+    }
+    end
+}
+
+/// The title of a numbered block that is an item: the words before a dash
+/// or colon ("Finance – the clerk reported …"), or the whole of a short
+/// line ("Apologies."), or a run of capitals ("PUBLIC FORUM The …").
+fn title_in(text: &str, body: Span) -> Option<(String, Span)> {
+    let s = &text[body.clone()];
+    let first_line = s.split('\n').next().unwrap_or("");
+    let starts_upper = first_line.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    if !starts_upper {
+        return None;
+    }
+    // "Finance – the clerk …", "Finance: the clerk …", "Finance - the clerk …"
+    for sep in [" – ", " — ", " - ", ": "] {
+        if let Some(i) = first_line.find(sep) {
+            let head = first_line[..i].trim();
+            let words = head.split_whitespace().count();
+            if (1..=10).contains(&words) && !head.ends_with(['.', ',', ';']) {
+                let start = body.start + (first_line.len() - first_line.trim_start().len());
+                return Some((clean(head), start..start + head.len()));
+            }
+        }
+    }
+    // "Apologies." alone: a one-line heading that ends in a full stop
+    let one_line = !s.trim_end().contains('\n');
+    let words = first_line.split_whitespace().count();
+    if one_line && (1..=10).contains(&words) {
+        let head = first_line.trim().trim_end_matches(['.', ':']);
+        let start = body.start + (first_line.len() - first_line.trim_start().len());
+        return Some((clean(head), start..start + head.len()));
+    }
+    None
+}
+
+/// "… This was accepted by all. 4. MEMBERS’ DECLARATION OF INTERESTS …",
+/// "… to reflect this. 135/17 Handyman Job List Cllr Taylor advised …": an
+/// item number in the items' scheme after the end of a sentence, when the
+/// number follows on from the item before it.
+fn mid_line_items(text: &str, doc: &mut Document, scheme: Scheme) {
+    static DOT: OnceLock<Regex> = OnceLock::new();
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    let (pattern, caps_title) = match scheme {
+        // "4. DECLARATIONS": a title in capitals, since "4." is common in prose
+        Scheme::Dot => (DOT.get_or_init(|| Regex::new(r"[\s\u{a0}](\d{1,3})\.[\s\u{a0}]+((?:[A-Z][A-Z’'&/\-]*[A-Z’'](?:[\s\u{a0}]+|$))+)").unwrap()), true),
+        // "135/17 Handyman Job List": a minute number is not prose
+        Scheme::NumberYear | Scheme::Minute => (YEAR.get_or_init(|| Regex::new(r"[.!?:;][\s\u{a0}]+(\d{1,4})/(\d{2})[\s\u{a0}]+(\p{Lu}.*)").unwrap()), false),
+        _ => return,
+    };
+    let year = scheme::common_year(doc.items.iter().filter_map(|i| i.numbering.as_ref()));
+    let mut found: Vec<AgendaItem> = Vec::new();
+    for block in &doc.blocks {
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ActionLine | BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Resolution) {
+            continue;
+        }
+        let body = &text[block.span.clone()];
+        for c in pattern.captures_iter(body) {
+            let Some(num) = c.get(1) else { continue };
+            let at = block.span.start + num.start();
+            let previous = doc
+                .items
+                .iter()
+                .chain(found.iter())
+                .filter(|i| i.heading_span.start < at)
+                .max_by_key(|i| i.heading_span.start)
+                .and_then(|i| i.numbering.as_ref())
+                .filter(|n| compatible(n.scheme, scheme))
+                .and_then(|n| n.value);
+            let Ok(n) = num.as_str().parse::<u32>() else { continue };
+            if previous.map(|p| p + 1) != Some(n) {
+                continue;
+            }
+            let (title_text, title_span, number_text) = if caps_title {
+                let Some(title) = c.get(2) else { continue };
+                let title_text = clean(title.as_str());
+                // the title must be more than a word; after no sentence end
+                // ("… asset register 21. ITEMS FOR AGENDA …"), two words
+                let after_sentence = body[..num.start()].trim_end().ends_with(['.', '!', '?', ':', ';']);
+                if title_text.chars().filter(|c| c.is_alphabetic()).count() < 6 || (!after_sentence && title_text.split_whitespace().count() < 2) {
+                    continue;
+                }
+                let start = block.span.start + title.start();
+                (title_text, start..start + title.as_str().trim_end().len(), n.to_string())
+            } else {
+                let (Some(y), Some(rest)) = (c.get(2), c.get(3)) else { continue };
+                if year.as_deref() != Some(y.as_str()) {
+                    continue;
+                }
+                let line = rest.as_str().split('\n').next().unwrap_or("");
+                let title_text = run_in_title(&clean(line));
+                let start = block.span.start + rest.start();
+                (title_text.clone(), start..start + find_words_end(line, &title_text), format!("{n}/{}", y.as_str()))
+            };
+            found.push(AgendaItem {
+                numbering: scheme::read(&number_text),
+                number: Some(number_text),
+                title: title_text,
+                heading_span: at..title_span.end,
+                title_span: Some(title_span),
+                span: at..block.span.end,
+                form: ItemForm::MidLine,
+            });
+        }
+    }
+    doc.items.extend(found);
+}
+
+/// An item whose heading holds no title ("2) " alone on its line): its
+/// title is the line below when that line reads as a title (short, with no
+/// sentence end, and the text after it starts a new sentence).
+fn titles_below(text: &str, doc: &mut Document) {
+    let starts: Vec<usize> = doc.items.iter().map(|i| i.heading_span.start).collect();
+    for (k, item) in doc.items.iter_mut().enumerate() {
+        if !item.title.is_empty() || item.form != ItemForm::Numbered {
+            continue;
+        }
+        let next_item = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+        let Some(block) = doc
+            .blocks
+            .iter()
+            .filter(|b| b.span.start >= item.heading_span.end && b.span.start < next_item)
+            .min_by_key(|b| b.span.start)
+        else {
+            continue;
+        };
+        if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading) {
+            continue;
+        }
+        let body = &text[block.text.clone()];
+        let mut lines = body.split('\n');
+        let first = lines.next().unwrap_or("").trim();
+        let after = lines.find(|l| !l.trim().is_empty()).map(str::trim);
+        let words = first.split_whitespace().count();
+        let reads_as_title = (1..=12).contains(&words)
+            && first.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !first.ends_with(['.', ',', ';', ':', '?', '!'])
+            && after.is_none_or(|a| a.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if reads_as_title {
+            let start = block.text.start + (body.len() - body.trim_start().len());
+            item.title = clean(first);
+            item.title_span = Some(start..start + first.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The items of `text` as "number title".
+    fn items(text: &str) -> Vec<String> {
+        Document::parse(text).items.iter().map(|i| format!("{} {}", i.number.as_deref().unwrap_or("-"), i.title)).collect()
+    }
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(items(text), expected, "{text}");
+    }
+
+    #[test]
+    fn a_marker_alone_on_its_line_takes_the_title_below() {
+        check("1) \nApologies\n\nNone were received.\n\n2)\nMinutes of the last meeting\nThe minutes were approved.\n\n3)\n\nThe clerk reported that the accounts were in order.\n", &["1 Apologies", "2 Minutes of the last meeting", "3 "]);
+    }
+
+    #[test]
+    fn a_heading_with_its_body_on_the_same_line() {
+        check("1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Finance – the clerk reported that the accounts were in order.\n\n4. Apologies.\n\nNone.\n", &["1 Apologies", "2 Minutes", "3 Finance", "4 Apologies"]);
+    }
+
+    #[test]
+    fn sub_headings_nest_under_their_item() {
+        check("5. Reports\n\ni. Highways\n\nPotholes were reported.\n\nb) Playground\n\nThe swings were repaired.\n\n6. Close\n\nThe meeting closed.\n", &["5 Reports", "6 Close"]);
+        // a heading in another scheme than the items' is a sub-heading
+        check("1/16 Apologies\n\nNone.\n\n2/16 Matters arising\n\n1. i) Highways\n\nNoted.\n\n3/16 Finance\n\nNoted.\n", &["1/16 Apologies", "2/16 Matters arising", "3/16 Finance"]);
+    }
+
+    #[test]
+    fn hierarchical_references_keep_numbers_and_titles() {
+        check("Item 21/04/7 Planning\n\nNone.\n\nItem 21/04/8 Highways\n\nNoted.\n\nItem 22/11/6/15. Finance\n\nNoted.\n", &["21/04/7 Planning", "21/04/8 Highways", "22/11/6/15 Finance"]);
+    }
+
+    #[test]
+    fn items_that_start_mid_line() {
+        check("124/17 Apologies\n\nNone.\n\n125/17 Minutes\n\nThe minutes were approved. 126/17 Handyman Job List The clerk advised that the list was long.\n", &["124/17 Apologies", "125/17 Minutes", "126/17 Handyman Job List"]);
+        check("1. APOLOGIES None were received.\n\n2. MINUTES These were accepted by all. 3. MEMBERS’ INTERESTS None were declared.\n", &["1 APOLOGIES", "2 MINUTES", "3 MEMBERS’ INTERESTS"]);
+    }
+
+    #[test]
+    fn a_minute_number_that_lost_its_slash_is_an_item() {
+        let got = items("129/17 Plan\n\nNoted.\n\n130/17 Budget\n\nNoted.\n\n13117 Village CCTV The clerk advised that crime had risen.\n\n132/17 Funding\n\nNoted.\n");
+        assert_eq!(got, ["129/17 Plan", "130/17 Budget", "13117 Village CCTV", "132/17 Funding"]);
+    }
+
+    #[test]
+    fn a_sequence_restarted_inside_an_item_is_not_promoted() {
+        check("1. Reports\n\n1. The clerk reported.\n\n2. The chair reported.\n\n2. Finance\n\nNoted.\n", &["1 Reports", "2 Finance"]);
+    }
+
+    #[test]
+    fn markdown_items_are_the_headings_of_one_level() {
+        // groups over topics: the topics are the items
+        check("## Agenda:\n\n### Web Share\n\nDiscussed.\n\n### Img decoding\n\nDiscussed.\n\n## Backlog:\n\n### WebVR\n\nDiscussed.\n", &["- Web Share", "- Img decoding", "- WebVR"]);
+        // items with sub-headings: the items are the shallower level
+        check("# Board meeting\n\n## Finances\n\nBalance noted.\n\n### Balance\n\n$5\n\n## Grants approved\n\n- A\n- B\n\n## Ongoing business\n\n### CLA\n\n- Needs a decision\n", &["- Finances", "- Grants approved", "- Ongoing business"]);
+    }
+}

@@ -8,7 +8,7 @@
 //! the server is exiting): only the latest version is ever finished.
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
 use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
@@ -40,9 +40,15 @@ pub struct OpenDocument {
     /// change that replaced the whole text.
     tree: Option<Tree>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis of this version failed (a defect: it panicked); it is
+    /// not tried again until the next change.
+    pub failed: bool,
     /// The latest version, shared with the jobs in flight so that they can
     /// tell they are out of date.
     latest: Arc<AtomicI32>,
+    /// Held while an analysis of this document runs: whoever asks for the
+    /// same version meanwhile waits for it instead of computing it again.
+    turn: Arc<Mutex<()>>,
 }
 
 /// One change of a didChange: a range (line and column in the negotiated
@@ -118,7 +124,12 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, latest: Arc::new(AtomicI32::new(version)) }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+    }
+
+    /// The lock an analysis of this document holds while it runs.
+    pub fn turn(&self) -> Arc<Mutex<()>> {
+        self.turn.clone()
     }
 
     /// Tree-sitter's point of a byte offset. Its row counts the rope's
@@ -169,6 +180,7 @@ impl OpenDocument {
         self.version = version;
         self.latest.store(version, Ordering::Relaxed);
         self.analysis = None;
+        self.failed = false;
         applied
     }
 

@@ -15,7 +15,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::document::Analysis;
 use super::handlers;
-use super::session::Session;
+use super::session::{panic_message, Session};
 use crate::text::Encoding;
 
 /// How long the server waits after a change before it analyses and
@@ -39,7 +39,7 @@ impl State {
         match tokio::task::spawn_blocking(run).await {
             Ok(Ok(v)) => Ok(v),
             Ok(Err(e)) => {
-                let what = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+                let what = panic_message(&*e);
                 eprintln!("minutes lsp: internal error: {what}");
                 Err(Error { code: ErrorCode::InternalError, message: format!("internal error: {what}").into(), data: None })
             }
@@ -56,7 +56,7 @@ impl State {
     fn now<T>(&self, f: impl FnOnce(&mut Session) -> T) -> Result<T> {
         let mut guard = self.0.lock().unwrap_or_else(|e| e.into_inner());
         std::panic::catch_unwind(AssertUnwindSafe(|| f(&mut guard))).map_err(|e| {
-            let what = e.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| e.downcast_ref::<String>().cloned()).unwrap_or_default();
+            let what = panic_message(&*e);
             eprintln!("minutes lsp: internal error: {what}");
             Error { code: ErrorCode::InternalError, message: format!("internal error: {what}").into(), data: None }
         })
@@ -64,16 +64,34 @@ impl State {
 
     /// The current analysis of an open document, computed without the
     /// lock; `None` when it is not open or a newer version overtook it.
+    /// Two asking at once (the first publish and the outline after an
+    /// open) share one analysis: the second waits for the document's turn
+    /// and then finds it done. An analysis that panics is a defect: it is
+    /// logged, and that version has no analysis (nothing is published for
+    /// it); the next change is analysed afresh.
     async fn analyse(&self, uri: Uri) -> Option<Arc<Analysis>> {
         let session = self.0.clone();
         let run = move || {
             let lock = || session.lock().unwrap_or_else(|e| e.into_inner());
+            let turn = lock().open.get(&uri)?.turn();
+            let _turn = turn.lock().unwrap_or_else(|e| e.into_inner());
             let job = match lock().job(&uri)? {
                 Ok(a) => return Some(a),
                 Err(job) => job,
             };
-            let a = Arc::new(std::panic::catch_unwind(AssertUnwindSafe(|| job.run())).ok()??);
-            lock().store(&uri, &a).then_some(a)
+            let version = job.version;
+            match std::panic::catch_unwind(AssertUnwindSafe(|| job.run())) {
+                Ok(a) => {
+                    let a = Arc::new(a?);
+                    lock().store(&uri, &a).then_some(a)
+                }
+                Err(panic) => {
+                    let why = panic_message(&*panic);
+                    eprintln!("minutes lsp: internal error: the analysis of {} (version {version}) failed: {why}", uri.as_str());
+                    lock().failed(&uri, version, &why);
+                    None
+                }
+            }
         };
         tokio::task::spawn_blocking(run).await.ok().flatten()
     }
@@ -205,7 +223,13 @@ async fn publish_version(client: &Client, state: &State, uri: Uri, version: i32)
     if state.version(uri.clone()).await != Some(version) {
         return;
     }
-    let Some(a) = state.analyse(uri.clone()).await else { return };
+    let Some(a) = state.analyse(uri.clone()).await else {
+        // a failed analysis left a note saying so
+        for note in state.with(|s| std::mem::take(&mut s.notes)).await.unwrap_or_default() {
+            client.log_message(lsp::MessageType::ERROR, note).await;
+        }
+        return;
+    };
     if a.version != version {
         return;
     }

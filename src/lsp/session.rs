@@ -255,9 +255,15 @@ impl Session {
 
     /// The analysis of an open document when it is current, or the job
     /// that computes it (to run without the lock).
+    /// `None` when it is not open, or when the analysis of its current
+    /// version failed.
     pub fn job(&mut self, uri: &Uri) -> Option<Result<Arc<Analysis>, Job>> {
-        if let Some(a) = self.open.get(uri)?.analysis.clone() {
+        let d = self.open.get(uri)?;
+        if let Some(a) = d.analysis.clone() {
             return Some(Ok(a));
+        }
+        if d.failed {
+            return None;
         }
         let config = self.config(uri);
         let roster = self.roster_without(uri);
@@ -269,14 +275,31 @@ impl Session {
         self.open.get_mut(uri).is_some_and(|d| d.store(a))
     }
 
+    /// Marks the analysis of `version` of `uri` as failed, and says why.
+    pub fn failed(&mut self, uri: &Uri, version: i32, why: &str) {
+        if let Some(d) = self.open.get_mut(uri).filter(|d| d.version == version) {
+            d.failed = true;
+        }
+        self.notes.push(format!("internal error: the analysis of {} (version {version}) failed: {why}", uri.as_str()));
+    }
+
     /// The analysis of an open document, computed when stale.
     pub fn analysis(&mut self, uri: &Uri) -> Option<Arc<Analysis>> {
         match self.job(uri)? {
             Ok(a) => Some(a),
             Err(job) => {
-                let a = Arc::new(job.run()?);
-                self.store(uri, &a);
-                Some(a)
+                let version = job.version;
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run())) {
+                    Ok(a) => {
+                        let a = Arc::new(a?);
+                        self.store(uri, &a);
+                        Some(a)
+                    }
+                    Err(panic) => {
+                        self.failed(uri, version, &panic_message(&*panic));
+                        None
+                    }
+                }
             }
         }
     }
@@ -302,4 +325,9 @@ pub fn as_peers<'a>(open: &'a [(Uri, Arc<Analysis>)], disk: &'a [&'a DiskFile]) 
     let mut v: Vec<Peer> = open.iter().map(|(u, a)| Peer { name: u.as_str(), text: &a.text, doc: &a.doc }).collect();
     v.extend(disk.iter().map(|f| Peer { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
     v
+}
+
+/// What a caught panic says.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into())
 }

@@ -122,12 +122,10 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// Fails today on M104 after a number: in "the Clerk would write to
-    /// 1. Title" the fix appends "(Action – Clerk)" after "1", where the
-    /// grammar does not read it as an action, so the finding and its fix
-    /// come back (issue 16's report; grammar and detector work).
+    /// A fix applied once leaves nothing for the same fix to do again (M104
+    /// after a number, "would write to 1. Title", once offered a marker the
+    /// grammar does not read there: it now offers none).
     #[test]
-    #[ignore = "M104's fix is not idempotent after a number: `1 (Action – Clerk)` is not read as an action"]
     fn every_fix_is_idempotent(text in minutes_text()) {
         for d in findings(&text) {
             let Some(fix) = &d.fix else { continue };

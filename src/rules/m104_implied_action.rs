@@ -90,7 +90,7 @@ fn reads_back(marker: &str) -> bool {
 /// How far back the line of a commitment is read for [`reads_back_at`]:
 /// a commitment on a longer line is read from its own start, so that a
 /// long line's many findings do not each parse the whole line.
-const LINE_CONTEXT: usize = 4096;
+const LINE_CONTEXT: usize = 512;
 
 /// Whether `marker`, put at `slot` after the commitment `span` and what
 /// precedes it on its line, is read there as an action with an owner: after

@@ -308,11 +308,17 @@ impl Config {
     /// Runs the rules on one document as configured: which rules run (the
     /// file's choice with `base` on top) and how loud their findings are.
     pub fn check(&self, ctx: &Context, base: &Selection) -> Vec<Diagnostic> {
-        let mut out = rules::check(ctx, &self.selection(base));
+        self.check_until(ctx, base, &|| false).unwrap_or_default()
+    }
+
+    /// [`Config::check`] that gives up (`None`) when `cancelled` says so
+    /// ([`rules::check_until`]).
+    pub fn check_until(&self, ctx: &Context, base: &Selection, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+        let mut out = rules::check_until(ctx, &self.selection(base), cancelled)?;
         for d in &mut out {
             d.severity = self.severity(d.code, d.severity);
         }
-        out
+        Some(out)
     }
 
     /// Reads a document's numeric dates in the configured order.

@@ -10,6 +10,8 @@
 //!   abbreviations, agenda items, paragraphs, lists, decisions and actions
 //!   (explicit and implied). Plain data with byte ranges; no I/O, no rules.
 //! - [`catalogue`]: built-in roles and common abbreviations (data files).
+//! - [`files`]: finding and reading minutes files (one walker, regular
+//!   files under a size limit), for the CLI and the language server.
 //! - [`workspace`]: many documents, the roster of people and roles across
 //!   them, the action register.
 //! - [`rules`]: checks over the model; one file per rule, a registry lists
@@ -29,6 +31,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod files;
 pub mod fix;
 pub mod ide;
 pub mod model;

@@ -20,19 +20,63 @@ pub struct LineCol {
 }
 
 /// Line starts of a text, for converting offsets to positions and back.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r`, as LSP counts them. Every
+/// conversion costs O(1) (or a binary search) after one pass over the
+/// text: a UTF-16 column is the byte column less the bytes that UTF-16
+/// saves on multi-byte characters, and that saving is kept at every
+/// [`BLOCK`] bytes of non-ASCII text, so no conversion walks a long line.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
-    /// Byte offset of the start of each line. A line ends at '\n'; a '\r'
-    /// before it belongs to the line's end, not its content.
+    /// Byte offset of the start of each line.
     starts: Vec<usize>,
+    /// For a text with non-ASCII characters: `saved[k]` is how many more
+    /// bytes than UTF-16 code units the characters starting before byte
+    /// `k * BLOCK` take. Empty for ASCII text.
+    saved: Vec<u32>,
     len: usize,
+}
+
+/// Bytes between two checkpoints of the UTF-16 saving.
+const BLOCK: usize = 64;
+
+/// Bytes a character starting with byte `b` takes beyond its UTF-16 units
+/// (continuation bytes count nothing: the lead byte counts the character).
+fn saving(b: u8) -> usize {
+    match b {
+        0xC0..=0xDF => 1, // 2 bytes, 1 unit
+        0xE0..=0xEF => 2, // 3 bytes, 1 unit
+        0xF0..=0xFF => 2, // 4 bytes, 2 units
+        _ => 0,
+    }
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts, len: text.len() }
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let saved = if text.is_ascii() {
+            Vec::new()
+        } else {
+            let mut saved = Vec::with_capacity(bytes.len() / BLOCK + 2);
+            let mut total = 0usize;
+            for block in bytes.chunks(BLOCK) {
+                saved.push(total as u32);
+                total += block.iter().map(|b| saving(*b)).sum::<usize>();
+            }
+            saved.push(total as u32);
+            saved
+        };
+        LineIndex { starts, saved, len: text.len() }
     }
 
     pub fn line_count(&self) -> usize {
@@ -51,11 +95,30 @@ impl LineIndex {
     /// The byte range of line `line` without its line ending.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts.get(line).copied().unwrap_or(self.len);
-        let mut end = self.starts.get(line + 1).map(|s| s - 1).unwrap_or(self.len);
-        if end > start && text.as_bytes().get(end - 1) == Some(&b'\r') {
+        let bytes = text.as_bytes();
+        let mut end = match self.starts.get(line + 1) {
+            Some(next) => next - 1, // the '\n' or lone '\r'
+            None => self.len,
+        };
+        if end > start && bytes.get(end) == Some(&b'\n') && bytes[end - 1] == b'\r' {
             end -= 1;
         }
         start..end.max(start)
+    }
+
+    /// Bytes saved by UTF-16 on the characters starting before `offset`.
+    fn saved_before(&self, text: &str, offset: usize) -> usize {
+        if self.saved.is_empty() {
+            return 0;
+        }
+        let block = offset / BLOCK;
+        let from = block * BLOCK;
+        self.saved[block] as usize + text.as_bytes()[from..offset].iter().map(|b| saving(*b)).sum::<usize>()
+    }
+
+    /// UTF-16 code units between two character boundaries.
+    fn utf16_len(&self, text: &str, from: usize, to: usize) -> usize {
+        (to - from) - (self.saved_before(text, to) - self.saved_before(text, from))
     }
 
     /// Byte offset → line and column in `enc`. Offsets inside a character
@@ -69,7 +132,7 @@ impl LineIndex {
         let start = self.starts[line];
         let col = match enc {
             Encoding::Utf8 => offset - start,
-            Encoding::Utf16 => text[start..offset].chars().map(char::len_utf16).sum(),
+            Encoding::Utf16 => self.utf16_len(text, start, offset),
         };
         LineCol { line: line as u32, col: col as u32 }
     }
@@ -83,28 +146,56 @@ impl LineIndex {
             return text.len();
         }
         let range = self.line_range(text, line);
-        let content = &text[range.clone()];
         let want = pos.col as usize;
-        match enc {
-            Encoding::Utf8 => {
-                let mut col = want.min(content.len());
-                while !content.is_char_boundary(col) {
-                    col -= 1;
-                }
-                range.start + col
-            }
+        let mut at = match enc {
+            Encoding::Utf8 => range.start + want.min(range.len()),
+            Encoding::Utf16 if self.saved.is_empty() => range.start + want.min(range.len()),
             Encoding::Utf16 => {
-                let mut units = 0;
-                for (i, ch) in content.char_indices() {
+                if self.utf16_len(text, range.start, range.end) <= want {
+                    return range.end;
+                }
+                // the last checkpoint in the line whose (estimated) column
+                // is at most the column, then character by character
+                let base = self.saved_before(text, range.start) as i64;
+                let estimate = |k: usize| (k * BLOCK - range.start) as i64 - (self.saved[k] as i64 - base);
+                let (mut lo, mut hi) = (range.start.div_ceil(BLOCK), range.end / BLOCK + 1);
+                let first = lo;
+                while lo < hi {
+                    let mid = (lo + hi) / 2;
+                    if estimate(mid) <= want as i64 {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                let mut at = if lo > first { (lo - 1) * BLOCK } else { range.start };
+                while !text.is_char_boundary(at) {
+                    at -= 1;
+                }
+                // a character across the checkpoint can make the estimate
+                // one unit short: step back until the column is ahead
+                while at > range.start && self.utf16_len(text, range.start, at) > want {
+                    at = at.saturating_sub(BLOCK).max(range.start);
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                }
+                let mut units = self.utf16_len(text, range.start, at);
+                for ch in text[at..range.end].chars() {
                     let next = units + ch.len_utf16();
                     if next > want {
-                        return range.start + i;
+                        return at;
                     }
                     units = next;
+                    at += ch.len_utf8();
                 }
-                range.end
+                at
             }
+        };
+        while !text.is_char_boundary(at) {
+            at -= 1;
         }
+        at
     }
 
     /// The one-based line number of a byte offset, as people count lines.
@@ -113,8 +204,40 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i)
+/// Line and column in `enc` → byte offset in a rope (an open document's
+/// text), with the same lines and clamping as [`LineIndex::offset`]
+/// (the rope counts `\r`, `\n` and `\r\n` as line ends). The flag says
+/// whether the position was outside the text and had to be clamped.
+/// O(log n): no line is walked.
+#[cfg(feature = "lsp")]
+pub fn rope_offset(rope: &ropey::Rope, pos: LineCol, enc: Encoding) -> (usize, bool) {
+    let line = pos.line as usize;
+    if line >= rope.len_lines() {
+        return (rope.len_bytes(), true);
+    }
+    let start_char = rope.line_to_char(line);
+    let mut end_char = if line + 1 < rope.len_lines() { rope.line_to_char(line + 1) } else { rope.len_chars() };
+    // without its line end
+    if end_char > start_char && rope.char(end_char - 1) == '\n' {
+        end_char -= 1;
+    }
+    if end_char > start_char && rope.char(end_char - 1) == '\r' {
+        end_char -= 1;
+    }
+    let want = pos.col as usize;
+    let (char_at, clamped) = match enc {
+        Encoding::Utf8 => {
+            let (start, end) = (rope.char_to_byte(start_char), rope.char_to_byte(end_char));
+            let byte = start + want.min(end - start);
+            (rope.byte_to_char(byte), want > end - start)
+        }
+        Encoding::Utf16 => {
+            let (start, end) = (rope.char_to_utf16_cu(start_char), rope.char_to_utf16_cu(end_char));
+            let cu = start + want.min(end - start);
+            (rope.utf16_cu_to_char(cu), want > end - start)
+        }
+    };
+    (rope.char_to_byte(char_at), clamped)
 }
 
 #[cfg(test)]
@@ -184,5 +307,40 @@ mod tests {
         assert_eq!(idx.line_number(2), 2);
         assert_eq!(idx.line_number(5), 4);
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "one\rtwo\r\nthree\nfour";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_count(), 4);
+        assert_eq!(idx.position(text, text.find("two").unwrap(), Encoding::Utf16), LineCol { line: 1, col: 0 });
+        assert_eq!(&text[idx.line_range(text, 0)], "one");
+        assert_eq!(&text[idx.line_range(text, 1)], "two");
+        assert_eq!(idx.offset(text, LineCol { line: 2, col: 2 }, Encoding::Utf16), text.find("ree").unwrap());
+    }
+
+    /// UTF-16 columns the slow way: walking the line.
+    fn walked(text: &str, start: usize, offset: usize) -> u32 {
+        text[start..offset].chars().map(char::len_utf16).sum::<usize>() as u32
+    }
+
+    #[test]
+    fn columns_on_a_long_line_of_mixed_widths_match_a_walk() {
+        let line: String = "aé€😀 ".repeat(500);
+        let text = format!("x\n{line}\n{line}");
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(7) {
+            let p = idx.position(&text, offset, Encoding::Utf16);
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(p.col, walked(&text, start, offset), "{offset}");
+            assert_eq!(idx.offset(&text, p, Encoding::Utf16), offset, "{offset}");
+        }
+        // a column in the middle of a surrogate pair, anywhere on the line
+        for k in 0..200u32 {
+            let col = k * 6 + 4; // "aé€" is 3 units, then 😀 is units 3–4
+            let at = idx.offset(&text, LineCol { line: 1, col }, Encoding::Utf16);
+            assert!(text[at..].starts_with('😀'), "{col}");
+        }
     }
 }

@@ -64,8 +64,11 @@ fn only_the_server_names_lsp_or_tokio() {
             continue;
         }
         let text = std::fs::read_to_string(&file).unwrap();
+        // text.rs is the one place positions are converted, the rope of an
+        // open document's included (behind the `lsp` feature)
+        let names: &[&str] = if file == src.join("text.rs") { &["tower_lsp_server", "tokio::"] } else { &["tower_lsp_server", "tokio::", "ropey::"] };
         for (n, line) in text.lines().enumerate() {
-            if ["tower_lsp_server", "tokio::", "ropey::"].iter().any(|k| line.contains(k)) {
+            if names.iter().any(|k| line.contains(k)) {
                 wrong.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
             }
         }

@@ -187,7 +187,9 @@ struct Lexicon {
     verbs: HashMap<&'static str, VerbClass>,
     exceptions: HashMap<&'static str, &'static str>,
     agents: HashMap<&'static str, bool>,
-    closed: HashMap<Class, HashSet<String>>,
+    /// Indexed by `Class as usize`: one hash per lookup, the word's (the
+    /// model asks several classes of every word).
+    closed: Vec<HashSet<String>>,
 }
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
@@ -209,7 +211,7 @@ fn lexicon() -> &'static Lexicon {
             Err(e) => panic!("lexicon/english.toml: {e}"),
         };
         let set = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
-        let closed = HashMap::from([
+        let classes = [
             (Class::Title, set(c.titles)),
             (Class::PronounSingular, set(c.pronouns_singular)),
             (Class::PronounPlural, set(c.pronouns_plural)),
@@ -247,14 +249,18 @@ fn lexicon() -> &'static Lexicon {
             (Class::TableTask, set(c.table_task_headers)),
             (Class::TableOwner, set(c.table_owner_headers)),
             (Class::TableDue, set(c.table_due_headers)),
-        ]);
+        ];
+        let mut closed = vec![HashSet::new(); classes.len()];
+        for (class, words) in classes {
+            closed[class as usize] = words;
+        }
         Lexicon { verbs, exceptions, agents, closed }
     })
 }
 
 /// Whether the lower-case `word` is in the closed class `class`.
 pub fn is(class: Class, word: &str) -> bool {
-    lexicon().closed.get(&class).is_some_and(|s| s.contains(word))
+    lexicon().closed.get(class as usize).is_some_and(|s| s.contains(word))
 }
 
 /// The lemma's class, when `lemma` is a verb ("look for" included).
@@ -418,7 +424,7 @@ mod tests {
         assert!(!is(Class::Title, "clerk"));
         // every verb class named in english.toml is a verb WordNet knows
         for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::MeetingAct, Class::DeferralVerb] {
-            for w in &lexicon().closed[&class] {
+            for w in &lexicon().closed[class as usize] {
                 assert!(verb_lemma(w).is_some(), "{class:?}: {w} is not a WordNet verb");
             }
         }

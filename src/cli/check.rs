@@ -273,7 +273,7 @@ pub fn run(args: Args) -> ExitCode {
     match run_plan(plan, &base, &args, &mut *file).and_then(|code| file.flush().map(|_| code)) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("minutes: cannot write the report: {e}");
+            eprintln!("minutes: cannot write the output: {e}");
             ExitCode::from(2)
         }
     }

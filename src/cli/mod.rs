@@ -21,6 +21,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Files larger than this are not read (bytes, or with K, M, G: `64M`)
+    #[arg(long, global = true, value_parser = crate::files::parse_size, default_value = "64M")]
+    max_file_size: u64,
 }
 
 #[derive(Subcommand, Debug)]
@@ -76,6 +79,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    files::set_max_size(cli.max_file_size);
+    if !matches!(cli.command, Command::Lsp) {
+        quiet_on_closed_output();
+    }
     match cli.command {
         Command::Check(args) => check::run(args),
         Command::Actions(args) => actions::run(args),
@@ -90,6 +97,29 @@ pub fn run() -> ExitCode {
         Command::Rule { rule, .. } => rule_doc(rule.as_deref()),
         Command::Lsp => lsp(),
     }
+}
+
+/// A command whose reader has gone (`minutes actions | head`) ends quietly
+/// as the other tools of a pipe do, killed by SIGPIPE (status 141 in the
+/// shell); output that cannot be written for another reason (a full disk)
+/// ends it with a message and status 2 rather than a panic.
+fn quiet_on_closed_output() {
+    #[cfg(unix)]
+    // SAFETY: restores the default action of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info.payload().downcast_ref::<String>().map(String::as_str).or_else(|| info.payload().downcast_ref::<&str>().copied());
+        match message.and_then(|m| m.strip_prefix("failed printing to stdout: ")) {
+            Some(why) => {
+                eprintln!("minutes: cannot write the output: {why}");
+                std::process::exit(2);
+            }
+            None => default(info),
+        }
+    }));
 }
 
 /// The rules as Markdown: a table, then each rule's documentation under an

@@ -39,10 +39,8 @@ pub fn target_at(text: &str, doc: &Document, offset: usize) -> Option<(Target, R
     }
     // a person: on their name in attendance, or on any place the name is written
     for p in &doc.people {
-        for r in name_occurrences(text, &p.name) {
-            if contains(&r, offset) {
-                return Some((Target::Person(p.name.clone()), r));
-            }
+        if let Some(r) = name_occurrence_at(text, &p.name, offset) {
+            return Some((Target::Person(p.name.clone()), r));
         }
     }
     // initials from attendance ("MW") name a person too
@@ -57,16 +55,32 @@ pub fn target_at(text: &str, doc: &Document, offset: usize) -> Option<(Target, R
     None
 }
 
+/// Whether `text[r]` stands as a whole word (not inside a longer word).
+fn whole_word(text: &str, r: &Range<usize>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    !word(text[..r.start].chars().next_back()) && !word(text[r.end..].chars().next())
+}
+
 /// Where a name is written as a whole word (not inside a longer word).
 pub fn name_occurrences(text: &str, name: &str) -> Vec<Range<usize>> {
     if name.is_empty() {
         return Vec::new();
     }
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    text.match_indices(name)
-        .map(|(i, m)| i..i + m.len())
-        .filter(|r| !word(text[..r.start].chars().next_back()) && !word(text[r.end..].chars().next()))
-        .collect()
+    text.match_indices(name).map(|(i, m)| i..i + m.len()).filter(|r| whole_word(text, r)).collect()
+}
+
+/// The place `name` is written as a whole word around `offset`: only the
+/// starts that could reach `offset` are tried, so finding what the cursor
+/// is on costs the name's length, not the document's.
+fn name_occurrence_at(text: &str, name: &str, offset: usize) -> Option<Range<usize>> {
+    if name.is_empty() {
+        return None;
+    }
+    let offset = offset.min(text.len());
+    (offset.saturating_sub(name.len())..=offset)
+        .filter(|i| text.is_char_boundary(*i) && text[*i..].starts_with(name))
+        .map(|i| i..i + name.len())
+        .find(|r| contains(r, offset) && whole_word(text, r))
 }
 
 /// Where the target is defined in this document.

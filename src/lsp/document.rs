@@ -1,14 +1,27 @@
 //! An open document: its text in a rope, its version, its syntax tree
-//! (edited and reparsed incrementally) and its analysis.
+//! (edited as changes arrive, reparsed incrementally when analysed) and its
+//! analysis.
+//!
+//! Changes are cheap: they edit the rope and the tree and nothing else.
+//! The parse, the model and the rules run in an analysis [`Job`], outside
+//! the session's lock, and give up as soon as a newer version arrives (or
+//! the server is exiting): only the latest version is ever finished.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
 
 use ropey::Rope;
-use tree_sitter::{InputEdit, Parser, Point, Tree};
+use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
 
+use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::text::{Encoding, LineCol, LineIndex};
+use crate::rules::{Context, Selection};
+use crate::text::{rope_offset, Encoding, LineCol, LineIndex};
+use crate::workspace::{track, InSeries, Minute, Roster};
+
+/// Set when the server is exiting: every analysis in flight gives up.
+pub static EXITING: AtomicBool = AtomicBool::new(false);
 
 /// What the features read: a snapshot of the text with its tree and model.
 pub struct Analysis {
@@ -23,9 +36,19 @@ pub struct Analysis {
 pub struct OpenDocument {
     pub version: i32,
     rope: Rope,
-    parser: Parser,
-    tree: Tree,
+    /// The last tree parsed, edited by every change since; `None` after a
+    /// change that replaced the whole text.
+    tree: Option<Tree>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis of this version failed (a defect: it panicked); it is
+    /// not tried again until the next change.
+    pub failed: bool,
+    /// The latest version, shared with the jobs in flight so that they can
+    /// tell they are out of date.
+    latest: Arc<AtomicI32>,
+    /// Held while an analysis of this document runs: whoever asks for the
+    /// same version meanwhile waits for it instead of computing it again.
+    turn: Arc<Mutex<()>>,
 }
 
 /// One change of a didChange: a range (line and column in the negotiated
@@ -35,95 +58,231 @@ pub struct Change {
     pub text: String,
 }
 
+/// Tells a job whether its version is still wanted.
+#[derive(Clone)]
+pub struct Cancel {
+    latest: Arc<AtomicI32>,
+    version: i32,
+}
+
+impl Cancel {
+    pub fn is_cancelled(&self) -> bool {
+        EXITING.load(Ordering::Relaxed) || self.latest.load(Ordering::Relaxed) != self.version
+    }
+}
+
+/// An analysis to compute outside the lock.
+/// The other minutes of the workspace, shared with a job.
+#[derive(Default)]
+pub struct SeriesPeers {
+    /// The document's own name (its URI).
+    pub name: String,
+    pub open: Vec<(tower_lsp_server::ls_types::Uri, Arc<Analysis>)>,
+    pub disk: Vec<Arc<super::session::DiskFile>>,
+    pub today: crate::model::Date,
+}
+
+pub struct Job {
+    pub version: i32,
+    text: String,
+    old_tree: Option<Tree>,
+    /// Everyone the other documents of the workspace know.
+    roster: Roster,
+    /// The document's `minutes.toml` (or the defaults).
+    config: Arc<Config>,
+    /// The workspace's other minutes, for the series of meetings.
+    series: SeriesPeers,
+    selection: Selection,
+    pub cancel: Cancel,
+}
+
+impl Job {
+    /// Parses (reusing the edited tree), builds the model and runs the
+    /// rules; `None` when cancelled on the way.
+    pub fn run(self) -> Option<Analysis> {
+        let Job { version, text, old_tree, mut roster, config, series, selection, cancel } = self;
+        let mut parser = crate::syntax::parser();
+        let mut stop = |_: &ParseState| cancel.is_cancelled();
+        let bytes = text.as_bytes();
+        let tree = parser.parse_with_options(
+            &mut |i, _| bytes.get(i..).unwrap_or_default(),
+            old_tree.as_ref(),
+            Some(ParseOptions::new().progress_callback(&mut stop)),
+        )?;
+        if cancel.is_cancelled() {
+            return None;
+        }
+        let mut doc = Document::new(&text, &tree);
+        config.prepare(&text, &mut doc);
+        if cancel.is_cancelled() {
+            return None;
+        }
+        roster.add(&doc);
+        config.extend_roster(&mut roster);
+        let mut minutes = vec![Minute { name: &series.name, text: &text, doc: &doc }];
+        minutes.extend(series.open.iter().map(|(u, a)| Minute { name: u.as_str(), text: &a.text, doc: &a.doc }));
+        minutes.extend(series.disk.iter().map(|f| Minute { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
+        let meetings = track(&minutes, series.today);
+        let ctx = Context { text: &text, doc: &doc, roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }) };
+        let diagnostics = config.check_until(&ctx, &selection, &|| cancel.is_cancelled())?;
+        let index = LineIndex::new(&text);
+        Some(Analysis { version, text, index, tree, doc, diagnostics })
+    }
+}
+
+/// How a change's range was read.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// Positions outside the text, clamped to it.
+    pub clamped: usize,
+    /// Ranges whose end came before their start, read the other way round.
+    pub reversed: usize,
+}
+
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        let mut parser = crate::syntax::parser();
-        let tree = crate::syntax::parse(&mut parser, text, None);
-        OpenDocument { version, rope: Rope::from_str(text), parser, tree, analysis: None }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
     }
 
-    /// The byte offset of a line and column, clamped to the text (the
-    /// conversion is `text::LineIndex`'s, on the line's own text).
-    fn offset(&self, pos: LineCol, enc: Encoding) -> usize {
-        let line = pos.line as usize;
-        if line >= self.rope.len_lines() {
-            return self.rope.len_bytes();
-        }
-        let start = self.rope.line_to_byte(line);
-        let content: String = self.rope.line(line).chunks().collect();
-        let index = LineIndex::new(&content);
-        start + index.offset(&content, LineCol { line: 0, col: pos.col }, enc)
+    /// The lock an analysis of this document holds while it runs.
+    pub fn turn(&self) -> Arc<Mutex<()>> {
+        self.turn.clone()
     }
 
+    /// Tree-sitter's point of a byte offset. Its row counts the rope's
+    /// lines; tree-sitter reuses subtrees by byte offsets.
     fn point(&self, byte: usize) -> Point {
         let row = self.rope.byte_to_line(byte);
         Point { row, column: byte - self.rope.line_to_byte(row) }
     }
 
-    /// Applies changes in order to the rope and the tree, then reparses
-    /// once, reusing the edited tree.
-    pub fn apply(&mut self, version: i32, changes: Vec<Change>, enc: Encoding) {
+    /// Applies changes in order to the rope and the tree. Positions outside
+    /// the text are clamped to it, as every other request's are.
+    pub fn apply(&mut self, version: i32, changes: Vec<Change>, enc: Encoding) -> Applied {
+        let mut applied = Applied::default();
         for change in changes {
             match change.range {
                 None => {
                     self.rope = Rope::from_str(&change.text);
-                    let text = self.rope.to_string();
-                    self.tree = crate::syntax::parse(&mut self.parser, &text, None);
+                    self.tree = None;
                 }
                 Some((from, to)) => {
-                    let start = self.offset(from, enc);
-                    let end = self.offset(to, enc).max(start);
+                    let (a, clamped_a) = rope_offset(&self.rope, from, enc);
+                    let (b, clamped_b) = rope_offset(&self.rope, to, enc);
+                    applied.clamped += usize::from(clamped_a) + usize::from(clamped_b);
+                    if b < a {
+                        applied.reversed += 1;
+                    }
+                    let (start, end) = (a.min(b), a.max(b));
                     let start_position = self.point(start);
                     let old_end_position = self.point(end);
                     let (cs, ce) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
                     self.rope.remove(cs..ce);
                     self.rope.insert(cs, &change.text);
                     let new_end_byte = start + change.text.len();
-                    self.tree.edit(&InputEdit {
+                    let edit = InputEdit {
                         start_byte: start,
                         old_end_byte: end,
                         new_end_byte,
                         start_position,
                         old_end_position,
                         new_end_position: self.point(new_end_byte),
-                    });
+                    };
+                    if let Some(tree) = &mut self.tree {
+                        tree.edit(&edit);
+                    }
                 }
             }
         }
         self.version = version;
-        let text = self.rope.to_string();
-        self.tree = crate::syntax::parse(&mut self.parser, &text, Some(&self.tree));
+        self.latest.store(version, Ordering::Relaxed);
         self.analysis = None;
+        self.failed = false;
+        applied
     }
 
-    pub fn text(&self) -> String {
-        self.rope.to_string()
+    /// The analysis of this version, or the job that computes it.
+    pub fn job(&self, roster: Roster, config: Arc<Config>, series: SeriesPeers, selection: Selection) -> Result<Arc<Analysis>, Job> {
+        if let Some(a) = &self.analysis {
+            return Ok(a.clone());
+        }
+        Err(Job {
+            version: self.version,
+            text: self.rope.to_string(),
+            old_tree: self.tree.clone(),
+            roster,
+            config,
+            series,
+            selection,
+            cancel: Cancel { latest: self.latest.clone(), version: self.version },
+        })
     }
 
-    pub fn tree(&self) -> &Tree {
-        &self.tree
+    /// Keeps a finished analysis when it is of the current version.
+    pub fn store(&mut self, a: &Arc<Analysis>) -> bool {
+        if a.version != self.version {
+            return false;
+        }
+        self.tree = Some(a.tree.clone());
+        self.analysis = Some(a.clone());
+        true
     }
+
+    /// Jobs of this document stop: it is closed.
+    pub fn close(&self) {
+        self.latest.store(i32::MIN, Ordering::Relaxed);
+    }
+
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn analyse(d: &mut OpenDocument) -> Arc<Analysis> {
+        let a = match d.job(Roster::default(), Arc::default(), SeriesPeers::default(), Selection::default()) {
+            Ok(a) => a,
+            Err(job) => Arc::new(job.run().unwrap()),
+        };
+        d.store(&a);
+        a
+    }
+
     #[test]
     fn edits_in_utf16_on_multibyte_crlf_text() {
         let text = "The Director’s £15k · budget\u{a0}was 😀 noted.\r\nsecond line\r\n";
         let mut d = OpenDocument::new(text, 1);
+        analyse(&mut d);
         // replace "noted" (after the emoji, UTF-16 columns) with "agreed"
         let idx = LineIndex::new(text);
         let at = text.find("noted").unwrap();
         let from = idx.position(text, at, Encoding::Utf16);
         let to = LineCol { line: 0, col: from.col + 5 };
-        d.apply(2, vec![Change { range: Some((from, to)), text: "agreed".into() }, Change { range: Some((LineCol { line: 1, col: 0 }, LineCol { line: 1, col: 6 })), text: "2nd".into() }], Encoding::Utf16);
+        let applied = d.apply(2, vec![Change { range: Some((from, to)), text: "agreed".into() }, Change { range: Some((LineCol { line: 1, col: 0 }, LineCol { line: 1, col: 6 })), text: "2nd".into() }], Encoding::Utf16);
+        assert_eq!(applied, Applied::default());
         let want = text.replace("noted", "agreed").replace("second", "2nd");
-        assert_eq!(d.text(), want);
-        assert_eq!(d.tree().root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
-        // a position past the end is clamped
-        d.apply(3, vec![Change { range: Some((LineCol { line: 99, col: 9 }, LineCol { line: 120, col: 0 })), text: "end".into() }], Encoding::Utf8);
-        assert!(d.text().ends_with("\r\nend"));
+        assert_eq!(d.rope.to_string(), want);
+        assert_eq!(analyse(&mut d).tree.root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
+        // a position past the end is clamped, and counted
+        let applied = d.apply(3, vec![Change { range: Some((LineCol { line: 99, col: 9 }, LineCol { line: 120, col: 0 })), text: "end".into() }], Encoding::Utf8);
+        assert_eq!(applied.clamped, 2);
+        assert!(d.rope.to_string().ends_with("\r\nend"));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_for_edits() {
+        let mut d = OpenDocument::new("one\rtwo\nthree", 1);
+        d.apply(2, vec![Change { range: Some((LineCol { line: 1, col: 0 }, LineCol { line: 1, col: 3 })), text: "2".into() }], Encoding::Utf16);
+        assert_eq!(d.rope.to_string(), "one\r2\nthree");
+    }
+
+    #[test]
+    fn a_newer_version_cancels_the_job_of_an_older_one() {
+        let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
+        let Err(job) = d.job(Roster::default(), Arc::default(), SeriesPeers::default(), Selection::default()) else { panic!("no analysis yet") };
+        d.apply(2, vec![Change { range: None, text: "2. Other\n".into() }], Encoding::Utf16);
+        assert!(job.cancel.is_cancelled());
+        assert!(job.run().is_none());
+        assert_eq!(analyse(&mut d).version, 2);
     }
 }

@@ -7,6 +7,7 @@
 //! - `document`: rope + version + tree (+ analysis) of an open document.
 //! - `convert`: to and from LSP types; positions via `text::LineIndex`.
 //! - `handlers`: one function per feature, calling `ide`.
+//! - [`harness`]: the server in process, for the fuzz target and tests.
 //!
 //! Custom requests: `minutes/actions` (also `workspace/executeCommand`
 //! `minutes.actions`) returns the workspace's action register;
@@ -16,12 +17,14 @@
 mod convert;
 mod document;
 mod handlers;
+pub mod harness;
 mod server;
 mod session;
 pub mod transport;
 
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use tower_lsp_server::{LspService, Server};
 
@@ -37,7 +40,7 @@ pub fn run() -> ExitCode {
         }
     };
     runtime.block_on(serve());
-    // drop any blocked reads of stdin at once
+    // drop blocked reads of stdin and analyses still running at once
     runtime.shutdown_background();
     if server::SHUTDOWN.load(Ordering::SeqCst) {
         ExitCode::SUCCESS
@@ -46,6 +49,10 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// How long requests in flight may take to finish once the client has
+/// gone (stdin closed) or said `exit`.
+const GRACE: Duration = Duration::from_millis(300);
+
 async fn serve() {
     let (reader, writer) = tokio::io::duplex(1 << 20);
     let (service, socket) = LspService::build(Backend::new)
@@ -53,6 +60,31 @@ async fn serve() {
         .custom_method("minutes/debugState", Backend::debug_state)
         .custom_method(transport::INVALID, Backend::invalid_message)
         .finish();
-    tokio::spawn(transport::sanitize(tokio::io::stdin(), writer));
-    Server::new(reader, tokio::io::stdout(), socket).serve(service).await;
+    let reading = tokio::spawn(transport::sanitize(tokio::io::stdin(), writer));
+    // enough requests in flight that `shutdown` is never queued behind
+    // slow ones
+    let server = Server::new(reader, tokio::io::stdout(), socket).concurrency_level(64).serve(service);
+    tokio::pin!(server);
+    tokio::select! {
+        _ = &mut server => {}
+        _ = reading => {
+            // the client has gone or said exit: whatever is still being
+            // analysed is not wanted
+            document::EXITING.store(true, Ordering::SeqCst);
+            let _ = tokio::time::timeout(GRACE, server).await;
+        }
+    }
+    document::EXITING.store(true, Ordering::SeqCst);
+}
+
+/// Gives the memory of closed documents back to the system: glibc keeps
+/// freed small blocks (a rope's chunks, a tree's nodes) in its heap
+/// otherwise, and a server that opened one 100 MB document would hold
+/// its peak for good.
+fn release_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

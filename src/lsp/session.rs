@@ -1,20 +1,25 @@
 //! The server's one state value: open documents, the workspace's other
-//! minutes files read from disk, and settings. It sits behind one lock
-//! that is never held across an `.await`.
+//! minutes files read from disk, the configurations, and settings. It sits
+//! behind one lock that is never held across an `.await`, and never for
+//! more than one analysis: the server computes analyses outside it
+//! ([`Session::job`], [`Session::store`]); [`Session::analysis`] computes
+//! one inside it only when an edit came in between.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::Duration;
 
 use tower_lsp_server::ls_types::Uri;
 
-use super::document::{Analysis, OpenDocument};
+use super::document::{Analysis, Job, OpenDocument, SeriesPeers};
 use crate::config::{Config, ConfigError};
+use crate::files::{Bounds, Problem};
 use crate::ide::Peer;
 use crate::model::{Date, Document};
-use crate::rules::{Context, Selection};
+use crate::rules::Selection;
 use crate::text::{Encoding, LineIndex};
-use crate::workspace::{track, InSeries, Minute, Roster};
+use crate::workspace::{Minute, Roster};
 
 /// A minutes file of the workspace that is not open.
 pub struct DiskFile {
@@ -25,39 +30,52 @@ pub struct DiskFile {
 }
 
 impl DiskFile {
-    /// Reads and parses a minutes file; `None` when it cannot be read.
-    pub fn read(p: &Path) -> Option<DiskFile> {
-        let uri = Uri::from_file_path(p)?;
-        let text = std::fs::read(p).ok().and_then(|b| String::from_utf8(b).ok()).filter(|t| t.len() <= 16 << 20)?;
+    /// Reads and parses a minutes file when it is a regular file under the
+    /// size limit ([`crate::files::read`]).
+    fn read(p: &Path, max_size: u64) -> Result<DiskFile, Problem> {
+        let uri = Uri::from_file_path(p).ok_or_else(|| Problem { path: p.display().to_string(), message: "not a file URI".into() })?;
+        let text = crate::files::read(p, max_size)?.text;
         let doc = Document::parse(&text);
         let index = LineIndex::new(&text);
-        Some(DiskFile { uri, text, index, doc })
+        Ok(DiskFile { uri, text, index, doc })
     }
 }
 
-/// The workspace scan to run: which roots, which extensions.
+/// Bounds of the workspace scan: a root such as `/usr` or `$HOME` must not
+/// hold the server up.
+pub const SCAN_BOUNDS: Bounds = Bounds { max_files: Some(2_000), max_depth: Some(8), max_time: Some(Duration::from_secs(2)) };
+
+/// The workspace scan to run: which roots, which extensions, what limit.
 pub struct ScanPlan {
     roots: Vec<PathBuf>,
     extensions: Vec<String>,
+    max_file_size: u64,
+}
+
+/// What a scan read, and what it could not.
+pub struct Scanned {
+    files: Vec<(PathBuf, DiskFile)>,
+    problems: Vec<Problem>,
+}
+
+impl Scanned {
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
 }
 
 impl ScanPlan {
-    /// Reads the minutes files under the roots (.gitignore respected),
-    /// within [`SCAN_MAX_FILES`], [`SCAN_MAX_DEPTH`] and [`SCAN_MAX_TIME`].
-    pub fn run(self) -> Vec<(PathBuf, DiskFile)> {
-        let started = std::time::Instant::now();
-        let mut out = Vec::new();
+    /// Reads the minutes files under the roots with the walker the command
+    /// line uses, within [`SCAN_BOUNDS`].
+    pub fn run(self) -> Scanned {
+        let mut out = Scanned { files: Vec::new(), problems: Vec::new() };
         for root in &self.roots {
-            for entry in ignore::WalkBuilder::new(root).max_depth(Some(SCAN_MAX_DEPTH)).build().flatten() {
-                if out.len() >= SCAN_MAX_FILES || started.elapsed() > SCAN_MAX_TIME {
-                    return out;
-                }
-                let p = entry.path();
-                let minutes = p.extension().and_then(|x| x.to_str()).is_some_and(|x| self.extensions.iter().any(|e| e == x));
-                if minutes && entry.file_type().is_some_and(|t| t.is_file()) {
-                    if let Some(f) = DiskFile::read(p) {
-                        out.push((p.to_path_buf(), f));
-                    }
+            let (found, problems) = crate::files::walk(root, &self.extensions, &SCAN_BOUNDS);
+            out.problems.extend(problems);
+            for p in found {
+                match DiskFile::read(&p, self.max_file_size) {
+                    Ok(f) => out.files.push((p, f)),
+                    Err(problem) => out.problems.push(problem),
                 }
             }
         }
@@ -71,7 +89,7 @@ pub struct Session {
     /// File extensions of minutes files in the workspace.
     pub extensions: Vec<String>,
     pub open: HashMap<Uri, OpenDocument>,
-    pub disk: BTreeMap<PathBuf, DiskFile>,
+    pub disk: BTreeMap<PathBuf, Arc<DiskFile>>,
     /// Where rule links point (the code, `m101`, is appended); empty: no
     /// link.
     pub rule_docs: String,
@@ -79,9 +97,13 @@ pub struct Session {
     /// option), e.g. `minutes.openBlank`.
     pub client_commands: Vec<String>,
     pub today: Option<Date>,
+    /// Files larger than this are not read from disk.
+    pub max_file_size: u64,
     /// The client watches files for us when asked (`minutes.toml`).
     pub watch_configs: bool,
     scanned: bool,
+    /// Messages for the client's log (files skipped), taken by the server.
+    pub notes: Vec<String>,
     /// Each `minutes.toml` read so far (or why it could not be), by path;
     /// forgotten when one changes.
     configs: HashMap<PathBuf, Result<Arc<Config>, ConfigError>>,
@@ -98,23 +120,14 @@ impl Default for Session {
             rule_docs: crate::rules::default_docs_url(),
             client_commands: Vec::new(),
             today: None,
+            max_file_size: crate::files::DEFAULT_MAX_SIZE,
             watch_configs: false,
             scanned: false,
+            notes: Vec::new(),
             configs: HashMap::new(),
         }
     }
 }
-
-/// The project README's rule anchors (`#m101`…) in the repository the
-/// package names (`repository` in Cargo.toml), which every user can open;
-/// no link when it names none. Never a path on the machine that built the
-/// binary. A client can point elsewhere with the `ruleDocsUrl`
-/// initialization option.
-/// Bounds of the workspace scan: a root such as `/usr` or `$HOME` must not
-/// hold the server up.
-pub const SCAN_MAX_FILES: usize = 2_000;
-pub const SCAN_MAX_DEPTH: usize = 8;
-pub const SCAN_MAX_TIME: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The rules the editor runs: the defaults plus implied actions (M104),
 /// shown as hints.
@@ -131,8 +144,8 @@ impl Session {
     /// requests that need them: workspace symbols, the action register).
     pub fn ensure_scanned(&mut self) {
         if let Some(plan) = self.take_scan() {
-            let files = plan.run();
-            self.add_scanned(files);
+            let scanned = plan.run();
+            self.add_scanned(scanned);
         }
     }
 
@@ -143,31 +156,47 @@ impl Session {
             return None;
         }
         self.scanned = true;
-        Some(ScanPlan { roots: self.roots.clone(), extensions: self.extensions.clone() })
+        Some(ScanPlan { roots: self.roots.clone(), extensions: self.extensions.clone(), max_file_size: self.max_file_size })
     }
 
     /// Adds what a scan read (files opened meanwhile stay as edited) and
-    /// drops the open documents' analyses: their roster has grown.
-    pub fn add_scanned(&mut self, files: Vec<(PathBuf, DiskFile)>) {
-        for (p, f) in files {
-            self.disk.entry(p).or_insert(f);
+    /// drops the open documents' analyses: their roster has grown. Returns
+    /// the open documents to analyse again, at their versions.
+    pub fn add_scanned(&mut self, scanned: Scanned) -> Vec<(Uri, i32)> {
+        for (p, f) in scanned.files {
+            self.disk.entry(p).or_insert_with(|| Arc::new(f));
         }
-        for d in self.open.values_mut() {
-            d.analysis = None;
-        }
+        self.notes.extend(scanned.problems.iter().map(ToString::to_string));
+        self.invalidate()
+    }
+
+    /// Drops every open document's analysis; returns them with their
+    /// versions.
+    fn invalidate(&mut self) -> Vec<(Uri, i32)> {
+        self.open
+            .iter_mut()
+            .map(|(u, d)| {
+                d.analysis = None;
+                (u.clone(), d.version)
+            })
+            .collect()
     }
 
     pub fn is_minutes(&self, p: &Path) -> bool {
-        p.extension().and_then(|x| x.to_str()).is_some_and(|x| self.extensions.iter().any(|e| e == x))
+        crate::files::has_extension(p, &self.extensions)
     }
 
-    /// (Re)reads one file from disk; forgets it when it cannot be read.
+    /// (Re)reads one file from disk, when it is a regular file under the
+    /// size limit; forgets it (with a note saying why) otherwise.
     pub fn read_disk(&mut self, p: &Path) {
-        match DiskFile::read(p) {
-            Some(f) => {
-                self.disk.insert(p.to_path_buf(), f);
+        match DiskFile::read(p, self.max_file_size) {
+            Ok(f) => {
+                self.disk.insert(p.to_path_buf(), Arc::new(f));
             }
-            None => {
+            Err(problem) => {
+                if p.symlink_metadata().is_ok() {
+                    self.notes.push(problem.to_string());
+                }
                 self.disk.remove(p);
             }
         }
@@ -178,8 +207,9 @@ impl Session {
     }
 
     /// The roster of `uri`'s workspace ([`crate::workspace::root_of`], as
-    /// `minutes check` reads it): open documents as edited, others from disk.
-    fn roster(&self, uri: &Uri) -> Roster {
+    /// `minutes check` reads it) without `uri` itself: open documents as
+    /// edited, others from disk.
+    fn roster_without(&self, uri: &Uri) -> Roster {
         let root = |p: &Path| {
             let folder = self.roots.iter().find(|r| p.starts_with(r));
             crate::workspace::root_of(p, folder.map(PathBuf::as_path), |d| d.join(crate::workspace::MARKER).is_file())
@@ -188,7 +218,7 @@ impl Session {
         let same = |p: &Path| mine.as_ref().is_some_and(|m| root(p) == *m);
         let mut r = Roster::default();
         for (p, f) in &self.disk {
-            if !self.is_open_path(p) && same(p) {
+            if !self.is_open_path(p) && &f.uri != uri && same(p) {
                 r.add(&f.doc);
             }
         }
@@ -216,42 +246,75 @@ impl Session {
     }
 
     /// Forgets every configuration read and every analysis made with one:
-    /// a `minutes.toml` changed. Returns the open documents to check again.
-    pub fn reload_configs(&mut self) -> Vec<Uri> {
+    /// a `minutes.toml` changed. Returns the open documents to check
+    /// again, at their versions.
+    pub fn reload_configs(&mut self) -> Vec<(Uri, i32)> {
         self.configs.clear();
-        for d in self.open.values_mut() {
-            d.analysis = None;
+        self.invalidate()
+    }
+
+    /// The analysis of an open document when it is current, or the job
+    /// that computes it (to run without the lock).
+    /// `None` when it is not open, or when the analysis of its current
+    /// version failed.
+    pub fn job(&mut self, uri: &Uri) -> Option<Result<Arc<Analysis>, Job>> {
+        let d = self.open.get(uri)?;
+        if let Some(a) = d.analysis.clone() {
+            return Some(Ok(a));
         }
-        self.open.keys().cloned().collect()
+        if d.failed {
+            return None;
+        }
+        let config = self.config(uri);
+        let roster = self.roster_without(uri);
+        let series = self.series_peers(uri);
+        Some(self.open.get(uri)?.job(roster, config, series, selection()))
+    }
+
+    /// The other minutes of the workspace, shared (not copied) with an
+    /// analysis that runs without the lock: the series of meetings an
+    /// action is followed through.
+    fn series_peers(&self, uri: &Uri) -> SeriesPeers {
+        SeriesPeers {
+            name: uri.as_str().to_string(),
+            open: self.peers(Some(uri)),
+            disk: self.disk.values().filter(|f| &f.uri != uri && !self.open.contains_key(&f.uri)).cloned().collect(),
+            today: self.today(),
+        }
+    }
+
+    /// Keeps a finished analysis if its document is still at its version.
+    pub fn store(&mut self, uri: &Uri, a: &Arc<Analysis>) -> bool {
+        self.open.get_mut(uri).is_some_and(|d| d.store(a))
+    }
+
+    /// Marks the analysis of `version` of `uri` as failed, and says why.
+    pub fn failed(&mut self, uri: &Uri, version: i32, why: &str) {
+        if let Some(d) = self.open.get_mut(uri).filter(|d| d.version == version) {
+            d.failed = true;
+        }
+        self.notes.push(format!("internal error: the analysis of {} (version {version}) failed: {why}", uri.as_str()));
     }
 
     /// The analysis of an open document, computed when stale.
     pub fn analysis(&mut self, uri: &Uri) -> Option<Arc<Analysis>> {
-        let fresh = self.open.get(uri)?.analysis.clone();
-        if let Some(a) = fresh {
-            return Some(a);
+        match self.job(uri)? {
+            Ok(a) => Some(a),
+            Err(job) => {
+                let version = job.version;
+                match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run())) {
+                    Ok(a) => {
+                        let a = Arc::new(a?);
+                        self.store(uri, &a);
+                        Some(a)
+                    }
+                    Err(panic) => {
+                        self.failed(uri, version, &panic_message(&*panic));
+                        None
+                    }
+                }
+            }
         }
-        let config = self.config(uri);
-        let d = self.open.get(uri)?;
-        let text = d.text();
-        let tree = d.tree().clone();
-        let mut doc = Document::new(&text, &tree);
-        config.prepare(&text, &mut doc);
-        let mut roster = self.roster(uri);
-        roster.add(&doc);
-        config.extend_roster(&mut roster);
-        let diagnostics = {
-            let open = self.peers(Some(uri));
-            let disk = self.disk_peers(Some(uri));
-            let peers = as_peers(&open, &disk);
-            let series = track(&minutes(Minute { name: uri.as_str(), text: &text, doc: &doc }, &peers), self.today());
-            let ctx = Context { text: &text, doc: &doc, roster: &roster, series: Some(InSeries { series: &series, minute: 0 }) };
-            config.check(&ctx, &selection())
-        };
-        let index = LineIndex::new(&text);
-        let a = Arc::new(Analysis { version: d.version, text, index, tree, doc, diagnostics });
-        self.open.get_mut(uri)?.analysis = Some(a.clone());
-        Some(a)
     }
 
     /// Every other minutes document: open ones first, then those on disk.
@@ -266,7 +329,7 @@ impl Session {
 
     /// Disk files that are not open (and not `except`).
     pub fn disk_peers(&self, except: Option<&Uri>) -> Vec<&DiskFile> {
-        self.disk.values().filter(|f| Some(&f.uri) != except && !self.open.contains_key(&f.uri)).collect()
+        self.disk.values().filter(|f| Some(&f.uri) != except && !self.open.contains_key(&f.uri)).map(|f| &**f).collect()
     }
 }
 
@@ -282,4 +345,9 @@ pub fn minutes<'a>(first: Minute<'a>, peers: &[Peer<'a>]) -> Vec<Minute<'a>> {
     let mut v = vec![first];
     v.extend(peers.iter().map(|p| Minute { name: p.name, text: p.text, doc: p.doc }));
     v
+}
+
+/// What a caught panic says.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into())
 }

@@ -22,6 +22,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     let mut found = tables(text, doc);
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
     let mut person_block: Option<(Owner, usize)> = None;
+    let marked = ByStart::new(&doc.actions);
     for block in &doc.blocks {
         if let Some(a) = addressed_entry(text, block) {
             found.push(a);
@@ -37,7 +38,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         if block.kind == BlockKind::ActionLine {
             // "ACTION: … ACTION: Clerk to follow up": a second marker inside the line
             let inline = inline_action_markers(text, block, &people);
-            found.extend(more_owners_in_line(text, block, &doc.actions, &inline, &people));
+            found.extend(more_owners_in_line(text, block, &marked, &inline, &people));
             found.extend(inline);
             continue;
         }
@@ -106,6 +107,30 @@ fn document_people(doc: &Document) -> People {
 
 fn overlaps(a: &Span, b: &Span) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Actions by where they start, to find those a span overlaps without
+/// reading them all: once per action line, that made 100,000 action
+/// lines quadratic.
+struct ByStart<'a> {
+    sorted: Vec<&'a Action>,
+    /// The longest action: one starting further back cannot reach a span.
+    longest: usize,
+}
+
+impl<'a> ByStart<'a> {
+    fn new(actions: &'a [Action]) -> ByStart<'a> {
+        let mut sorted: Vec<&Action> = actions.iter().collect();
+        sorted.sort_by_key(|a| a.span.start);
+        let longest = sorted.iter().map(|a| a.span.len()).max().unwrap_or(0);
+        ByStart { sorted, longest }
+    }
+
+    fn overlapping(&self, span: &Span) -> Vec<&'a Action> {
+        let from = self.sorted.partition_point(|a| a.span.start + self.longest <= span.start);
+        let to = self.sorted.partition_point(|a| a.span.start < span.end).max(from);
+        self.sorted[from..to].iter().copied().filter(|a| overlaps(&a.span, span)).collect()
+    }
 }
 
 /// The spans of action sections: from a heading (or a short line, or an
@@ -316,16 +341,18 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
     let p = P.get_or_init(|| Regex::new(r"\b(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY))?:[\s\u{a0}]+").unwrap());
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
+    let mut index = None;
     for m in p.find_iter(body) {
         if m.start() == 0 && block.kind == BlockKind::ActionLine {
             continue;
         }
-        let sentence = sentences::around(body, m.end());
+        let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
+        let sentence = index.around(m.end());
         let task_span = m.end()..sentence.end.max(m.end());
         let task_text = &body[task_span.clone()];
         if let Some(owners) = owner_only(task_text, people) {
             // the task is the sentence before the marker
-            let before = sentences::last(&body[..m.start()]);
+            let before = index.last_before(m.start());
             let owner_span = block.text.start + task_span.start..block.text.start + task_span.start + task_text.trim_end().trim_end_matches('.').len();
             out.push(Action {
                 owners: owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
@@ -361,8 +388,8 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
 
 /// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
 /// other owners in an action line beyond the ones the grammar split.
-fn more_owners_in_line(text: &str, block: &Block, marked: &[Action], inline: &[Action], people: &People) -> Vec<Action> {
-    let in_line: Vec<&Action> = marked.iter().filter(|a| overlaps(&a.span, &block.span)).collect();
+fn more_owners_in_line(text: &str, block: &Block, marked: &ByStart, inline: &[Action], people: &People) -> Vec<Action> {
+    let in_line = marked.overlapping(&block.span);
     let body = &text[block.text.clone()];
     // what a second marker in the line holds is that marker's action
     let found: Vec<Commitment> = commitments::find_commitments(body, people, Setting { entry: true })

@@ -3,6 +3,7 @@
 use super::commitments::clean_owner;
 use super::*;
 use crate::syntax::kind;
+use super::sentences::Sentences;
 use tree_sitter::Node;
 
 pub(super) fn from_tree(text: &str, tree: &tree_sitter::Tree) -> Document {
@@ -164,9 +165,14 @@ impl<'t> Builder<'t> {
     /// definitions, page breaks.
     fn inline_children(&mut self, node: Node) {
         let mut cursor = node.walk();
+        let mut sentences = None;
         for child in node.named_children(&mut cursor) {
             match child.kind() {
-                kind::ACTION_MARKER => self.action_marker(child, node),
+                kind::ACTION_MARKER => {
+                    let text = self.text;
+                    let sentences = sentences.get_or_insert_with(|| Sentences::new(&text[node.byte_range()]));
+                    self.action_marker(child, node, sentences)
+                }
                 kind::ABBREVIATION_DEFINITION => self.abbreviation_definition(child, node),
                 kind::PAGE_BREAK => self.doc.page_breaks.push(PageBreak {
                     span: child.byte_range(),
@@ -384,7 +390,8 @@ impl<'t> Builder<'t> {
         }
     }
 
-    fn action_marker(&mut self, node: Node, block: Node) {
+    /// An inline action marker of `block`, whose sentences are `sentences`.
+    fn action_marker(&mut self, node: Node, block: Node, sentences: &Sentences) {
         self.reference(node);
         let action = {
             let mut cursor = node.walk();
@@ -397,7 +404,7 @@ impl<'t> Builder<'t> {
         }
         // the task of an inline marker is the sentence before it
         let preceding = block.start_byte()..node.start_byte();
-        let last = sentences::last(&self.text[preceding.clone()]);
+        let last = sentences.last_before(preceding.len());
         let sentence = preceding.start + last.start..preceding.start + last.end;
         if self.doc.actions.len() == before {
             // the owner goes after "(Action – ", or after "(Action" with a dash

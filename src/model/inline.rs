@@ -89,14 +89,16 @@ fn inline_decisions(text: &str, doc: &mut Document) {
         if !body.chars().any(char::is_lowercase) {
             continue;
         }
+        let mut index = None;
         for c in p.captures_iter(body) {
             if c.get(1).is_some() {
                 continue; // "It had been AGREED": an earlier decision, reported
             }
+            let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
             let m = c.get(2).expect("group 2 always matches");
             let at = m.start();
             // the keyword must stand in a sentence of ordinary case
-            let sentence = sentences::around(body, at);
+            let sentence = index.around(at);
             // "Agreed that" in ordinary case decides only at a sentence's start
             // ("Discussion: … Agreed that the PFA will pay …")
             let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
@@ -112,7 +114,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             let mut sentence = sentence;
             if m.as_str().ends_with(':') {
                 while sentence.end < body.len() && numbered_start.is_match(&body[sentence.end..]) {
-                    let next = sentences::around(body, (sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
+                    let next = index.around((sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
                     if next.end <= sentence.end {
                         break;
                     }
@@ -163,6 +165,15 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
     doc.resolved_blocks.extend(found);
 }
 
+/// Whether `text` holds a word every motion start is written with: the
+/// start pattern has Unicode word boundaries, which the regex crate's fast
+/// engines cannot take past the first non-ASCII character, so on a long
+/// block of prose it runs at a few MB/s; a block without these words
+/// cannot match it.
+fn may_start_motion(text: &str) -> bool {
+    ["otion", "move", "MOVED"].iter().any(|w| text.contains(w))
+}
+
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
 /// Motion approved.", "Motion by X, seconded by Y … carried 4-0", "MOVED by
 /// X / THAT … / SECONDED by Y". Each is a block of one resolution where the
@@ -186,7 +197,11 @@ fn motions(text: &str, doc: &mut Document) {
             continue;
         }
         let body = &text[block.text.clone()];
+        if !may_start_motion(body) {
+            continue;
+        }
         let starts: Vec<usize> = start.find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect();
+        let mut index = None;
         for (j, &at) in starts.iter().enumerate() {
             // the outcome: before the next motion in this block, or in the
             // next block or two (MOVED / THAT / SECONDED / CARRIED lines)
@@ -196,7 +211,7 @@ fn motions(text: &str, doc: &mut Document) {
             if j + 1 == starts.len() {
                 for next in blocks.iter().skip(k + 1).take(3) {
                     let t = &text[next.text.clone()];
-                    if start.is_match(t) {
+                    if may_start_motion(t) && start.is_match(t) {
                         break;
                     }
                     following.push('\n');
@@ -211,7 +226,7 @@ fn motions(text: &str, doc: &mut Document) {
             if failed.is_match(outcome) || !carried.is_match(outcome) {
                 continue;
             }
-            let sentence = sentences::around(body, at);
+            let sentence = index.get_or_insert_with(|| sentences::Sentences::new(body)).around(at);
             let span = block.text.start + at..block.text.start + sentence.end.max(at + 1).min(body.len());
             if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
                 continue;

@@ -23,6 +23,15 @@ const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix",
 /// The sentences of `text`, in order; blank stretches and runs of
 /// punctuation are not sentences.
 pub fn split(text: &str) -> Vec<Sentence> {
+    let (raw, _) = scan(text);
+    sentences_of(text, raw)
+}
+
+/// The stretches of `text` between the splitter's cuts, and the cuts: the
+/// positions where the scan starts afresh (`cur`), the first being 0.
+/// Nothing before a cut is read again, so scanning `text[cut..]` finds
+/// the same stretches after it.
+fn scan(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let mut raw: Vec<(usize, usize)> = Vec::new();
@@ -73,6 +82,11 @@ pub fn split(text: &str) -> Vec<Sentence> {
         i += ch.len_utf8();
     }
     raw.push((cur, n));
+    let cuts = raw.iter().map(|r| r.0).collect();
+    (raw, cuts)
+}
+
+fn sentences_of(text: &str, raw: Vec<(usize, usize)>) -> Vec<Sentence> {
     raw.into_iter()
         .filter_map(|(a, b)| {
             let (a, b) = trim(text, a, b);
@@ -84,14 +98,48 @@ pub fn split(text: &str) -> Vec<Sentence> {
         .collect()
 }
 
+/// The sentences of one text, split once and then looked up: a block with
+/// many markers asks for the sentence around (or before) each, and
+/// splitting the whole block for each made a long block quadratic.
+pub struct Sentences<'t> {
+    text: &'t str,
+    all: Vec<Sentence>,
+    cuts: Vec<usize>,
+}
+
+/// How far past a cut the splitter may look to decide it (a label is read
+/// up to 80 bytes ahead): a cut this far before the end of a prefix is a
+/// cut of the prefix too.
+const LOOKAHEAD: usize = 128;
+
+impl<'t> Sentences<'t> {
+    pub fn new(text: &'t str) -> Sentences<'t> {
+        let (raw, cuts) = scan(text);
+        Sentences { text, all: sentences_of(text, raw), cuts }
+    }
+
+    /// The sentence holding byte `at`, or else the last one starting
+    /// before it (the whole text if none does).
+    pub fn around(&self, at: usize) -> Span {
+        let after = self.all.partition_point(|s| s.span.start <= at);
+        after.checked_sub(1).map_or(0..self.text.len(), |i| self.all[i].span.clone())
+    }
+
+    /// The last sentence of `text[..end]`, as `last` finds it, splitting
+    /// only from a cut safely before `end`.
+    pub fn last_before(&self, end: usize) -> Span {
+        let from = self.cuts.partition_point(|&c| c + LOOKAHEAD <= end).checked_sub(1).map_or(0, |i| self.cuts[i]);
+        match split(&self.text[from..end]).pop() {
+            Some(s) => from + s.span.start..from + s.span.end,
+            // the sentences before the cut are the prefix's own
+            None => self.all.iter().rev().find(|s| s.span.start < from).map_or(0..0, |s| s.span.clone()),
+        }
+    }
+}
+
 /// The sentence of `text` holding byte `at` (the whole text if none does).
 pub fn around(text: &str, at: usize) -> Span {
-    let all = split(text);
-    all.iter()
-        .find(|s| s.span.start <= at && at < s.span.end)
-        .or_else(|| all.iter().rev().find(|s| s.span.start <= at))
-        .map(|s| s.span.clone())
-        .unwrap_or(0..text.len())
+    Sentences::new(text).around(at)
 }
 
 /// The last sentence of `text` (the one that ends where an inline action
@@ -253,6 +301,17 @@ mod tests {
         assert_eq!(&t[around(t, t.find("AGREED").unwrap())], "This was AGREED.");
         let u = "First one. Then the second";
         assert_eq!(&u[last(u)], "Then the second");
+    }
+
+    #[test]
+    fn the_index_finds_what_splitting_each_time_finds() {
+        let t = "Present: Ann (Clerk)\n\nCllr. A. Jones said it. (Action – Ann) e.g. on Monday. and then\n• one item\nUpdate: done. x. ... . 😀 The end. ";
+        let t = t.repeat(8);
+        let index = Sentences::new(&t);
+        for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            assert_eq!(index.around(at.min(t.len().saturating_sub(1))), around(&t, at.min(t.len().saturating_sub(1))), "around {at}");
+            assert_eq!(index.last_before(at), last(&t[..at]), "last before {at}");
+        }
     }
 
     #[test]

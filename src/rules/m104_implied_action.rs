@@ -38,7 +38,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .map(|a| {
             let owners = a.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ");
             let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {owners}, not marked as an action"));
-            d.fix = marker_for(&a.owners).map(|(written, marker)| Fix {
+            d.fix = marker_for(&a.owners).filter(|(_, marker)| reads_back_at(ctx.text, &a.span, a.owner_slot, marker)).map(|(written, marker)| Fix {
                 title: format!("Mark as action for {written}"),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" {marker}") }],
                 // the owner is read from the prose: a person should confirm it
@@ -85,6 +85,31 @@ fn reads_back(marker: &str) -> bool {
     let doc = crate::model::Document::parse(&format!("The report would be circulated. {marker}\n"));
     let mut explicit = doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit);
     matches!((explicit.next(), explicit.next()), (Some(a), None) if !a.owners.is_empty())
+}
+
+/// How far back the line of a commitment is read for [`reads_back_at`]:
+/// a commitment on a longer line is read from its own start, so that a
+/// long line's many findings do not each parse the whole line.
+const LINE_CONTEXT: usize = 512;
+
+/// Whether `marker`, put at `slot` after the commitment `span` and what
+/// precedes it on its line, is read there as an action with an owner: after
+/// a number ("would write to 1 (Action – Clerk).") or inside an unclosed
+/// bracket the grammar does not read one, and the finding and its fix would
+/// come back. Only that stretch is parsed, not the document.
+fn reads_back_at(text: &str, span: &std::ops::Range<usize>, slot: usize, marker: &str) -> bool {
+    let mut window = span.start.saturating_sub(LINE_CONTEXT);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let start = match text.get(window..span.start).and_then(|t| t.rfind('\n')) {
+        Some(nl) => window + nl + 1,
+        None if window == 0 => 0,
+        None => span.start,
+    };
+    let (Some(before), Some(after)) = (text.get(start..slot), text.get(slot..span.end.max(slot))) else { return false };
+    let doc = crate::model::Document::parse(&format!("{before} {marker}{after}\n"));
+    doc.actions.iter().any(|a| a.kind == ActionKind::Explicit && !a.owners.is_empty() && a.span.end > slot - start)
 }
 
 /// Each word's first letter in capitals, except the small words names keep
@@ -136,6 +161,15 @@ mod tests {
             let fixed = apply(text, &d);
             let codes: Vec<_> = findings(&fixed).into_iter().map(|d| d.code).collect();
             assert!(!codes.contains(&"M101") && !codes.contains(&"M104"), "{fixed}: {codes:?}");
+        }
+    }
+
+    #[test]
+    fn no_fix_where_the_marker_would_not_read_back() {
+        // after a number the grammar reads no marker: the fix would come back
+        let text = "the Clerk would write to 1. Title\n";
+        for d in run(&RULE, text) {
+            assert!(d.fix.is_none(), "{:?}", d.fix);
         }
     }
 

@@ -223,9 +223,12 @@ fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>)
                 None
             };
             if let Some(mut d) = message {
-                d.fix = Some(Fix {
-                    title: format!("Renumber as {}", render(text, n, expected)),
-                    edits: vec![Edit { range: n.digits.clone(), text: render(text, n, expected) }],
+                // "2, 1, 2": the number the sequence expects may be the one
+                // written, used twice; renumbering it to itself changes nothing
+                let renumbered = render(text, n, expected);
+                d.fix = (renumbered != text[n.digits.clone()]).then(|| Fix {
+                    title: format!("Renumber as {renumbered}"),
+                    edits: vec![Edit { range: n.digits.clone(), text: renumbered.clone() }],
                     // citations elsewhere may use the number as it was
                     applicability: Applicability::Unsafe,
                 });
@@ -264,6 +267,17 @@ fn suffixes(text: &str, items: &[Numbered], out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::test_support::{apply, run};
+
+    #[test]
+    fn no_fix_that_renumbers_a_number_to_itself() {
+        // 2, 1, 2: the last is a duplicate, but 2 is what follows 1
+        let text = "2. Next\n\n1. Title\n\n2. Title\n";
+        let found = run(&RULE, text);
+        assert!(found.iter().any(|d| d.message.contains("used twice")), "{found:?}");
+        for d in &found {
+            assert!(d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| text[e.range.clone()] != e.text)), "{d:?}");
+        }
+    }
 
     #[test]
     fn flags_duplicates_gaps_and_disorder() {

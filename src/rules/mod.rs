@@ -186,11 +186,19 @@ impl Selection {
 /// suppressions silence (and reports those that silence nothing), findings
 /// in text order.
 pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = RULES
-        .iter()
-        .filter(|r| selection.includes(r))
-        .flat_map(|r| (r.check)(ctx))
-        .collect();
+    check_until(ctx, selection, &|| false).unwrap_or_default()
+}
+
+/// [`check`] that gives up (`None`) when `cancelled` says so before a rule:
+/// the language server's analysis of a version the editor has moved past.
+pub fn check_until(ctx: &Context, selection: &Selection, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    for rule in RULES.iter().filter(|r| selection.includes(r)) {
+        if cancelled() {
+            return None;
+        }
+        out.extend((rule.check)(ctx));
+    }
     let suppressions = &ctx.doc.suppressions;
     let mut used: Vec<Vec<bool>> = suppressions.iter().map(|s| vec![false; s.rules.len()]).collect();
     out.retain(|d| {
@@ -218,7 +226,7 @@ pub fn check(ctx: &Context, selection: &Selection) -> Vec<Diagnostic> {
         }
     }
     out.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
-    out
+    Some(out)
 }
 
 pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: String) -> Diagnostic {

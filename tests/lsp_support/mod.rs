@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 pub struct Client {
     child: Child,
-    stdin: ChildStdin,
+    stdin: Option<ChildStdin>,
     rx: Receiver<Value>,
     next_id: i64,
     /// Notifications and server requests not yet looked at.
@@ -30,14 +30,19 @@ pub fn uri_of(path: &std::path::Path) -> String {
 
 impl Client {
     pub fn start() -> Client {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_minutes"))
+        Client::start_binary(std::path::Path::new(env!("CARGO_BIN_EXE_minutes")))
+    }
+
+    /// Starts `minutes lsp` from another build of the binary.
+    pub fn start_binary(binary: &std::path::Path) -> Client {
+        let mut child = Command::new(binary)
             .arg("lsp")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("start minutes lsp");
-        let stdin = child.stdin.take().unwrap();
+        let stdin = child.stdin.take();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
         std::thread::spawn(move || {
@@ -84,8 +89,9 @@ impl Client {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
+        let stdin = self.stdin.as_mut().expect("stdin is open");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
     }
 
     pub fn send(&mut self, v: &Value) {
@@ -156,6 +162,23 @@ impl Client {
         self.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == 1)
     }
 
+    /// Closes the server's standard input, as a client that goes away.
+    pub fn close_stdin(&mut self) {
+        self.stdin = None;
+    }
+
+    /// Waits up to `limit` for the server to exit; its exit code.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<Option<i32>> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Ok(Some(s)) = self.child.try_wait() {
+                return Some(s.code());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.id()
     }
@@ -168,15 +191,13 @@ impl Client {
     pub fn stop(mut self) -> Option<i32> {
         self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < deadline {
-            if let Ok(Some(s)) = self.child.try_wait() {
-                return s.code();
+        match self.wait_exit(Duration::from_secs(10)) {
+            Some(code) => code,
+            None => {
+                let _ = self.child.kill();
+                None
             }
-            std::thread::sleep(Duration::from_millis(20));
         }
-        let _ = self.child.kill();
-        None
     }
 }
 

@@ -6,6 +6,27 @@
 
 /* The end of a content line: LF, CRLF or the end of input. An attendance
  * list that goes on over the next lines ends its line with ATTENDEE_GAP. */
+/* After a line end (marked): reads, without taking, the blank lines and
+ * the start of the next content line. Whether the node that line ends (a
+ * paragraph, a list item) goes on depends on them: a page break before a
+ * lower-case line, a list gap before a marker. Reading them puts them in
+ * the token's lookahead, so that an edit there makes tree-sitter lex this
+ * line end again instead of reusing the node as it was. */
+static void read_to_next_line(Lexer *lx) {
+  for (;;) {
+    while (!at_eof(lx) && is_hspace(look(lx))) adv_raw(lx);
+    if (at_eof(lx)) return;
+    if (look(lx) == '\r') {
+      adv_raw(lx);
+      if (at_eof(lx)) return;
+      if (look(lx) != '\n') break;
+    }
+    if (look(lx) != '\n') break;
+    adv_raw(lx);
+  }
+  for (int i = 0; i < 32 && !at_eol(lx); i++) adv_raw(lx);
+}
+
 static bool scan_line_end(Lexer *lx, Scanner *s, const bool *valid) {
   if (at_eof(lx)) {
     mark_end(lx);
@@ -24,6 +45,7 @@ static bool scan_line_end(Lexer *lx, Scanner *s, const bool *valid) {
       return emit_line_end(lx, s, ATTENDEE_GAP, false);
   }
   if (!valid[LINE_END]) return false;
+  if (!valid[ATTENDEE_GAP]) read_to_next_line(lx);
   return emit_line_end(lx, s, LINE_END, blank_lines);
 }
 

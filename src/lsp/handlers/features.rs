@@ -416,11 +416,11 @@ pub fn actions(s: &mut Session) -> Value {
 
 /// Text, version and syntax tree of an open document, for tests.
 pub fn debug_state(s: &mut Session, uri: &Uri) -> Value {
-    let Some(d) = s.open.get(uri) else { return Value::Null };
+    let Some(a) = s.analysis(uri) else { return Value::Null };
     serde_json::json!({
-        "version": d.version,
-        "text": d.text(),
-        "tree": d.tree().root_node().to_sexp(),
+        "version": a.version,
+        "text": a.text,
+        "tree": a.tree.root_node().to_sexp(),
     })
 }
 

@@ -1,9 +1,11 @@
-//! Document synchronisation and diagnostics.
+//! Document synchronisation and diagnostics. Changes only edit the
+//! document; the server analyses and publishes after a pause (see
+//! `server`).
 
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::super::convert::{self, Pos};
-use super::super::document::{Change, OpenDocument};
+use super::super::document::{Analysis, Change, OpenDocument};
 use super::super::session::Session;
 
 /// Diagnostics to publish for one document at one version.
@@ -13,21 +15,23 @@ pub struct Publish {
     pub diagnostics: Vec<lsp::Diagnostic>,
 }
 
-pub fn diagnostics(s: &mut Session, uri: &Uri) -> Option<Publish> {
-    let a = s.analysis(uri)?;
+/// The diagnostics of an analysis, in the client's positions.
+pub fn diagnostics(s: &Session, uri: &Uri, a: &Analysis) -> Publish {
     let pos = Pos { text: &a.text, index: &a.index, enc: s.encoding };
     let diagnostics = a.diagnostics.iter().map(|d| convert::diagnostic(pos, uri, d, &s.rule_docs)).collect();
-    Some(Publish { uri: uri.clone(), version: a.version, diagnostics })
+    Publish { uri: uri.clone(), version: a.version, diagnostics }
 }
 
-pub fn did_open(s: &mut Session, p: lsp::DidOpenTextDocumentParams) -> Option<Publish> {
+pub fn did_open(s: &mut Session, p: lsp::DidOpenTextDocumentParams) {
     let uri = p.text_document.uri;
-    s.open.insert(uri.clone(), OpenDocument::new(&p.text_document.text, p.text_document.version));
-    diagnostics(s, &uri)
+    if let Some(old) = s.open.insert(uri.clone(), OpenDocument::new(&p.text_document.text, p.text_document.version)) {
+        old.close();
+    }
 }
 
-/// Applies a didChange; `Err` says why it was ignored.
-pub fn did_change(s: &mut Session, p: lsp::DidChangeTextDocumentParams) -> Result<Option<Publish>, String> {
+/// Applies a didChange; `Err` says why it was ignored, `Ok` carries a
+/// warning when positions had to be clamped.
+pub fn did_change(s: &mut Session, p: lsp::DidChangeTextDocumentParams) -> Result<Option<String>, String> {
     let uri = p.text_document.uri;
     let enc = s.encoding;
     let Some(d) = s.open.get_mut(&uri) else { return Err(format!("didChange for {} which is not open", uri.as_str())) };
@@ -39,19 +43,24 @@ pub fn did_change(s: &mut Session, p: lsp::DidChangeTextDocumentParams) -> Resul
         .into_iter()
         .map(|c| Change { range: c.range.map(|r| (convert::line_col(r.start), convert::line_col(r.end))), text: c.text })
         .collect();
-    d.apply(p.text_document.version, changes, enc);
-    Ok(diagnostics(s, &uri))
+    let applied = d.apply(p.text_document.version, changes, enc);
+    Ok((applied.clamped > 0 || applied.reversed > 0).then(|| {
+        format!(
+            "didChange for {} version {}: {} position(s) outside the text clamped to it, {} range(s) given end first read the other way round",
+            uri.as_str(),
+            p.text_document.version,
+            applied.clamped,
+            applied.reversed
+        )
+    }))
 }
 
 pub fn did_close(s: &mut Session, p: lsp::DidCloseTextDocumentParams) -> Publish {
     let uri = p.text_document.uri;
-    s.open.remove(&uri);
-    if let Some(path) = uri.to_file_path() {
-        let path = path.into_owned();
-        if s.is_minutes(&path) {
-            s.read_disk(&path);
-        }
+    if let Some(d) = s.open.remove(&uri) {
+        d.close();
     }
+    reread(s, &uri);
     Publish { uri, version: 0, diagnostics: Vec::new() }
 }
 
@@ -59,39 +68,47 @@ fn is_config(path: &std::path::Path) -> bool {
     path.file_name().is_some_and(|n| n == crate::config::FILE_NAME)
 }
 
-/// After a `minutes.toml` changed: the diagnostics of every open document,
-/// checked again with it, and the errors of configurations that cannot be
-/// read.
+/// After a `minutes.toml` changed: the open documents to analyse again
+/// (their latest versions) and the errors of configurations that cannot
+/// be read.
 pub struct Reloaded {
-    pub publish: Vec<Publish>,
+    pub reanalyse: Vec<(Uri, i32)>,
     pub errors: Vec<String>,
 }
 
 fn reload(s: &mut Session) -> Reloaded {
-    let publish = s.reload_configs().iter().filter_map(|uri| diagnostics(s, uri)).collect();
-    Reloaded { publish, errors: s.config_errors() }
+    let reanalyse = s.reload_configs();
+    // read now, so that a broken file is reported at once
+    for (uri, _) in &reanalyse {
+        s.config(uri);
+    }
+    Reloaded { reanalyse, errors: s.config_errors() }
 }
 
 /// A save: a minutes file is read again; a saved `minutes.toml` is
 /// reloaded and the open documents checked again with it.
 pub fn did_save(s: &mut Session, p: lsp::DidSaveTextDocumentParams) -> Option<Reloaded> {
+    reread(s, &p.text_document.uri);
     let path = p.text_document.uri.to_file_path()?.into_owned();
-    if s.is_minutes(&path) {
-        s.read_disk(&path);
-    }
     is_config(&path).then(|| reload(s))
 }
 
 pub fn watched_files(s: &mut Session, p: lsp::DidChangeWatchedFilesParams) -> Option<Reloaded> {
     let mut config_changed = false;
     for c in p.changes {
-        if let Some(path) = c.uri.to_file_path() {
-            let path = path.into_owned();
-            if s.is_minutes(&path) {
-                s.read_disk(&path);
-            }
-            config_changed |= is_config(&path);
-        }
+        reread(s, &c.uri);
+        config_changed |= c.uri.to_file_path().is_some_and(|path| is_config(&path));
     }
     config_changed.then(|| reload(s))
+}
+
+/// Reads a minutes file of the workspace again (`read_disk` opens only a
+/// regular file under the size limit).
+fn reread(s: &mut Session, uri: &Uri) {
+    if let Some(path) = uri.to_file_path() {
+        let path = path.into_owned();
+        if s.is_minutes(&path) {
+            s.read_disk(&path);
+        }
+    }
 }

@@ -157,6 +157,23 @@ impl Client {
         }
     }
 
+    /// Waits for any message satisfying `pred` (an error with a null id,
+    /// which no request of ours is waiting for), leaving it in the queue.
+    #[allow(dead_code)] // not every suite that shares this module uses it
+    pub fn message(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(v) = self.queue.iter().find(|v| pred(v)) {
+            return v.clone();
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let v = self.recv(deadline);
+            self.queue.push_back(v.clone());
+            if pred(&v) {
+                return v;
+            }
+        }
+    }
+
     pub fn open(&mut self, uri: &str, text: &str) -> Value {
         self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "minutes", "version": 1, "text": text}}));
         self.notification("textDocument/publishDiagnostics", |p| p["uri"] == uri && p["version"] == 1)

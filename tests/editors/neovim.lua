@@ -169,7 +169,9 @@ local function run()
   result.code_actions = titles
   check("every code action applies without an error", applied > 0 and applied == #titles, titles)
 
-  -- 5. an edit updates the diagnostics
+  -- 5. an edit updates the diagnostics, counted from those of the text as
+  -- it is again (the server publishes after a short pause in typing)
+  vim.wait(timeout, function() return #vim.diagnostic.get(buf) == #codes end, 20)
   local before = #vim.diagnostic.get(buf)
   vim.api.nvim_buf_set_lines(buf, -1, -1, false, { "", "ACTION: to review the contract" })
   local changed = vim.wait(timeout, function() return #vim.diagnostic.get(buf) == before + 1 end, 20)

@@ -344,11 +344,22 @@ fn meeting(text: &str, doc: &mut Document) {
     if doc.meeting.title.is_none() {
         if let Some(b) = doc.blocks.iter().min_by_key(|b| b.span.start) {
             if b.span.start < first_item || doc.items.is_empty() {
-                let line_end = text[b.text.clone()].find('\n').map_or(b.text.end, |i| b.text.start + i);
-                let title = clean(&text[b.text.start..line_end]);
+                // the first line that is not a rule ("=====" over a title)
+                let mut start = b.text.start;
+                for line in text[b.text.clone()].split_inclusive('\n') {
+                    let t = line.trim();
+                    if t.is_empty() || t.chars().all(|c| matches!(c, '=' | '-' | '~' | '*' | '_' | '#')) {
+                        start += line.len();
+                        continue;
+                    }
+                    break;
+                }
+                let start = start.min(b.text.end);
+                let line_end = text[start..b.text.end].find('\n').map_or(b.text.end, |i| start + i);
+                let title = clean(&text[start..line_end]);
                 if !title.is_empty() && title.len() <= 200 {
                     doc.meeting.title = Some(title);
-                    doc.meeting.title_span = Some(b.text.start..line_end);
+                    doc.meeting.title_span = Some(start..line_end);
                 }
             }
         }

@@ -124,8 +124,10 @@ pub fn is_emphasis(word: &str) -> bool {
 }
 
 /// What an attendance list's label records ("present", "apologies",
-/// "absent", "in-attendance"): `label` as written, with its colon and any
-/// words in brackets ("People present (lines said)").
+/// "absent", "in-attendance"): `label` as written, with its colon, any
+/// words in brackets ("People present (lines said)") and a closing "were"
+/// ("Board members in attendance were:"); a short phrase ending in a
+/// label is that label.
 pub fn attendance_label(label: &str) -> Option<&'static str> {
     static A: OnceLock<Vec<(String, String)>> = OnceLock::new();
     let labels = A.get_or_init(|| {
@@ -135,8 +137,21 @@ pub fn attendance_label(label: &str) -> Option<&'static str> {
             .collect()
     });
     let cut = label.find(['(', '[']).unwrap_or(label.len());
-    let wanted = label[..cut].trim().trim_end_matches(':').trim().split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    labels.iter().find(|(l, _)| *l == wanted).map(|(_, k)| k.as_str())
+    let mut words: Vec<String> = label[..cut].trim().trim_end_matches(':').split_whitespace().map(str::to_lowercase).collect();
+    // "Board members in attendance were:", "Those present are"
+    if words.last().is_some_and(|w| w == "were" || w == "are") {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let wanted = words.join(" ");
+    // the label itself, or a phrase ending in it ("Board members in attendance")
+    labels
+        .iter()
+        .filter(|(l, _)| wanted == *l || wanted.ends_with(&format!(" {l}")))
+        .max_by_key(|(l, _)| l.len())
+        .map(|(_, k)| k.as_str())
 }
 
 #[cfg(test)]
@@ -166,6 +181,11 @@ mod tests {
         assert_eq!(attendance_label("REGRETS"), Some("apologies"));
         assert_eq!(attendance_label("Also  in attendance:"), Some("in-attendance"));
         assert_eq!(attendance_label("Presentations"), None);
+        assert_eq!(attendance_label("Board members in attendance were:"), Some("present"));
+        assert_eq!(attendance_label("Officers in attendance"), Some("in-attendance"));
+        assert_eq!(attendance_label("Those present"), Some("present"));
+        assert_eq!(attendance_label("Members who sent apologies"), Some("apologies"));
+        assert_eq!(attendance_label("The items discussed at the meeting were"), None);
         let kinds: HashSet<&str> = entries(ATTENDANCE).filter_map(|l| l.split_once(" = ")).map(|(_, k)| k.trim()).collect();
         assert_eq!(kinds, HashSet::from(["present", "apologies", "absent", "in-attendance"]), "every label records a known kind");
     }

@@ -222,11 +222,18 @@ fn owners_opening_the_task(text: &str, a: &mut Action, people: &People) {
     a.task = clean(&text[start + task_start..task_end]).trim_end_matches(['.', ';']).trim().to_string();
 }
 
-/// The people, initials and roles the document names.
+/// The people, initials and roles the document names: its attendance,
+/// and the full names it gives as owners of marked actions ("Paolo
+/// Melchiorre: Share plans …" names Paolo for "Paolo to make a proposal").
 fn document_people(doc: &Document) -> People {
     let names = doc.people.iter().flat_map(|p| [Some(p.name.as_str()), p.initials.as_deref(), p.role.as_deref()]).flatten();
     let initials = doc.abbreviations.iter().filter(|a| a.form == DefinitionForm::Attendance).map(|a| a.short.as_str());
-    People::new(names.chain(initials))
+    let full_name = |n: &&str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (2..=4).contains(&words.len()) && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c)))
+    };
+    let owners = doc.actions.iter().flat_map(|a| a.owners.iter().map(|o| o.name.as_str())).filter(full_name);
+    People::new(names.chain(initials).chain(owners))
 }
 
 fn overlaps(a: &Span, b: &Span) -> bool {
@@ -739,6 +746,13 @@ mod tests {
         assert!(!got.iter().any(|(o, t)| !o.is_empty() && t.contains("budget")), "an item that names nobody heads nobody's tasks: {got:?}");
         let updates = "Present: nirik\n\n1. Updates\n\n* nirik\n  * finished the migration last week\n";
         assert_eq!(explicit(updates), [], "a round of updates is not a list of actions");
+    }
+
+    #[test]
+    fn a_first_name_is_known_from_a_full_name_given_as_an_owner() {
+        let t = "## Sprints\n\n- Paolo to make a proposal or run a trial\n\n## Action items\n\nACTION: Paolo Melchiorre to share the plans for the conference\n";
+        let got = actions(t);
+        assert!(got.iter().any(|a| a.0 == ActionKind::Implied && a.1 == names(&["Paolo"])), "{got:?}");
     }
 
     #[test]

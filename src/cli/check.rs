@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use super::files::{self, Problem, Source};
 use super::output::{self, Report};
 use super::CheckFormat;
+use crate::analysis::{self, Setup};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, Allow};
 use crate::model::Document;
-use crate::rules::{self, Context, Selection};
+use crate::rules::{self, Selection};
 use crate::text::LineIndex;
 use crate::workspace::{self, track, InSeries, Minute, Roster};
 
@@ -134,7 +135,7 @@ struct Analysed {
 /// its configuration: the files given, the workspace's other minutes files
 /// (not checked, but who they name is known), and the configuration's.
 fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf], base: &Selection) -> Analysed {
-    let docs: Vec<Document> = sources.iter().map(|(s, c)| parse(&configs[*c], &s.text)).collect();
+    let docs: Vec<Document> = sources.iter().map(|(s, c)| analysis::read(&s.text, &configs[*c])).collect();
     let given: Vec<PathBuf> = sources.iter().map(|(s, _)| absolute(Path::new(&s.path))).collect();
     let mut groups: HashMap<(usize, PathBuf), usize> = HashMap::new();
     let mut rosters: Vec<Roster> = Vec::new();
@@ -142,7 +143,7 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
     for (((_, c), path), doc) in sources.iter().zip(&given).zip(&docs) {
         let root = root_of(path, paths);
         let i = *groups.entry((*c, root.clone())).or_insert_with(|| {
-            let mut roster = peers_roster(&root, &given, paths);
+            let mut roster = peers_roster(&root, &given, paths, &configs[*c]);
             configs[*c].extend_roster(&mut roster);
             rosters.push(roster);
             rosters.len() - 1
@@ -160,8 +161,8 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
         .zip(&roster_of)
         .enumerate()
         .map(|(minute, (((source, c), doc), &r))| {
-            let ctx = Context { text: &source.text, doc, roster: &rosters[r], series: Some(InSeries { series: &series, minute }) };
-            configs[*c].check(&ctx, base)
+            let setup = Setup { roster: &rosters[r], series: Some(InSeries { series: &series, minute }), config: &configs[*c], selection: base };
+            analysis::check(&source.text, doc, setup)
         })
         .collect();
     let checked = sources
@@ -173,13 +174,6 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
         })
         .collect();
     Analysed { checked, rosters, roster_of }
-}
-
-/// A document as its configuration reads it.
-fn parse(config: &Config, text: &str) -> Document {
-    let mut doc = Document::parse(text);
-    config.prepare(text, &mut doc);
-    doc
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -195,7 +189,7 @@ fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
 /// The roster of the workspace's files that were not given: they are not
 /// checked, but who they name is known. A file that cannot be read adds
 /// nobody.
-fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
+fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf], config: &Config) -> Roster {
     let mut roster = Roster::default();
     let (peers, _) = files::collect(&[root.to_path_buf()]);
     for peer in peers.iter().map(|p| absolute(p)) {
@@ -203,7 +197,7 @@ fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
             continue;
         }
         if let Ok(source) = files::read(&peer) {
-            roster.add(&Document::parse(&source.text));
+            roster.add(&analysis::read(&source.text, config));
         }
     }
     roster
@@ -220,11 +214,8 @@ fn apply_fixes(analysed: Analysed, configs: &[Config], config_of: &[usize], base
     let Analysed { checked, rosters, roster_of } = analysed;
     for ((c, &config), &roster) in checked.into_iter().zip(config_of).zip(&roster_of) {
         let (config, roster) = (&configs[config], &rosters[roster]);
-        let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| {
-            let doc = parse(config, text);
-            // the series is not read again: no series rule has a fix
-            config.check(&Context { text, doc: &doc, roster, series: None }, base)
-        });
+        // the series is not read again: no series rule has a fix
+        let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| analysis::analyse(text, roster, config, base).diagnostics);
         if fixed.applied == 0 {
             sources.push(c.source);
             continue;

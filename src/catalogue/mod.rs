@@ -8,6 +8,7 @@
 //! - `months.txt`, `weekdays.txt`: names and their short forms.
 //! - `abbreviations.txt`: everyday abbreviations (`SHORT = long form`).
 //! - `emphasis.txt`: words written in capitals for form or emphasis.
+//! - `attendance.txt`: labels of attendance lists and what each records.
 //! - `lexicon/`: the clause reader's English: WordNet's verbs and nouns for
 //!   people and groups, and the closed classes of function words.
 //!
@@ -26,6 +27,7 @@ const MONTHS: &str = include_str!("months.txt");
 const WEEKDAYS: &str = include_str!("weekdays.txt");
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const EMPHASIS: &str = include_str!("emphasis.txt");
+const ATTENDANCE: &str = include_str!("attendance.txt");
 
 fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -133,6 +135,37 @@ pub fn is_emphasis(word: &str) -> bool {
     E.get_or_init(|| entries(EMPHASIS).map(str::to_string).collect()).contains(word)
 }
 
+/// What an attendance list's label records ("present", "apologies",
+/// "absent", "in-attendance"): `label` as written, with its colon, any
+/// words in brackets ("People present (lines said)") and a closing "were"
+/// ("Board members in attendance were:"); a short phrase ending in a
+/// label is that label.
+pub fn attendance_label(label: &str) -> Option<&'static str> {
+    static A: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let labels = A.get_or_init(|| {
+        entries(ATTENDANCE)
+            .filter_map(|l| l.split_once(" = "))
+            .map(|(l, k)| (l.trim().to_string(), k.trim().to_string()))
+            .collect()
+    });
+    let cut = label.find(['(', '[']).unwrap_or(label.len());
+    let mut words: Vec<String> = label[..cut].trim().trim_end_matches(':').split_whitespace().map(str::to_lowercase).collect();
+    // "Board members in attendance were:", "Those present are"
+    if words.last().is_some_and(|w| w == "were" || w == "are") {
+        words.pop();
+    }
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let wanted = words.join(" ");
+    // the label itself, or a phrase ending in it ("Board members in attendance")
+    labels
+        .iter()
+        .filter(|(l, _)| wanted == *l || wanted.ends_with(&format!(" {l}")))
+        .max_by_key(|(l, _)| l.len())
+        .map(|(_, k)| k.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +184,22 @@ mod tests {
         assert!(is_role_word("officer"));
         assert!(is_role_word("Committee"));
         assert!(!is_role_word("james"));
+    }
+
+    #[test]
+    fn attendance_labels() {
+        assert_eq!(attendance_label("Attendees:"), Some("present"));
+        assert_eq!(attendance_label("People present (lines said)"), Some("present"));
+        assert_eq!(attendance_label("REGRETS"), Some("apologies"));
+        assert_eq!(attendance_label("Also  in attendance:"), Some("in-attendance"));
+        assert_eq!(attendance_label("Presentations"), None);
+        assert_eq!(attendance_label("Board members in attendance were:"), Some("present"));
+        assert_eq!(attendance_label("Officers in attendance"), Some("in-attendance"));
+        assert_eq!(attendance_label("Those present"), Some("present"));
+        assert_eq!(attendance_label("Members who sent apologies"), Some("apologies"));
+        assert_eq!(attendance_label("The items discussed at the meeting were"), None);
+        let kinds: HashSet<&str> = entries(ATTENDANCE).filter_map(|l| l.split_once(" = ")).map(|(_, k)| k.trim()).collect();
+        assert_eq!(kinds, HashSet::from(["present", "apologies", "absent", "in-attendance"]), "every label records a known kind");
     }
 
     #[test]

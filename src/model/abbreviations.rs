@@ -275,6 +275,11 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
                 (o + lead, bare)
             })
             .collect();
+        // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are emphasis
+        let emphasised = |at: usize| {
+            let before = &body[..at];
+            before.ends_with("**") || before.ends_with("__")
+        };
         // runs of words in capitals, through small words ("DECLARATION OF
         // INTERESTS"): a run with two long words is a heading or emphasis
         let mut in_heading = vec![false; words.len()];
@@ -316,7 +321,7 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
                     prose
                 }
             };
-            let prose = line_is_prose && !in_name_or_tag(text, span.start, span.end);
+            let prose = line_is_prose && !emphasised(*o) && !in_name_or_tag(text, span.start, span.end);
             uses.push(AbbreviationUse { short, span, prose });
         }
     }

@@ -21,14 +21,19 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     let sections = action_sections(text, doc);
     let mut found = tables(text, doc);
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
-    let mut person_block: Option<(Owner, usize)> = None;
+    // the owner of the list items that follow, and the indent they must be deeper than
+    let mut person_block: Option<(Owner, Option<usize>)> = None;
     let marked = ByStart::new(&doc.actions);
     for block in &doc.blocks {
-        if let Some(a) = addressed_entry(text, block) {
-            found.push(a);
+        let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
+        let block = &unattributed;
+        let addressed = addressed_entries(text, block);
+        if addressed.first().is_some_and(|a| a.span.start == block.text.start) {
+            found.extend(addressed);
             continue;
         }
-        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) {
+        found.extend(addressed);
+        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) || underlined_heading(&text[block.text.clone()]).is_some() {
             person_block = None;
             continue;
         }
@@ -44,24 +49,32 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
         let body = &text[block.text.clone()];
         // `Priya:` on a line of its own: the lines (or list items) after it are hers
-        if let Some((owner, rest)) = person_heading(text, block) {
-            person_block = Some((owner.clone(), block.span.end));
+        if let Some((owner, rest)) = person_heading(text, block, &people) {
+            person_block = Some((owner.clone(), None));
             found.extend(task_lines(text, rest, &owner));
             continue;
         }
-        if let Some((owner, _)) = person_block.as_ref().filter(|_| block.kind == BlockKind::ListItem) {
+        let indent = column(text, block.span.start);
+        if let Some((owner, _)) = person_block.as_ref().filter(|(_, under)| block.kind == BlockKind::ListItem && under.is_none_or(|u| indent > u)) {
             found.extend(task_lines(text, block.text.clone(), owner));
             continue;
         }
-        person_block = None;
         let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
+        // "* nirik" over "  * update the wiki" in an action section: a list
+        // item naming only a person heads their tasks (elsewhere such a list
+        // is as likely a round of updates)
+        if let Some(owner) = (in_section && block.kind == BlockKind::ListItem).then(|| person_item(text, block, &people)).flatten() {
+            person_block = Some((owner, Some(indent)));
+            continue;
+        }
+        person_block = None;
         let inline = inline_action_markers(text, block, &people);
         let inline_spans: Vec<Span> = inline.iter().map(|a| a.span.clone()).collect();
         found.extend(inline);
         let setting = Setting { entry: in_section || block.kind == BlockKind::ListItem };
         let commitments = commitments::find_commitments(body, &people, setting);
         if in_section && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
-            found.extend(section_entry(text, block, &commitments));
+            found.extend(section_entry(text, block, &commitments, &people));
             continue;
         }
         for mut c in commitments {
@@ -96,6 +109,117 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         !(i > 0 && reach[i - 1] > a.span.start)
     });
     doc.actions.extend(found);
+    for a in doc.actions.iter_mut().filter(|a| a.kind == ActionKind::Explicit) {
+        if a.owners.len() == 1 && a.owners[0].span.as_ref().is_some_and(|s| verb_not_owner(&text[s.clone()], &people)) {
+            // "ACTION: Moved to the next meeting": the verb opens the task
+            let from = a.owners[0].span.as_ref().map_or(a.span.start, |s| s.start);
+            let task_end = a.due.as_ref().map_or(a.span.end, |d| d.span.start).clamp(from, a.span.end);
+            a.task = clean(&text[from..task_end]).trim_end_matches(['.', ';']).trim().to_string();
+            a.owners.clear();
+            a.owner_slot = from;
+            a.owner_slot_prefix = "";
+        }
+        if a.owners.is_empty() {
+            owners_opening_the_task(text, a, &people);
+        }
+        let kept = without_attribution(&a.task).len();
+        a.task.truncate(kept);
+        // "ACTION: nirik to update the wiki" read from its sentence: the task is what follows the owner
+        if a.kind == ActionKind::Explicit && !a.owners.is_empty() {
+            if let Some((named, start)) = commitments::leading_owners(&a.task, &people) {
+                let same = named.len() == a.owners.len() && named.iter().zip(&a.owners).all(|(r, o)| clean_owner(&a.task[r.clone()]) == o.name);
+                if same {
+                    a.task = a.task[start..].to_string();
+                }
+            }
+        }
+    }
+    drop_repeats(&mut doc.actions, &sections);
+}
+
+/// "* ACTION: nirik to update the wiki (kevin, 16:22:03)": who minuted the
+/// line and when, as chat-meeting bots write it. Returns `s` without it.
+fn without_attribution(s: &str) -> &str {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| Regex::new(r"\s*\((?:[^()\n]{1,40},\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|[ap]\.?m\.?))?\)\s*$").unwrap());
+    p.find(s).map_or(s, |m| &s[..m.start()])
+}
+
+/// A heading written as a line over a rule of `-`, `=` or `~` (the
+/// Markdown "setext" form chat bots and plain-text minutes use): its text.
+fn underlined_heading(body: &str) -> Option<&str> {
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next()?;
+    let rule = lines.next()?;
+    let is_rule = rule.len() >= 3 && rule.chars().all(|c| matches!(c, '-' | '=' | '~'));
+    (is_rule && lines.next().is_none()).then_some(title)
+}
+
+/// The same action written again (a summary repeating the actions minuted
+/// above it, "Action items, by person"): one row, the first written; an
+/// implied action repeating an explicit one goes. An action without an
+/// owner repeats one only in an action section: "Revisit next week" minuted
+/// under two topics is two actions.
+fn drop_repeats(actions: &mut Vec<Action>, sections: &[Span]) {
+    let in_section = |a: &Action| sections.iter().any(|s| s.start <= a.span.start && a.span.start < s.end);
+    let key = |a: &Action| {
+        let mut owners: Vec<String> = a.owners.iter().map(|o| o.name.to_lowercase()).collect();
+        // "nirik to update the wiki" repeats "update the wiki" owned by nirik
+        let mut task = a.task.to_lowercase();
+        for o in &owners {
+            if let Some(rest) = task.strip_prefix(o.as_str()) {
+                task = rest.trim_start_matches([',', ' ']).trim_start_matches("and ").to_string();
+            }
+        }
+        let task = task.strip_prefix("to ").or_else(|| task.strip_prefix("will ")).unwrap_or(&task).to_string();
+        owners.sort();
+        (owners, task)
+    };
+    actions.sort_by_key(|a| (a.kind != ActionKind::Explicit, a.span.start));
+    let mut seen = std::collections::HashSet::new();
+    // ownerless repeats ("ACTION: Revisit next week.") are separate actions
+    actions.retain(|a| {
+        let first = seen.insert(key(a));
+        first || a.task.is_empty() || a.owners.is_empty() && !in_section(a)
+    });
+    actions.sort_by_key(|a| a.span.start);
+}
+
+/// What the grammar took for an owner by its capital but reads as a verb:
+/// a past or -ing form ("Moved", "Bumped", "Following"), or a verb followed
+/// by a preposition or article ("Discuss during the F2F", "Need the key"):
+/// a name is neither. A person the document names stays an owner.
+fn verb_not_owner(written: &str, people: &People) -> bool {
+    let words: Vec<String> = written.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let Some(first) = words.first() else { return false };
+    let role = crate::catalogue::is_role(written) || crate::catalogue::is_role_word(first) || lexicon::is_agent_noun(first);
+    if role || people.knows(first) || written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return false; // "Head of HR", "Chair", "DCS"
+    }
+    let Some(verb) = lexicon::verb(first) else { return false };
+    match verb.inflection {
+        lexicon::Inflection::Past | lexicon::Inflection::Ing => true,
+        _ => words.get(1).is_some_and(|w| lexicon::is(Class::Preposition, w) || lexicon::is(Class::Determiner, w)),
+    }
+}
+
+/// "ACTION: alice to update the list", "ACTION: bob file a ticket": an
+/// action whose task opens with its owners in a form the grammar does not
+/// split (a nickname, a name before a bare verb).
+fn owners_opening_the_task(text: &str, a: &mut Action, people: &People) {
+    let from = a.owner_slot.min(a.span.end);
+    let region = &text[from..a.span.end];
+    let start = from + (region.len() - region.trim_start().len());
+    let written = &text[start..a.span.end];
+    // only a task written after its marker, not the sentence before an inline marker
+    let Some(first) = a.task.split_whitespace().next() else { return };
+    if !written.starts_with(first) {
+        return;
+    }
+    let Some((owners, task_start)) = commitments::leading_owners(written, people) else { return };
+    let task_end = a.due.as_ref().map_or(a.span.end, |d| d.span.start).clamp(start + task_start, a.span.end);
+    a.owners = owners.into_iter().map(|r| Owner { name: clean_owner(&written[r.clone()]), span: Some(start + r.start..start + r.end) }).collect();
+    a.task = clean(&text[start + task_start..task_end]).trim_end_matches(['.', ';']).trim().to_string();
 }
 
 /// The people, initials and roles the document names.
@@ -149,7 +273,8 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     }
     for b in &doc.blocks {
         let t = clean(&text[b.text.clone()]);
-        let heading = b.kind == BlockKind::Heading && is_register_heading(&t);
+        let underlined = b.kind == BlockKind::Paragraph && underlined_heading(&text[b.text.clone()]).is_some_and(is_register_heading);
+        let heading = b.kind == BlockKind::Heading && is_register_heading(&t) || underlined;
         let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
         if heading || short_line {
             starts.push(b.span.start);
@@ -157,7 +282,8 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     }
     starts.sort_unstable();
     let mut boundaries: Vec<usize> = doc.items.iter().map(|i| i.heading_span.start).collect();
-    boundaries.extend(doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).map(|b| b.span.start));
+    let heading = |b: &&Block| b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph && underlined_heading(&text[b.text.clone()]).is_some();
+    boundaries.extend(doc.blocks.iter().filter(heading).map(|b| b.span.start));
     boundaries.extend(doc.resolved_blocks.iter().filter(|r| !r.inline).map(|r| r.span.start));
     boundaries.extend(doc.labels.iter().map(|l| l.start));
     boundaries.sort_unstable();
@@ -172,22 +298,41 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
 
 /// An entry of an action section: the whole entry is one explicit action;
 /// its owner is the one a commitment names, or the `Name:` before it.
-fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<Action> {
+fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: &People) -> Vec<Action> {
     let body = &text[block.text.clone()];
     let words = body.split_whitespace().count();
     if words < 3 {
         return Vec::new();
     }
-    let owner = (block.kind == BlockKind::ListItem).then(|| name_before_colon(body)).flatten().map(|r| Owner {
+    // "- Carol: send the invitations", "All: read the report": an entry of one line
+    // (a paragraph, only when a verb opens the task: "Pond Boards: Andy had …" is a title)
+    let imperative = |r: &Span| {
+        let first = body[r.end..].trim_start_matches(':').split_whitespace().next().unwrap_or("");
+        lexicon::verb(&first.to_lowercase()).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
+    };
+    let named = name_before_colon(body, people).filter(|r| block.kind == BlockKind::ListItem || !body.trim_end().contains('\n') && imperative(r));
+    let owner = named.clone().map(|r| Owner {
         name: clean_owner(&body[r.clone()]),
         span: Some(block.text.start + r.start..block.text.start + r.end),
     });
     if owner.is_none() && !commitments.is_empty() {
         return commitments.iter().map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit)).collect();
     }
+    // no owner seen: an entry that opens with a verb is a task nobody owns;
+    // one that opens otherwise ("Andy's quote for the fence", "jsmith
+    // chasing the vendor") may name its owner in a way not read here, and
+    // reporting it as ownerless would be a guess
+    let opens_with_verb = || {
+        let first = body.trim_start().split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        lexicon::verb(&first).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
+    };
+    if owner.is_none() && commitments::leading_owners(body.trim_start(), people).is_none() && !opens_with_verb() {
+        return Vec::new();
+    }
+    let task = named.map_or(body, |r| body[r.end..].trim_start_matches(':'));
     vec![Action {
         owners: owner.into_iter().collect(),
-        task: clean(body),
+        task: clean(task).trim_end_matches(['.', ';']).to_string(),
         due: None,
         span: block.text.clone(),
         kind: ActionKind::Explicit,
@@ -196,9 +341,10 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment]) -> Vec<A
     }]
 }
 
-/// "Brett: Remind PMCs …", "@Greg: …": the name before a colon, one or two
-/// capitalised words (not a label such as "Update:").
-fn name_before_colon(body: &str) -> Option<Span> {
+/// "Brett: Remind PMCs …", "@Greg: …", "nirik: …": the name before a
+/// colon, one to three capitalised words or a nickname the document lists
+/// (not a label such as "Update:").
+fn name_before_colon(body: &str, people: &People) -> Option<Span> {
     let colon = body[..body.floor_char_boundary(60)].find(':')?;
     let head = &body[..colon];
     let lead = head.len() - head.trim_start_matches('@').len();
@@ -206,7 +352,8 @@ fn name_before_colon(body: &str) -> Option<Span> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let ok = !words.is_empty()
         && words.len() <= 3
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+        && (words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+            || words.len() == 1 && people.knows(words[0]))
         && !lexicon::is(Class::Label, &words[0].to_lowercase())
         && body[colon + 1..].starts_with(char::is_whitespace);
     ok.then_some(lead..colon)
@@ -214,15 +361,35 @@ fn name_before_colon(body: &str) -> Option<Span> {
 
 /// `Priya:` (or `All:`) alone on the first line of a block: the owner, and
 /// the rest of the block.
-fn person_heading(text: &str, block: &Block) -> Option<(Owner, Span)> {
+fn person_heading(text: &str, block: &Block, people: &People) -> Option<(Owner, Span)> {
     let body = &text[block.text.clone()];
     let first_line = body.lines().next()?.trim_end();
     let name = first_line.strip_suffix(':')?;
-    let r = name_before_colon(&format!("{first_line} "))?;
+    let r = name_before_colon(&format!("{first_line} "), people)?;
     let span = block.text.start + r.start..block.text.start + r.end;
     let rest_start = block.text.start + first_line.len();
     let _ = name;
     Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end))
+}
+
+/// The column `at` is written in (bytes from the start of its line).
+fn column(text: &str, at: usize) -> usize {
+    at - text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// A list item that names only someone the document knows: "nirik",
+/// "Dana Scully", "@jo:example.org", "jo (@jo:example.org)".
+fn person_item(text: &str, block: &Block, people: &People) -> Option<Owner> {
+    let body = text[block.text.clone()].trim();
+    let name = body.split_once(" (").map_or(body, |(n, _)| n).trim().trim_matches('*').trim_end_matches(':');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let known = |w: &&str| people.knows(&w.to_lowercase()) || w.starts_with('@') && w.len() > 1;
+    if words.is_empty() || words.len() > 4 || !words.iter().all(known) {
+        return None;
+    }
+    let start = block.text.start + (text[block.text.clone()].len() - text[block.text.clone()].trim_start().len());
+    let at = start + body.find(name).unwrap_or(0);
+    Some(Owner { name: clean_owner(name), span: Some(at..at + name.len()) })
 }
 
 /// One explicit action per non-empty line of `span`, owned by `owner`.
@@ -253,32 +420,49 @@ fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
 }
 
 /// `@Greg: Is it time to retire the project?`, `- [ ] @sam update the
-/// docs`, `AI(priya): book the room`: an entry addressed to someone.
-fn addressed_entry(text: &str, block: &Block) -> Option<Action> {
+/// docs`, `AI(priya): book the room`: entries addressed to someone, at the
+/// start of the block or of any line of it (a scribe's `AI(dave): …` line
+/// runs on from the action line before it). Each runs to the next such line.
+fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap()
+        Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)(?::[\w.\-]+\.[\w\-]+)?\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap()
     });
-    let body = &text[block.text.clone()];
-    let c = p.captures(body)?;
-    let name = c.name("at").or_else(|| c.name("ai"))?;
-    let task = c.name("task").map_or("", |m| m.as_str());
-    let owners = name
-        .as_str()
-        .split([',', '/', '&'])
-        .map(clean_owner)
-        .filter(|n| !n.is_empty())
-        .map(|n| Owner { name: n, span: Some(block.text.start + name.start()..block.text.start + name.end()) })
-        .collect();
-    Some(Action {
-        owners,
-        task: clean(task),
-        due: None,
-        span: block.text.clone(),
-        kind: ActionKind::Explicit,
-        owner_slot: block.text.start + name.start(),
-        owner_slot_prefix: "",
-    })
+    let mut starts = Vec::new();
+    let mut at = block.text.start;
+    for line in text[block.text.clone()].split_inclusive('\n') {
+        let lead = line.len() - line.trim_start().len();
+        if p.is_match(&line[lead..]) {
+            starts.push(at + lead);
+        }
+        at += line.len();
+    }
+    let mut out = Vec::new();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(block.text.end);
+        let entry = text[start..end].trim_end();
+        let Some(c) = p.captures(entry) else { continue };
+        let Some(name) = c.name("at").or_else(|| c.name("ai")) else { continue };
+        let task = c.name("task").map_or("", |m| m.as_str());
+        let name_span = start + name.start()..start + name.end();
+        let owners = name
+            .as_str()
+            .split([',', '/', '&'])
+            .map(clean_owner)
+            .filter(|n| !n.is_empty())
+            .map(|n| Owner { name: n, span: Some(name_span.clone()) })
+            .collect();
+        out.push(Action {
+            owners,
+            task: clean(task),
+            due: None,
+            span: start..start + entry.len(),
+            kind: ActionKind::Explicit,
+            owner_slot: name_span.start,
+            owner_slot_prefix: "",
+        });
+    }
+    out
 }
 
 /// Rows of Markdown action tables: a header row naming a task column and an
@@ -510,6 +694,66 @@ mod tests {
     fn addressed_entries() {
         assert_eq!(explicit("- [ ] @sam update the install guide\n"), [(names(&["sam"]), "update the install guide".to_string())]);
         assert_eq!(explicit("AI(priya): circulate the budget\n"), [(names(&["priya"]), "circulate the budget".to_string())]);
+        assert_eq!(explicit("@jo:example.org: renew the certificate\n"), [(names(&["jo"]), "renew the certificate".to_string())]);
+        assert_eq!(explicit("1. Certs\n\nACTION: @jo:example.org to renew the certificate\n"), [(names(&["jo"]), "renew the certificate".to_string())]);
+    }
+
+    #[test]
+    fn scribe_action_lines_open_with_their_owners() {
+        let t = "Present: alice, bob, Carol Jones\n\n1. Mirrors\n\nACTION: alice to update the mirror list\nACTION: bob file a ticket about the sync\nACTION: Carol and bob review the policy draft\nACTION: bob Write the announcement\nAI(dave): publish the release notes\nACTION: erin to chase the vendor by 3 May\n";
+        let got = explicit(t);
+        assert_eq!(
+            got,
+            [
+                (names(&["alice"]), "update the mirror list".to_string()),
+                (names(&["bob"]), "file a ticket about the sync".to_string()),
+                (names(&["Carol", "bob"]), "review the policy draft".to_string()),
+                (names(&["bob"]), "Write the announcement".to_string()),
+                (names(&["dave"]), "publish the release notes".to_string()),
+                (names(&["erin"]), "chase the vendor".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_verb_is_not_an_owner() {
+        for (line, task) in [
+            ("ACTION: Moved to the next meeting.", "Moved to the next meeting"),
+            ("ACTION: Bumped to next week", "Bumped to next week"),
+            ("Action: Discuss during the retreat", "Discuss during the retreat"),
+        ] {
+            let got = explicit(&format!("1. Item\n\n{line}\n"));
+            assert_eq!(got, [(Vec::<String>::new(), task.to_string())], "{line}");
+        }
+        assert_eq!(explicit("1. Item\n\nACTION: Mark to send the minutes\n"), [(names(&["Mark"]), "send the minutes".to_string())]);
+        assert_eq!(explicit("1. Item\n\nACTION: Grant and Sue to book the hall\n"), [(names(&["Grant", "Sue"]), "book the hall".to_string())]);
+    }
+
+    #[test]
+    fn actions_listed_under_their_owner() {
+        let t = "People present:\n- nirik\n- Dana Scully\n\nAction items\n\n* nirik\n  * update the mirror list\n  * check the proxies\n* Dana Scully\n  * book the venue for June\n* Budget\n  * the budget was discussed at length\n";
+        let got = explicit(t);
+        assert!(got.contains(&(names(&["nirik"]), "update the mirror list".to_string())), "{got:?}");
+        assert!(got.contains(&(names(&["nirik"]), "check the proxies".to_string())), "{got:?}");
+        assert!(got.contains(&(names(&["Dana Scully"]), "book the venue for June".to_string())), "{got:?}");
+        assert!(!got.iter().any(|(o, t)| !o.is_empty() && t.contains("budget")), "an item that names nobody heads nobody's tasks: {got:?}");
+        let updates = "Present: nirik\n\n1. Updates\n\n* nirik\n  * finished the migration last week\n";
+        assert_eq!(explicit(updates), [], "a round of updates is not a list of actions");
+    }
+
+    #[test]
+    fn action_lines_whose_first_words_are_not_an_owner() {
+        for (line, task) in [
+            ("ACTION: review the draft before Friday", "review the draft before Friday"),
+            ("ACTION: update docs to match the release", "update docs to match the release"),
+            ("ACTION: someone to check the logs", "someone to check the logs"),
+            ("ACTION: docs to be updated", "docs to be updated"),
+            ("ACTION: frank file the report", "frank file the report"),
+            ("ACTION: Discuss during F2F after second pass review", "Discuss during F2F after second pass review"),
+        ] {
+            let got = explicit(&format!("1. Item\n\n{line}\n"));
+            assert_eq!(got, [(Vec::<String>::new(), task.to_string())], "{line}");
+        }
     }
 
     #[test]

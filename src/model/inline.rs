@@ -184,10 +184,10 @@ fn motions(text: &str, doc: &mut Document) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = START.get_or_init(|| {
-        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b)").unwrap()
+        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b)").unwrap()
     });
     let carried = CARRIED.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|^[\s\u{a0}]*(?:carried|approved|accepted)\b").unwrap()
+        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b").unwrap()
     });
     let failed = FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
@@ -344,13 +344,60 @@ fn meeting(text: &str, doc: &mut Document) {
     if doc.meeting.title.is_none() {
         if let Some(b) = doc.blocks.iter().min_by_key(|b| b.span.start) {
             if b.span.start < first_item || doc.items.is_empty() {
-                let line_end = text[b.text.clone()].find('\n').map_or(b.text.end, |i| b.text.start + i);
-                let title = clean(&text[b.text.start..line_end]);
+                // the first line that is not a rule ("=====" over a title)
+                let mut start = b.text.start;
+                for line in text[b.text.clone()].split_inclusive('\n') {
+                    let t = line.trim();
+                    if t.is_empty() || t.chars().all(|c| matches!(c, '=' | '-' | '~' | '*' | '_' | '#')) {
+                        start += line.len();
+                        continue;
+                    }
+                    break;
+                }
+                let start = start.min(b.text.end);
+                let line_end = text[start..b.text.end].find('\n').map_or(b.text.end, |i| start + i);
+                let title = clean(&text[start..line_end]);
                 if !title.is_empty() && title.len() <= 200 {
                     doc.meeting.title = Some(title);
-                    doc.meeting.title_span = Some(b.text.start..line_end);
+                    doc.meeting.title_span = Some(start..line_end);
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decisions(text: &str) -> Vec<String> {
+        // under an item, as in minutes (a file's first line is its title)
+        let text = format!("1. Business\n\n{text}");
+        Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn motions_that_carry_are_decisions() {
+        for text in [
+            "Motion by Councilman Smith, seconded by Councilwoman Jones, to approve the transfer of $5,000. Motion carried 4-0.\n",
+            "MOVED by Trustee Green\nTHAT the parks department buy two benches.\nSECONDED by Trustee Brown\nCARRIED\n",
+            "A motion was made by Mr. Lee and seconded by Ms. Park to accept the paving bid. Motion passed unanimously.\n",
+            "On a motion by Supervisor Kane, seconded by Member Ortiz, the Board voted 5-0 to adopt the library policy.\n",
+            "It was moved, seconded and carried that the staff handbook be approved.\n",
+            "Sam makes a motion to publish the report, Kim seconds the motion. Motion approved.\n",
+        ] {
+            assert_eq!(decisions(text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn motions_that_fail_or_have_no_outcome_are_not() {
+        for text in [
+            "Motion by Councilman Smith, seconded by Councilwoman Jones, to approve the transfer. Motion failed 2-3.\n",
+            "A motion was made by Mr. Lee to accept the bid. Discussion followed.\n",
+            "The committee discussed whether to move the meeting to Thursdays.\n",
+        ] {
+            assert_eq!(decisions(text), Vec::<String>::new(), "{text}");
         }
     }
 }

@@ -8,6 +8,7 @@
 
 mod abbreviations;
 mod actions;
+mod attendance;
 mod build;
 pub mod commitments;
 pub mod dates;
@@ -267,6 +268,7 @@ impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
         let mut doc = build::from_tree(text, tree);
+        attendance::analyse(text, &mut doc);
         structure::analyse(text, &mut doc);
         inline::analyse(text, &mut doc);
         abbreviations::analyse(text, &mut doc);

@@ -177,6 +177,14 @@ mod tests {
     }
 
     #[test]
+    fn words_in_markdown_emphasis_are_not_uses() {
+        let text = "Action items, by person\n\n* **UNASSIGNED**\n\nThe board met. The **QRX** figures were **NOT** ready.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        let prose = "The board met. The QRX figures were ready.\n";
+        assert_eq!(run(&RULE, prose).len(), 1, "the same word in running prose is a use");
+    }
+
+    #[test]
     fn reports_each_abbreviation_once_with_plurals_folded() {
         let text = "In terms of PIs, the Board would look.\n\nThe PI was met.\n";
         let found = run(&RULE, text);

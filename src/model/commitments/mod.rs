@@ -22,7 +22,7 @@ use std::ops::Range;
 use super::sentences;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 pub use due::Due;
-pub use owners::{clean_owner, People};
+pub use owners::{clean_owner, leading_owners, People};
 use words::Word;
 
 /// A clause that commits someone to act after the meeting.
@@ -538,7 +538,8 @@ impl<'a> Reader<'a> {
         if verb.inflection != Inflection::Base || v.is(Class::Label) || ws.len() < 3 || ws.len() > 25 || ws[1].is(Class::Coordinator) {
             return None;
         }
-        if lexicon::is(Class::MeetingAct, verb.lemma) {
+        // "AGREED: move the list to the new host": what was decided, not a task
+        if lexicon::is(Class::MeetingAct, verb.lemma) || self.decided {
             return None;
         }
         let object = &ws[1];

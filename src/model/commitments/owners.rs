@@ -5,8 +5,8 @@
 
 use std::collections::HashSet;
 
-use super::words::Word;
-use crate::catalogue::{self, lexicon::{self, Class}};
+use super::words::{words, Word};
+use crate::catalogue::{self, lexicon::{self, Class, Inflection}};
 
 /// The people a document names (attendance, header fields, initials it
 /// defines): a word of one of their names makes a phrase a person.
@@ -27,6 +27,11 @@ impl People {
                     words.insert(w.to_lowercase());
                 }
             }
+            // a chat nickname listed as a name of its own: "alice", "bob_w", "jsmith2"
+            let name = name.trim();
+            if is_nickname(name) {
+                words.insert(name.to_string());
+            }
         }
         People { words }
     }
@@ -34,6 +39,87 @@ impl People {
     pub fn knows(&self, word: &str) -> bool {
         self.words.contains(word)
     }
+}
+
+/// A nickname as chat-based meetings write people (`alice`, `bob_w`,
+/// `jsmith2`): one lower-case token of letters, digits, `_` or `-`, not a
+/// function word of English.
+fn is_nickname(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first_letter = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    first_letter
+        && (2..=24).contains(&word.len())
+        && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && !is_function_word(word)
+}
+
+/// A chat handle: `@alice`, `@alice:example.org`.
+fn is_handle(word: &str) -> bool {
+    word.strip_prefix('@').is_some_and(|rest| rest.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// A word of English's closed classes (and the labels of minutes): never a
+/// name by itself.
+fn is_function_word(lower: &str) -> bool {
+    use Class::*;
+    [Determiner, Indefinite, Preposition, Coordinator, Subordinator, Conditional, ModalFuture, ModalObligation, ModalPossibility, Be, Have, Do, Negation, Adverb, PronounSingular, PronounPlural, PronounFirstSingular, PronounFirstPlural, NonAgent, QuestionWord, Label]
+        .into_iter()
+        .any(|c| lexicon::is(c, lower))
+}
+
+/// The owners an action line opens with, and where its task starts:
+/// "alice to update the list", "bob file a ticket", "Carol and bob review
+/// the draft", "mattdm will ask legal". On a line already marked as an
+/// action, the words before its first verb name who does it when they name
+/// someone: a person, role, group or initials as in prose, a nickname the
+/// document lists, or, before "to" and a verb, any nickname-shaped word.
+/// Returns the owners' byte ranges in `text` and the task's start.
+pub fn leading_owners(text: &str, people: &People) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
+    let ws = words(text, 0..text.len());
+    let joiner = |w: &Word| w.lower == "and" || w.lower == "&";
+    for p in 1..ws.len().min(7) {
+        let w = &ws[p];
+        let before = &ws[p - 1];
+        if before.stop_after.is_some_and(|c| c != ',') {
+            return None; // "Update: bob …", "(pending) …": no owner opens the line
+        }
+        if joiner(before) || people.knows(&w.lower) {
+            continue;
+        }
+        let to_verb = w.lower == "to" && ws.get(p + 1).is_some_and(|v| v.is_verb(Inflection::Base) && !v.is(Class::Be));
+        let modal_verb = w.is(Class::ModalFuture) && ws.get(p + 1).is_some_and(|v| v.is_verb(Inflection::Base) && !v.is(Class::Be));
+        // a capitalised verb only after a listed name: "jflory7 Write the post"
+        let after_known = p == 1 && (people.knows(&ws[0].lower) || is_handle(&ws[0].lower));
+        let bare_verb = (w.is_verb(Inflection::Base) || w.is_verb(Inflection::ThirdPerson)) && (!w.capital || after_known) && !is_function_word(&w.lower);
+        if !(to_verb || modal_verb || bare_verb) {
+            continue;
+        }
+        let head: Vec<&Word> = ws[..p].iter().collect();
+        // "update docs to match the release": a line opening with a verb is a task
+        let listed = head[0].stop_after == Some(',') || joiner(head[1.min(p - 1)]);
+        if p >= 2 && head[0].is_verb(Inflection::Base) && !people.knows(&head[0].lower) && !listed {
+            return None;
+        }
+        let parts = split_owners(&head);
+        let names_someone = |part: &[&Word]| {
+            if let [one] = part {
+                if is_handle(&one.lower) {
+                    return true; // "@alice", "@alice:example.org"
+                }
+                if people.knows(&one.lower) || to_verb && is_nickname(&one.lower) && one.lower == text[one.span.clone()] && one.verb.is_none() {
+                    return true;
+                }
+            }
+            is_agent(part, people, !to_verb)
+        };
+        if parts.is_empty() || !parts.iter().all(|r| names_someone(&head[r.clone()])) {
+            return None;
+        }
+        let owners = parts.into_iter().map(|r| head[r.start].span.start..head[r.end - 1].span.end).collect();
+        let task = if to_verb || modal_verb { &ws[p + 1] } else { w };
+        return Some((owners, task.span.start));
+    }
+    None
 }
 
 /// An owner as written, cleaned: "the Clerk." → "Clerk",
@@ -49,6 +135,11 @@ pub fn clean_owner(written: &str) -> String {
         }
     }
     let w = w.trim_start_matches(['(', '@']);
+    // "@alice:example.org": the handle, without its server
+    let w = match w.split_once(':') {
+        Some((handle, server)) if written.trim_start().starts_with('@') && server.contains('.') && !server.contains(char::is_whitespace) => handle,
+        _ => w,
+    };
     let w = w.strip_prefix("The ").or_else(|| w.strip_prefix("the ")).unwrap_or(w);
     w.trim().to_string()
 }
@@ -180,6 +271,8 @@ mod tests {
         assert_eq!(clean_owner("Priya (pk401)"), "Priya");
         assert_eq!(clean_owner("Assistant Director (Safeguarding Services)"), "Assistant Director (Safeguarding Services)");
         assert_eq!(clean_owner("Cllrs."), "Cllrs");
+        assert_eq!(clean_owner("@jo:example.org"), "jo");
+        assert_eq!(clean_owner("@jo:example.org to renew it"), "jo:example.org to renew it");
     }
 
     #[test]

@@ -1,0 +1,129 @@
+//! Attendance written as a list under its label: "Attendees:" or a heading
+//! "Participants", "People present (lines said)", "Regrets", then one
+//! person a list item ("- Dana Scully (chair)", "* alice (23)"). The
+//! grammar reads `Present: A, B, C` on one line; a list under the label is
+//! read here, once the blocks are known.
+
+use super::abbreviations::looks_like_initials;
+use super::build::clean;
+use super::*;
+use crate::catalogue;
+
+pub(super) fn analyse(text: &str, doc: &mut Document) {
+    let mut people = Vec::new();
+    let mut items = doc.list_items.iter().peekable();
+    while let Some(first) = items.next() {
+        let list = first.list;
+        let mut members = vec![first];
+        while let Some(next) = items.next_if(|i| i.list == list) {
+            members.push(next);
+        }
+        let Some(attendance) = label_before(text, doc, first.span.start) else { continue };
+        for item in members {
+            let body_start = item.marker_span.end.max(item.span.start);
+            if let Some(p) = person(text, body_start..item.span.end, attendance) {
+                people.push(p);
+            }
+        }
+    }
+    doc.people.extend(people);
+}
+
+/// The attendance recorded by the label right before `at`: an attendance
+/// line with nobody after its label, or a heading or a line of its own
+/// naming attendance.
+fn label_before(text: &str, doc: &Document, at: usize) -> Option<Attendance> {
+    let block = doc.blocks.iter().take_while(|b| b.span.start < at).filter(|b| b.span.end <= at).last()?;
+    if !text[block.span.end..at].trim().is_empty() {
+        return None;
+    }
+    let written = match block.kind {
+        BlockKind::Attendance if text[block.text.clone()].trim().is_empty() => &text[block.span.start..block.text.start],
+        BlockKind::Attendance => return None,
+        BlockKind::Heading | BlockKind::Paragraph => {
+            let body = &text[block.text.clone()];
+            let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next()?;
+            // a heading underlined with "---" or "===" is still one line
+            if lines.any(|l| !l.chars().all(|c| matches!(c, '-' | '=' | '_' | '~'))) {
+                return None;
+            }
+            first.trim_start_matches('#').trim()
+        }
+        _ => return None,
+    };
+    let title = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty()).map(|i| i.title.as_str());
+    let kind = catalogue::attendance_label(written).or_else(|| title.and_then(catalogue::attendance_label))?;
+    Some(match kind {
+        "apologies" => Attendance::Apologies,
+        "absent" => Attendance::Absent,
+        "in-attendance" => Attendance::InAttendance,
+        _ => Attendance::Present,
+    })
+}
+
+/// One entry of an attendance list: "Dana Scully (chair)", "Fox Mulder –
+/// Secretary", "alice (23)", "Walter Skinner, Treasurer". The name is one
+/// to four capitalised words (or a chat nickname); what follows in
+/// brackets or after a dash or comma is a role, or initials.
+fn person(text: &str, span: Span, attendance: Attendance) -> Option<Person> {
+    let written = text[span.clone()].trim();
+    let lead = text[span.clone()].len() - text[span.clone()].trim_start().len();
+    let cut = written.find(['(', ',', '–', '—', ':']).or_else(|| written.find(" - ")).unwrap_or(written.len());
+    let name = written[..cut].trim();
+    let rest = written[cut..].trim_start_matches(['(', ',', '–', '—', ':', '-', ' ']).trim_end_matches([')', ' ', '.']);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let nickname = words.len() == 1 && words[0].chars().next().is_some_and(|c| c.is_ascii_lowercase()) && words[0].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let capitalised = (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)));
+    if !(nickname || capitalised) {
+        return None;
+    }
+    let (role, initials) = if rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit()) {
+        (None, None)
+    } else if looks_like_initials(rest) {
+        (None, Some(rest.to_string()))
+    } else {
+        (Some(clean(rest)), None)
+    };
+    let start = span.start + lead;
+    Some(Person { name: clean(name), role, initials, span: start..start + written.len(), attendance })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::syntax;
+
+    fn people(text: &str) -> Vec<(String, Option<String>, super::Attendance)> {
+        let tree = syntax::parse_text(text);
+        let doc = super::Document::new(text, &tree);
+        doc.people.into_iter().map(|p| (p.name, p.role, p.attendance)).collect()
+    }
+
+    #[test]
+    fn a_list_under_an_attendance_label() {
+        let found = people("Minutes of the meeting\n\nAttendees:\n- Dana Scully (chair)\n- fox\n\nRegrets:\n- Walter Skinner\n\n1. Budget\n\nThe budget was discussed.\n");
+        assert_eq!(
+            found,
+            [
+                ("Dana Scully".to_string(), Some("chair".to_string()), super::Attendance::Present),
+                ("fox".to_string(), None, super::Attendance::Present),
+                ("Walter Skinner".to_string(), None, super::Attendance::Apologies),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_under_a_heading_with_counts() {
+        let found = people("Meeting summary\n\nPeople present (lines said)\n---------------------------\n* alice (23)\n* bob_w (12)\n");
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["alice", "bob_w"]);
+        assert!(found.iter().all(|p| p.1.is_none()), "a count of lines said is not a role");
+    }
+
+    #[test]
+    fn other_lists_name_nobody() {
+        let found = people("Meeting summary\n\nThe clerk reported:\n- Grass cutting\n- Dog bins\n\nTopics\n- Budget Review\n");
+        assert!(found.is_empty(), "{found:?}");
+    }
+}

@@ -260,6 +260,7 @@ mod tests {
         // short forms are told apart by case ("ToR", "TOR"; "IT", not "it")
         distinct("abbreviations.txt", abbreviations().iter().map(|(s, _)| s.clone()));
         distinct("emphasis.txt", entries(EMPHASIS).map(str::to_string));
+        distinct("attendance.txt", entries(ATTENDANCE).filter_map(|l| l.split_once(" = ")).map(|(l, _)| l.trim().to_lowercase()));
         // a line a month, a line a day
         assert_eq!(month_forms().iter().map(|(_, n)| *n).max(), Some(12));
         assert_eq!(weekday_forms().iter().map(|(_, n)| *n).max(), Some(7));

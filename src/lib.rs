@@ -19,6 +19,9 @@
 //!   the document's suppression comments silence some.
 //! - [`config`]: `minutes.toml` (rules, roster, abbreviations, date order,
 //!   files), read the same way by the CLI and the server.
+//! - [`analysis`]: one document from text to findings (parse, model as
+//!   configured, rules with the workspace's roster and series): the one
+//!   path of the CLI, the server, the benchmarks and the tests.
 //! - [`fix`]: applying fixes to a text in one pass (`check --fix`).
 //! - [`ide`]: editor features as plain data (outline, …), shared by the CLI
 //!   and the language server.
@@ -27,6 +30,7 @@
 //!
 //! Only `lsp` (feature `lsp`, on by default) knows LSP or tokio.
 
+pub mod analysis;
 pub mod catalogue;
 pub mod cli;
 pub mod config;

@@ -3,7 +3,7 @@
 //! them. Pure: callers hand it documents they have read, and a way to ask
 //! whether a directory holds `minutes.toml`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -355,7 +355,8 @@ pub fn track(minutes: &[Minute], today: Date) -> Series {
         key(a).cmp(&key(b))
     });
     let mut entries: Vec<RegisterEntry> = Vec::new();
-    let mut by_reference: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut tasks = TaskIndex::default();
+    let mut by_reference: HashMap<String, usize> = HashMap::new();
     for m in order {
         let Minute { name, text, doc } = minutes[m];
         let index = LineIndex::new(text);
@@ -364,7 +365,7 @@ pub fn track(minutes: &[Minute], today: Date) -> Series {
         for report in &doc.reports {
             let target = match &report.reference {
                 Some(r) => by_reference.get(&r.to_lowercase()).copied(),
-                None => by_owner_and_task(&entries, report),
+                None => by_owner_and_task(&entries, &mut tasks, report),
             };
             let Some(e) = target else { continue };
             entries[e].history.push(Mention {
@@ -386,6 +387,7 @@ pub fn track(minutes: &[Minute], today: Date) -> Series {
                 by_reference.entry(r.to_lowercase()).or_insert(entries.len());
             }
             let line = index.line_number(a.span.start);
+            tasks.add(&a.task);
             entries.push(RegisterEntry {
                 file: name.to_string(),
                 line,
@@ -428,31 +430,74 @@ fn status(e: &RegisterEntry, today: Date) -> Status {
     }
 }
 
+/// The stems of every entry's task ([`stems`]), in the order of the
+/// entries, and the entries each stem is in: a report is compared only with
+/// the entries whose task shares two stems with it (no fit needs fewer), so
+/// a register of many meetings is not read in full for every report.
+#[derive(Default)]
+struct TaskIndex {
+    stems: Vec<Vec<String>>,
+    entries_of: HashMap<String, Vec<usize>>,
+    /// For one report: how many stems each entry shares with it (zero
+    /// again after each report).
+    shared: Vec<usize>,
+}
+
+impl TaskIndex {
+    /// The task of the entry added next.
+    fn add(&mut self, task: &str) {
+        let entry = self.stems.len();
+        let stems = stems(task);
+        for w in &stems {
+            self.entries_of.entry(w.clone()).or_default().push(entry);
+        }
+        self.stems.push(stems);
+        self.shared.push(0);
+    }
+
+    /// The entries whose task shares at least two stems with `text`, in
+    /// order, with how many they share.
+    fn sharing_two(&mut self, text: &str) -> Vec<(usize, usize)> {
+        let mut touched = Vec::new();
+        for w in stems(text) {
+            for &i in self.entries_of.get(&w).map_or(&[][..], Vec::as_slice) {
+                if self.shared[i] == 0 {
+                    touched.push(i);
+                }
+                self.shared[i] += 1;
+            }
+        }
+        touched.sort_unstable();
+        touched.into_iter().filter_map(|i| Some((i, std::mem::take(&mut self.shared[i]))).filter(|&(_, n)| n >= 2)).collect()
+    }
+}
+
 /// The still-open action a report without a reference is about: the one
 /// whose owner the report names and most of whose task words it uses
 /// ("The Clerk had circulated the letter" for "Clerk – circulate the
 /// letter to all members"), limited to the meeting the report says set it.
 /// `None` when no action fits well or two fit equally.
-fn by_owner_and_task(entries: &[RegisterEntry], report: &crate::model::StatusReport) -> Option<usize> {
-    let said = stems(&report.text);
+fn by_owner_and_task(entries: &[RegisterEntry], tasks: &mut TaskIndex, report: &crate::model::StatusReport) -> Option<usize> {
     let lower = report.text.to_lowercase();
+    let set_on = report.set_on.map(|d| d.to_string());
+    // every fit below needs two stems shared (both sides without repeats)
+    let candidates = tasks.sharing_two(&report.text);
     let mut best: Option<(f32, usize)> = None;
     let mut tied = false;
-    for (i, e) in entries.iter().enumerate() {
+    for (i, shared) in candidates {
+        let e = &entries[i];
         if e.progress().is_some_and(|p| p.closes()) {
             continue;
         }
-        if let Some(set) = report.set_on {
-            if e.meeting_date.as_deref() != Some(set.to_string().as_str()) {
+        if let Some(set) = &set_on {
+            if e.meeting_date.as_deref() != Some(set.as_str()) {
                 continue;
             }
         }
-        let task = stems(&e.task);
-        if task.is_empty() {
-            continue;
+        let share = shared as f32 / tasks.stems[i].len() as f32;
+        if share < 0.5 {
+            continue; // no fit below: the owner is not looked for
         }
-        let shared = task.iter().filter(|w| said.contains(*w)).count();
-        let share = shared as f32 / task.len() as f32;
         let owner_named = e.owners.iter().any(|o| names_owner(&lower, o));
         let fits = (owner_named && shared >= 2 && share >= 0.5) || (shared >= 3 && share >= 0.75);
         if !fits {

@@ -201,6 +201,73 @@ fn bad_input_is_reported_and_the_rest_is_checked() {
     assert!(out.lines().filter(|l| l.contains("e_big.minutes")).count() <= 5, "the big file is checked: {out}");
 }
 
+/// A word of letters only, distinct for each `i` ("Bac", "Bad", …): a
+/// surname the catalogue cannot know.
+fn surname(i: usize) -> String {
+    let letters: Vec<char> = "bcdfghjklmnpqrstvwxz".chars().collect();
+    format!("Q{}{}{}", letters[i / 400 % 20], letters[i / 20 % 20], letters[i % 20])
+}
+
+/// Many distinct files in three workspaces (one with a `minutes.toml`),
+/// checked on one thread and on four, give the same bytes in every format:
+/// the same findings in the same order, the workspace rosters and the
+/// series of meetings gathered across files the same way, and no progress
+/// bar on a pipe.
+#[test]
+fn many_files_checked_in_parallel_match_one_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for ws in ["council", "council/sub", "board"] {
+        std::fs::create_dir_all(d.join(ws)).unwrap();
+    }
+    // a workspace of its own, with numeric dates read month first
+    write(&d.join("board"), "minutes.toml", b"[dates]\norder = \"month-day\"\n");
+    let mut bodies: Vec<String> = ["examples/findings.minutes", "examples/clean.minutes"].iter().map(|p| std::fs::read_to_string(root().join(p)).unwrap()).collect();
+    bodies.extend(fixture_files().iter().map(|p| std::fs::read_to_string(root().join(p)).unwrap()));
+    let workspaces = ["council", "council/sub", "board"];
+    let n = 120;
+    for i in 0..n {
+        // each file lists one person; its action's owner is listed three
+        // files on, in the same workspace (the last three name nobody listed)
+        let body = &bodies[i % bodies.len()];
+        let text = format!(
+            "Present: Cllr Ann {}\nDate: {}/{}/2026\n\n{body}\n\n99. Note {i}\n\nMembers asked for note {i} to be circulated. (Action – Ann {})\n",
+            surname(i),
+            i % 12 + 1,
+            i % 28 + 1,
+            surname(i + 3),
+        );
+        write(&d.join(workspaces[i % 3]), &format!("{i:03}.minutes"), text.as_bytes());
+    }
+    let run = |threads: &str, format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_minutes")).args(["check", "--format", format]).arg(d).env("RAYON_NUM_THREADS", threads).output().unwrap()
+    };
+    for format in ["human", "json", "short", "sarif"] {
+        let (one, many) = (run("1", format), run("4", format));
+        assert_eq!(one.status.code(), many.status.code(), "{format}");
+        assert_eq!(String::from_utf8_lossy(&one.stdout), String::from_utf8_lossy(&many.stdout), "{format}");
+        assert_eq!(String::from_utf8_lossy(&one.stderr), String::from_utf8_lossy(&many.stderr), "{format}");
+        assert!(many.stderr.is_empty(), "nothing but findings on a pipe: {}", String::from_utf8_lossy(&many.stderr));
+    }
+    // the rosters span each workspace's files: an owner listed in another
+    // file of the same workspace is known, one listed nowhere is not
+    let o = run("4", "json");
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    assert_eq!(v["files"], n);
+    let unknown: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "M102")
+        .filter_map(|f| (0..n + 3).map(surname).find(|s| f["message"].as_str().unwrap_or("").contains(s.as_str())))
+        .collect();
+    let mut want: Vec<String> = (n - 3..n).map(|i| surname(i + 3)).collect();
+    let mut got = unknown.clone();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "unknown owners");
+}
+
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(minutes(&["check", "--format", "nonsense"]).status.code(), Some(2));

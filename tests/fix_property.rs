@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use minutes::fix::{self, Allow};
-use minutes::model::Document;
-use minutes::rules::{self, Context, Selection};
+use minutes::analysis;
+use minutes::config::Config;
+use minutes::rules::Selection;
 use minutes::workspace::Roster;
 use proptest::prelude::*;
 
@@ -36,9 +37,7 @@ fn pool() -> Vec<String> {
 }
 
 fn check(text: &str) -> Vec<minutes::diagnostic::Diagnostic> {
-    let doc = Document::parse(text);
-    let roster = Roster::from_documents([&doc]);
-    rules::check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::default())
+    analysis::analyse(text, &Roster::default(), &Config::default(), &Selection::default()).diagnostics
 }
 
 fn document() -> impl Strategy<Value = String> {

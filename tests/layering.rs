@@ -1,6 +1,7 @@
 //! The flow of the code runs one way (ARCHITECTURE.md): text → syntax →
-//! model → workspace → rules → ide → cli / lsp. A module may use the ones
-//! before it, never one after it; only `lsp` names LSP or tokio types.
+//! model → workspace → rules → config → analysis → ide → cli / lsp. A
+//! module may use the ones before it, never one after it; only `lsp` names
+//! LSP or tokio types.
 
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,9 @@ const FORBIDDEN: &[(&str, &[&str])] = &[
     ("model", &["workspace", "rules", "ide", "cli", "lsp"]),
     ("workspace.rs", &["rules", "ide", "cli", "lsp"]),
     ("diagnostic.rs", &["rules", "ide", "cli", "lsp"]),
-    ("rules", &["ide", "cli", "lsp"]),
+    ("rules", &["config", "analysis", "ide", "cli", "lsp"]),
+    ("config.rs", &["analysis", "ide", "cli", "lsp"]),
+    ("analysis.rs", &["ide", "cli", "lsp"]),
     ("ide", &["cli", "lsp"]),
     // cli and lsp are siblings; the `minutes lsp` command in cli/mod.rs
     // only starts the server.

@@ -4,8 +4,9 @@
 //! of the text.
 
 use minutes::lsp::harness::Harness;
-use minutes::model::Document;
-use minutes::rules::{self, Context, Selection};
+use minutes::analysis;
+use minutes::config::Config;
+use minutes::rules::Selection;
 use minutes::text::{Encoding, LineCol, LineIndex};
 use minutes::workspace::Roster;
 use proptest::prelude::*;
@@ -144,9 +145,7 @@ proptest! {
 }
 
 fn findings(text: &str) -> Vec<minutes::diagnostic::Diagnostic> {
-    let doc = Document::parse(text);
-    let roster = Roster::from_documents([&doc]);
-    rules::check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::everything())
+    analysis::analyse(text, &Roster::default(), &Config::default(), &Selection::everything()).diagnostics
 }
 
 fn apply(text: &str, fix: &minutes::diagnostic::Fix) -> String {

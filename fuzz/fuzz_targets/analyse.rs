@@ -5,17 +5,16 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use minutes::model::Document;
-use minutes::rules::{self, Context, Selection};
+use minutes::analysis;
+use minutes::config::Config;
+use minutes::rules::Selection;
 use minutes::text::{Encoding, LineIndex};
 use minutes::workspace::Roster;
 
 fn analyse(text: &str) -> Vec<minutes::diagnostic::Diagnostic> {
-    let doc = Document::parse(text);
-    let roster = Roster::from_documents([&doc]);
-    let found = rules::check(&Context { text, doc: &doc, roster: &roster }, &Selection::everything());
-    minutes::ide::outline::outline(text, &doc);
-    found
+    let found = analysis::analyse(text, &Roster::default(), &Config::default(), &Selection::everything());
+    minutes::ide::outline::outline(text, &found.doc);
+    found.diagnostics
 }
 
 fn on_boundaries(text: &str, r: &std::ops::Range<usize>) -> bool {

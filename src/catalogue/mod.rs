@@ -109,11 +109,23 @@ pub fn month_number(word: &str) -> Option<u8> {
     month_forms().iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
 }
 
+/// Every written form of the days of the week: names and short forms,
+/// lower case, with the day's number (1 = Monday).
+pub fn weekday_forms() -> &'static [(String, u8)] {
+    static D: OnceLock<Vec<(String, u8)>> = OnceLock::new();
+    D.get_or_init(|| numbered_forms(WEEKDAYS))
+}
+
 /// The day of the week (1 = Monday) written as a name or short form.
 pub fn weekday_number(word: &str) -> Option<u8> {
-    static D: OnceLock<Vec<(String, u8)>> = OnceLock::new();
     let w = word.trim_end_matches('.').to_lowercase();
-    D.get_or_init(|| numbered_forms(WEEKDAYS)).iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
+    weekday_forms().iter().find(|(f, _)| *f == w).map(|(_, n)| *n)
+}
+
+/// The short forms among [`month_forms`] or [`weekday_forms`] ("sept",
+/// "tues"): every form but the name, which is written first.
+pub fn short_forms(forms: &[(String, u8)]) -> impl Iterator<Item = &str> {
+    forms.iter().enumerate().filter(|(i, (_, n))| forms[..*i].iter().any(|(_, m)| m == n)).map(|(_, (f, _))| f.as_str())
 }
 
 /// Whether a word in capitals is written for form or emphasis
@@ -221,14 +233,46 @@ mod tests {
         }
         assert_eq!(abbreviation("FFD"), None);
         assert_eq!(abbreviation("it"), None);
-        // every entry is SHORT = long form, and every short form is listed once
+        // every entry is SHORT = long form (each listed once: every_list_loads_with_no_entry_twice)
         let lines = entries(ABBREVIATIONS).count();
         assert_eq!(abbreviations().len(), lines, "an entry is not written `SHORT = long form`");
-        let mut shorts: Vec<&str> = super::abbreviations().iter().map(|(s, _)| s.as_str()).collect();
-        shorts.sort_unstable();
-        let n = shorts.len();
-        shorts.dedup();
-        assert_eq!(shorts.len(), n, "a short form is listed twice");
+    }
+
+    /// Fails unless `entries` has some and none twice, as the list's
+    /// lookup compares them (lower-cased where it ignores case).
+    fn distinct(list: &str, entries: impl IntoIterator<Item = String>) {
+        let mut seen = HashSet::new();
+        let mut n = 0;
+        for e in entries {
+            assert!(seen.insert(e.clone()), "{list}: “{e}” is listed twice");
+            n += 1;
+        }
+        assert!(n > 0, "{list} is empty");
+    }
+
+    #[test]
+    fn every_list_loads_with_no_entry_twice() {
+        distinct("roles.txt", roles().iter().map(|r| r.to_lowercase()));
+        distinct("role_words.txt", entries(ROLE_WORDS).map(str::to_lowercase));
+        distinct("titles.txt", titles().iter().map(|t| t.to_lowercase()));
+        distinct("months.txt", month_forms().iter().map(|(f, _)| f.clone()));
+        distinct("weekdays.txt", weekday_forms().iter().map(|(f, _)| f.clone()));
+        // short forms are told apart by case ("ToR", "TOR"; "IT", not "it")
+        distinct("abbreviations.txt", abbreviations().iter().map(|(s, _)| s.clone()));
+        distinct("emphasis.txt", entries(EMPHASIS).map(str::to_string));
+        distinct("attendance.txt", entries(ATTENDANCE).filter_map(|l| l.split_once(" = ")).map(|(l, _)| l.trim().to_lowercase()));
+        // a line a month, a line a day
+        assert_eq!(month_forms().iter().map(|(_, n)| *n).max(), Some(12));
+        assert_eq!(weekday_forms().iter().map(|(_, n)| *n).max(), Some(7));
+    }
+
+    #[test]
+    fn short_forms_leave_out_the_names() {
+        let months: Vec<&str> = short_forms(month_forms()).collect();
+        assert!(months.contains(&"sept") && months.contains(&"jan"), "{months:?}");
+        assert!(!months.contains(&"may") && !months.contains(&"january"), "{months:?}");
+        let days: Vec<&str> = short_forms(weekday_forms()).collect();
+        assert!(days.contains(&"tues") && !days.contains(&"tuesday"), "{days:?}");
     }
 
     #[test]

@@ -4,8 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
+use rayon::prelude::*;
 
 use super::files;
+use super::progress::Progress;
 use crate::model::{dates, Date, Document};
 use crate::workspace::{sort_register, track, Minute, RegisterEntry, Status};
 
@@ -50,16 +52,25 @@ fn parse_date(s: &str) -> Result<Date, String> {
     dates::parse(s, None).ok_or_else(|| format!("“{s}” is not a date: write it as 2026-11-23"))
 }
 
-/// The minutes under `paths`, read; and the files that could not be.
+/// The minutes under `paths`, read and parsed (in parallel, kept in the
+/// order of the files); and the files that could not be.
 pub fn read_all(paths: &[PathBuf]) -> (Vec<(files::Source, Document)>, Vec<files::Problem>) {
     let (found, mut problems) = files::collect(paths);
+    let progress = Progress::new(found.len(), found.len());
+    progress.stage("reading");
+    let results: Vec<Result<(files::Source, Document), files::Problem>> = found
+        .par_iter()
+        .map(|path| {
+            let source = files::read(path)?;
+            let doc = Document::parse(&source.text);
+            progress.step();
+            Ok((source, doc))
+        })
+        .collect();
     let mut read = Vec::new();
-    for path in found {
-        match files::read(&path) {
-            Ok(source) => {
-                let doc = Document::parse(&source.text);
-                read.push((source, doc));
-            }
+    for r in results {
+        match r {
+            Ok(pair) => read.push(pair),
             Err(p) => problems.push(p),
         }
     }

@@ -1,19 +1,29 @@
 //! `minutes check`: every rule over every file, as each file's
 //! `minutes.toml` says; `--fix` and `--diff` apply or show the fixes.
+//!
+//! The work of each file (reading, parsing, the model, the rules, the
+//! fixes) runs in parallel (rayon, one thread a core; `RAYON_NUM_THREADS`
+//! sets how many); what spans files (the workspace's roster, the series of
+//! meetings) is gathered in between, and every result is kept in the order
+//! of the files, so the output is the same on any number of cores.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rayon::prelude::*;
+
 use super::files::{self, Problem, Source};
 use super::output::{self, Report};
+use super::progress::Progress;
 use super::CheckFormat;
+use crate::analysis::{self, Setup};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{self, Allow};
 use crate::model::Document;
-use crate::rules::{self, Context, Selection};
+use crate::rules::{self, Selection};
 use crate::text::LineIndex;
 use crate::workspace::{self, track, InSeries, Minute, Roster};
 
@@ -86,7 +96,7 @@ fn plan(paths: &[PathBuf], explicit_config: Option<&Path>, force_exclude: bool) 
         None => Config::default(),
     }];
     let mut by_file: HashMap<PathBuf, usize> = HashMap::new();
-    let mut sources = Vec::new();
+    let mut chosen = Vec::new();
     for path in found {
         let config = match explicit_config {
             Some(_) => 0,
@@ -113,7 +123,12 @@ fn plan(paths: &[PathBuf], explicit_config: Option<&Path>, force_exclude: bool) 
         if !named && !configs[config].includes_file(&absolute) {
             continue;
         }
-        match files::read(&path) {
+        chosen.push((path, config));
+    }
+    let read: Vec<(Result<Source, Problem>, usize)> = chosen.into_par_iter().map(|(path, config)| (files::read(&path), config)).collect();
+    let mut sources = Vec::new();
+    for (source, config) in read {
+        match source {
             Ok(s) => sources.push((s, config)),
             Err(p) => problems.push(p),
         }
@@ -133,16 +148,30 @@ struct Analysed {
 /// that of its workspace ([`workspace::root_of`]) among the files sharing
 /// its configuration: the files given, the workspace's other minutes files
 /// (not checked, but who they name is known), and the configuration's.
+/// The files checked together are one series of meetings.
+///
+/// Three steps: every file's model (in parallel), the rosters and the
+/// series across them (in order), every file's findings (in parallel).
 fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf], base: &Selection) -> Analysed {
-    let docs: Vec<Document> = sources.iter().map(|(s, c)| parse(&configs[*c], &s.text)).collect();
+    let progress = Progress::new(sources.len(), 2 * sources.len());
+    progress.stage("parsing");
+    let docs: Vec<Document> = sources
+        .par_iter()
+        .map(|(s, c)| {
+            let doc = analysis::read(&s.text, &configs[*c]);
+            progress.step();
+            doc
+        })
+        .collect();
     let given: Vec<PathBuf> = sources.iter().map(|(s, _)| absolute(Path::new(&s.path))).collect();
+    let given_set: HashSet<&Path> = given.iter().map(PathBuf::as_path).collect();
     let mut groups: HashMap<(usize, PathBuf), usize> = HashMap::new();
     let mut rosters: Vec<Roster> = Vec::new();
     let mut roster_of = Vec::with_capacity(sources.len());
     for (((_, c), path), doc) in sources.iter().zip(&given).zip(&docs) {
         let root = root_of(path, paths);
         let i = *groups.entry((*c, root.clone())).or_insert_with(|| {
-            let mut roster = peers_roster(&root, &given, paths);
+            let mut roster = peers_roster(&root, &given_set, paths, &configs[*c]);
             configs[*c].extend_roster(&mut roster);
             rosters.push(roster);
             rosters.len() - 1
@@ -152,34 +181,25 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
     }
     // the files checked together are one series of meetings: actions
     // carried from one to the next (stale-action)
-    let minutes: Vec<Minute> = sources.iter().zip(&docs).map(|((s, _), doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
-    let series = track(&minutes, jiff::Zoned::now().date());
-    let diagnostics: Vec<Vec<Diagnostic>> = sources
-        .iter()
-        .zip(&docs)
-        .zip(&roster_of)
+    let series = {
+        let minutes: Vec<Minute> = sources.iter().zip(&docs).map(|((s, _), doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
+        track(&minutes, jiff::Zoned::now().date())
+    };
+    progress.stage("checking");
+    let checked = sources
+        .into_par_iter()
+        .zip(docs.par_iter())
+        .zip(roster_of.par_iter())
         .enumerate()
         .map(|(minute, (((source, c), doc), &r))| {
-            let ctx = Context { text: &source.text, doc, roster: &rosters[r], series: Some(InSeries { series: &series, minute }) };
-            configs[*c].check(&ctx, base)
-        })
-        .collect();
-    let checked = sources
-        .into_iter()
-        .zip(diagnostics)
-        .map(|((source, _), diagnostics)| {
+            let setup = Setup { roster: &rosters[r], series: Some(InSeries { series: &series, minute }), config: &configs[c], selection: base };
+            let diagnostics = analysis::check(&source.text, doc, setup);
             let index = LineIndex::new(&source.text);
+            progress.step();
             Checked { source, index, diagnostics }
         })
         .collect();
     Analysed { checked, rosters, roster_of }
-}
-
-/// A document as its configuration reads it.
-fn parse(config: &Config, text: &str) -> Document {
-    let mut doc = Document::parse(text);
-    config.prepare(text, &mut doc);
-    doc
 }
 
 fn absolute(p: &Path) -> PathBuf {
@@ -195,18 +215,11 @@ fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
 /// The roster of the workspace's files that were not given: they are not
 /// checked, but who they name is known. A file that cannot be read adds
 /// nobody.
-fn peers_roster(root: &Path, given: &[PathBuf], paths: &[PathBuf]) -> Roster {
-    let mut roster = Roster::default();
+fn peers_roster(root: &Path, given: &HashSet<&Path>, paths: &[PathBuf], config: &Config) -> Roster {
     let (peers, _) = files::collect(&[root.to_path_buf()]);
-    for peer in peers.iter().map(|p| absolute(p)) {
-        if given.contains(&peer) || root_of(&peer, paths) != root {
-            continue;
-        }
-        if let Ok(source) = files::read(&peer) {
-            roster.add(&Document::parse(&source.text));
-        }
-    }
-    roster
+    let peers: Vec<PathBuf> = peers.iter().map(|p| absolute(p)).filter(|p| !given.contains(p.as_path()) && root_of(p, paths) == root).collect();
+    let docs: Vec<Document> = peers.par_iter().filter_map(|p| files::read(p).ok()).map(|source| analysis::read(&source.text, config)).collect();
+    Roster::from_documents(&docs)
 }
 
 /// Applies the fixes to each file until it is stable ([`fix::converge`]),
@@ -218,13 +231,19 @@ fn apply_fixes(analysed: Analysed, configs: &[Config], config_of: &[usize], base
     let mut sources = Vec::new();
     let mut problems = Vec::new();
     let Analysed { checked, rosters, roster_of } = analysed;
-    for ((c, &config), &roster) in checked.into_iter().zip(config_of).zip(&roster_of) {
-        let (config, roster) = (&configs[config], &rosters[roster]);
-        let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| {
-            let doc = parse(config, text);
+    // the fixes of every file in parallel; written or shown in order
+    let converged: Vec<(Checked, fix::Converged)> = checked
+        .into_par_iter()
+        .zip(config_of.par_iter())
+        .zip(roster_of.par_iter())
+        .map(|((c, &config), &roster)| {
+            let (config, roster) = (&configs[config], &rosters[roster]);
             // the series is not read again: no series rule has a fix
-            config.check(&Context { text, doc: &doc, roster, series: None }, base)
-        });
+            let fixed = fix::converge(&c.source.text, &c.diagnostics, allow, |text| analysis::analyse(text, roster, config, base).diagnostics);
+            (c, fixed)
+        })
+        .collect();
+    for (c, fixed) in converged {
         if fixed.applied == 0 {
             sources.push(c.source);
             continue;

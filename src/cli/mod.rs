@@ -10,6 +10,7 @@ mod new;
 mod outline;
 mod output;
 mod parse;
+mod progress;
 mod report;
 
 use std::process::ExitCode;

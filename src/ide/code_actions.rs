@@ -65,14 +65,12 @@ pub fn apply(text: &str, edits: &[Edit]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Document;
-    use crate::rules::{check, Context, Selection};
+    use crate::config::Config;
+    use crate::rules::Selection;
     use crate::workspace::Roster;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let doc = Document::parse(text);
-        let roster = Roster::from_documents([&doc]);
-        check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::everything())
+        crate::analysis::analyse(text, &Roster::default(), &Config::default(), &Selection::everything()).diagnostics
     }
 
     #[test]

@@ -59,30 +59,19 @@ fn classify(k: &str) -> Option<(TokenType, bool)> {
 pub fn tokens(text: &str, tree: &tree_sitter::Tree, doc: &Document, range: Option<Range<usize>>) -> Vec<Token> {
     let want = range.unwrap_or(0..text.len());
     let mut raw: Vec<Token> = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
+    crate::syntax::walk(tree, |node| {
         let r = node.byte_range();
-        let overlaps = r.start <= want.end && want.start <= r.end;
-        let mut descend = overlaps;
-        if overlaps {
-            if let Some((ty, declaration)) = classify(node.kind()) {
+        if !(r.start <= want.end && want.start <= r.end) {
+            return false;
+        }
+        match classify(node.kind()) {
+            Some((ty, declaration)) => {
                 raw.push(Token { range: r, ty, declaration });
-                descend = false;
+                false
             }
+            None => true,
         }
-        if descend && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
+    });
     for u in &doc.abbreviation_uses {
         if u.span.start <= want.end && want.start <= u.span.end {
             raw.push(Token { range: u.span.clone(), ty: TokenType::Abbreviation, declaration: false });

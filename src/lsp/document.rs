@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex};
 use ropey::Rope;
 use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
 
+use crate::analysis::{self, Setup};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::rules::{Context, Selection};
+use crate::rules::Selection;
 use crate::text::{rope_offset, Encoding, LineCol, LineIndex};
 use crate::workspace::{track, InSeries, Minute, Roster};
 
@@ -100,7 +101,7 @@ impl Job {
     /// Parses (reusing the edited tree), builds the model and runs the
     /// rules; `None` when cancelled on the way.
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, text, old_tree, mut roster, config, series, selection, cancel } = self;
+        let Job { version, text, old_tree, roster, config, series, selection, cancel } = self;
         let mut parser = crate::syntax::parser();
         let mut stop = |_: &ParseState| cancel.is_cancelled();
         let bytes = text.as_bytes();
@@ -112,19 +113,17 @@ impl Job {
         if cancel.is_cancelled() {
             return None;
         }
-        let mut doc = Document::new(&text, &tree);
-        config.prepare(&text, &mut doc);
+        let doc = analysis::model(&text, &tree, &config);
         if cancel.is_cancelled() {
             return None;
         }
-        roster.add(&doc);
-        config.extend_roster(&mut roster);
+        let roster = analysis::roster(roster, &doc, &config);
         let mut minutes = vec![Minute { name: &series.name, text: &text, doc: &doc }];
         minutes.extend(series.open.iter().map(|(u, a)| Minute { name: u.as_str(), text: &a.text, doc: &a.doc }));
         minutes.extend(series.disk.iter().map(|f| Minute { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
         let meetings = track(&minutes, series.today);
-        let ctx = Context { text: &text, doc: &doc, roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }) };
-        let diagnostics = config.check_until(&ctx, &selection, &|| cancel.is_cancelled())?;
+        let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
+        let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
         Some(Analysis { version, text, index, tree, doc, diagnostics })
     }

@@ -9,10 +9,10 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::handlers;
 use super::session::{selection, Session};
-use crate::model::Document;
-use crate::rules::{self, Context};
+use crate::analysis::{self, Setup};
+use crate::config::Config;
 use crate::text::Encoding;
-use crate::workspace::Roster;
+use crate::workspace::{track, InSeries, Minute, Roster};
 
 pub struct Harness {
     session: Session,
@@ -141,15 +141,16 @@ impl Harness {
                 fresh.get(at)
             ));
         }
-        let doc = Document::new(&a.text, &fresh_tree);
+        let config = Config::default();
+        let doc = analysis::model(&a.text, &fresh_tree, &config);
         if format!("{:?}", a.doc) != format!("{doc:?}") {
             return Err(format!("the model differs from a fresh one for {:?}", a.text));
         }
-        let roster = Roster::from_documents([&doc]);
+        let roster = analysis::roster(Roster::default(), &doc, &config);
         // one document alone: a series of one meeting, as the server reads it
-        let meetings = crate::workspace::track(&[crate::workspace::Minute { name: "", text: &a.text, doc: &doc }], self.session.today());
-        let series = Some(crate::workspace::InSeries { series: &meetings, minute: 0 });
-        let findings = rules::check(&Context { text: &a.text, doc: &doc, roster: &roster, series }, &selection());
+        let meetings = track(&[Minute { name: "", text: &a.text, doc: &doc }], self.session.today());
+        let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection() };
+        let findings = analysis::check(&a.text, &doc, setup);
         if format!("{:?}", a.diagnostics) != format!("{findings:?}") {
             return Err(format!("the findings differ from a fresh check of {:?}", a.text));
         }
@@ -161,21 +162,9 @@ impl Harness {
 /// error or missing.
 fn nodes(tree: &tree_sitter::Tree) -> Vec<(&'static str, usize, usize, bool)> {
     let mut out = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let n = cursor.node();
+    crate::syntax::walk(tree, |n| {
         out.push((n.kind(), n.start_byte(), n.end_byte(), n.is_error() || n.is_missing()));
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                continue 'walk;
-            }
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
+        true
+    });
     out
 }

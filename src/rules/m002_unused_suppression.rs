@@ -31,22 +31,19 @@ fn check(_: &Context) -> Vec<Diagnostic> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::Document;
-    use crate::rules::{check, Context, Selection};
-    use crate::workspace::Roster;
+    use crate::rules::test_support::findings;
+    use crate::rules::Selection;
 
     #[test]
     fn unused_suppression_is_reported() {
         let text = "1. First\n\n<!-- minutes: ignore M201 M999 -->\nAll words here are plain.\n";
-        let doc = Document::parse(text);
-        let roster = Roster::from_documents([&doc]);
-        let found = check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::default());
+        let found = findings(text, &Selection::default());
         let messages: Vec<_> = found.iter().map(|d| (d.code, &text[d.range.clone()])).collect();
         assert_eq!(messages, [("M002", "M201"), ("M002", "M999")]);
         assert!(found[1].message.contains("not a rule"));
         // a rule that does not run is not reported as unused
         let off = Selection { disable: vec!["M201".into()], ..Default::default() };
-        let found = check(&Context { text, doc: &doc, roster: &roster, series: None }, &off);
+        let found = findings(text, &off);
         assert_eq!(found.len(), 1);
     }
 }

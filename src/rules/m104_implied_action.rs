@@ -131,14 +131,11 @@ fn capitalise(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::rules::test_support::{apply, run};
-    use crate::rules::{check as check_all, Context as Ctx, Selection};
-    use crate::workspace::Roster;
+    use crate::rules::Selection;
 
     /// Every rule on `text`, with the roster of that text alone.
     fn findings(text: &str) -> Vec<Diagnostic> {
-        let doc = crate::model::Document::parse(text);
-        let roster = Roster::from_documents([&doc]);
-        check_all(&Ctx { text, doc: &doc, roster: &roster, series: None }, &Selection::everything())
+        crate::rules::test_support::findings(text, &Selection::everything())
     }
 
     #[test]

@@ -253,6 +253,14 @@ pub(crate) mod test_support {
         (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None })
     }
 
+    /// The selected rules on `text` (with the roster of that text alone),
+    /// through [`check`]: the suppressions applied.
+    pub fn findings(text: &str, selection: &Selection) -> Vec<Diagnostic> {
+        let doc = Document::parse(text);
+        let roster = Roster::from_documents([&doc]);
+        check(&Context { text, doc: &doc, roster: &roster, series: None }, selection)
+    }
+
     /// Applies a finding's fix to `text`.
     pub fn apply(text: &str, d: &Diagnostic) -> String {
         let fix = d.fix.as_ref().expect("the finding has a fix");

@@ -70,6 +70,25 @@ fn point_at(text: &str, offset: usize) -> Point {
     Point { row, column: before.len() - line_start }
 }
 
+/// Visits the nodes of a tree in document order (a node before its
+/// children); `visit` answers whether to go into the node's children.
+pub fn walk<'t>(tree: &'t Tree, mut visit: impl FnMut(tree_sitter::Node<'t>) -> bool) {
+    let mut cursor = tree.walk();
+    'walk: loop {
+        if visit(cursor.node()) && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                continue 'walk;
+            }
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+}
+
 /// Whether the tree holds an ERROR or MISSING node anywhere.
 pub fn has_errors(tree: &Tree) -> bool {
     tree.root_node().has_error()

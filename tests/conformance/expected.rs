@@ -2,8 +2,6 @@
 //! exactly, and every labelled implied action must be found with its owner.
 
 use minutes::model::ActionKind;
-use minutes::rules::{self, Context, Selection};
-use minutes::workspace::Roster;
 use serde_json::Value;
 
 use crate::support::{clean, labelled_files, Labelled, Parsed};
@@ -145,8 +143,7 @@ fn expected_structure_matches_labels_exactly() {
         check(&mut failures, "abbreviation definitions", got, want);
 
         // every abbreviation to flag is reported on its line
-        let roster = Roster::from_documents([&p.doc]);
-        let diagnostics = rules::check(&Context { text: &p.text, doc: &p.doc, roster: &roster, series: None }, &Selection::default());
+        let diagnostics = p.findings();
         for u in labels["undefined_abbreviations_to_flag"].as_array().unwrap() {
             let short = u["short"].as_str().unwrap();
             let line = u["line"].as_u64().unwrap() as usize;

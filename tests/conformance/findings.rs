@@ -13,8 +13,6 @@
 use std::collections::BTreeMap;
 
 use minutes::diagnostic::Severity;
-use minutes::rules::{self, Context, Selection};
-use minutes::workspace::Roster;
 
 use crate::support::{labelled_files, match_one_to_one, Parsed, Score};
 
@@ -51,8 +49,7 @@ fn tokens_agree(found: &Finding, label: &Finding) -> bool {
 
 /// What `minutes check` reports on one file, warnings and errors only.
 fn found(p: &Parsed) -> Vec<Finding> {
-    let roster = Roster::from_documents([&p.doc]);
-    rules::check(&Context { text: &p.text, doc: &p.doc, roster: &roster, series: None }, &Selection::default())
+    p.findings()
         .into_iter()
         .filter(|d| matches!(d.severity, Severity::Warning | Severity::Error))
         .map(|d| {

@@ -4,8 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
+use minutes::analysis::{self, Setup};
+use minutes::config::Config;
+use minutes::diagnostic::Diagnostic;
 use minutes::model::Document;
+use minutes::rules::Selection;
 use minutes::text::LineIndex;
+use minutes::workspace::Roster;
 use serde_json::Value;
 
 /// Labelled files of `more/` set aside: nobody tunes a rule, a pattern or
@@ -90,9 +95,17 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn new(text: String) -> Parsed {
-        let doc = Document::parse(&text);
+        let doc = analysis::read(&text, &Config::default());
         let index = LineIndex::new(&text);
         Parsed { text, doc, index }
+    }
+
+    /// What `minutes check` finds in the file read alone (the default
+    /// rules, no configuration).
+    pub fn findings(&self) -> Vec<Diagnostic> {
+        let config = Config::default();
+        let roster = analysis::roster(Roster::default(), &self.doc, &config);
+        analysis::check(&self.text, &self.doc, Setup { roster: &roster, series: None, config: &config, selection: &Selection::default() })
     }
 
     /// 1-based line of a byte offset.

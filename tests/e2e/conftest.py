@@ -1,27 +1,12 @@
-"""pytest-lsp fixtures: a client talking to the real `minutes lsp`.
-
-The binary is $MINUTES_BIN, else $CARGO_TARGET_DIR/debug/minutes, else
-target/debug/minutes relative to the repository root. Build it first
-(`cargo build`)."""
-
-import os
-import pathlib
+"""pytest-lsp fixtures: a client talking to the real `minutes lsp`
+(the binary tests/minutes_binary.py finds; build it first)."""
 
 import pytest_lsp
 from lsprotocol import types
+from minutes_binary import ROOT, minutes_bin
 from pytest_lsp import ClientServerConfig, LanguageClient
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def minutes_bin() -> str:
-    if os.environ.get("MINUTES_BIN"):
-        return os.environ["MINUTES_BIN"]
-    target = pathlib.Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
-    if not target.is_absolute():
-        target = ROOT / target
-    return str(target / "debug" / "minutes")
 
 
 def initialize_params(utf8: bool) -> types.InitializeParams:

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, minutes_bin
+from minutes_binary import ROOT, minutes_bin
 
 PRE_COMMIT = pathlib.Path(sys.executable).parent / "pre-commit"
 

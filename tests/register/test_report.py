@@ -9,7 +9,8 @@ import subprocess
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import ROOT, SERIES, TODAY, minutes_bin, register
+from conftest import SERIES, TODAY, register
+from minutes_binary import ROOT, minutes_bin
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [

@@ -120,8 +120,13 @@ impl Client {
         }
     }
 
-    /// The whole response (result or error) to request `id`.
+    /// The whole response (result or error) to request `id`. Requests are
+    /// answered concurrently, so the response may already be queued behind
+    /// one read while waiting for another.
     pub fn response(&mut self, id: &Value) -> Value {
+        if let Some(i) = self.queue.iter().position(|v| v.get("method").is_none() && v.get("id") == Some(id)) {
+            return self.queue.remove(i).unwrap();
+        }
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let v = self.recv(deadline);

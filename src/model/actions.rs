@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::build::clean;
+use super::build::{clean, heading_line};
 use super::commitments::{self, clean_owner, Commitment, People, Setting};
 use super::inline::is_register_heading;
 use super::sentences;
@@ -33,7 +33,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
             continue;
         }
         found.extend(addressed);
-        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) || underlined_heading(&text[block.text.clone()]).is_some() {
+        if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) || underlined(text, block) {
             person_block = None;
             continue;
         }
@@ -113,8 +113,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         if a.owners.len() == 1 && a.owners[0].span.as_ref().is_some_and(|s| verb_not_owner(&text[s.clone()], &people)) {
             // "ACTION: Moved to the next meeting": the verb opens the task
             let from = a.owners[0].span.as_ref().map_or(a.span.start, |s| s.start);
-            let task_end = a.due.as_ref().map_or(a.span.end, |d| d.span.start).clamp(from, a.span.end);
-            a.task = clean(&text[from..task_end]).trim_end_matches(['.', ';']).trim().to_string();
+            a.task = task_from(text, a, from);
             a.owners.clear();
             a.owner_slot = from;
             a.owner_slot_prefix = "";
@@ -145,14 +144,16 @@ fn without_attribution(s: &str) -> &str {
     p.find(s).map_or(s, |m| &s[..m.start()])
 }
 
-/// A heading written as a line over a rule of `-`, `=` or `~` (the
-/// Markdown "setext" form chat bots and plain-text minutes use): its text.
-fn underlined_heading(body: &str) -> Option<&str> {
-    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
-    let title = lines.next()?;
-    let rule = lines.next()?;
-    let is_rule = rule.len() >= 3 && rule.chars().all(|c| matches!(c, '-' | '=' | '~'));
-    (is_rule && lines.next().is_none()).then_some(title)
+/// A paragraph that is a heading over a rule (`Action Items` over `----`).
+fn underlined(text: &str, block: &Block) -> bool {
+    let body = &text[block.text.clone()];
+    block.kind == BlockKind::Paragraph && body.trim().contains('\n') && heading_line(body).is_some()
+}
+
+/// The task of `a` written from `from` to its due date (or its end).
+fn task_from(text: &str, a: &Action, from: usize) -> String {
+    let end = a.due.as_ref().map_or(a.span.end, |d| d.span.start).clamp(from, a.span.end);
+    clean(&text[from..end]).trim_end_matches(['.', ';']).trim().to_string()
 }
 
 /// The same action written again (a summary repeating the actions minuted
@@ -217,9 +218,8 @@ fn owners_opening_the_task(text: &str, a: &mut Action, people: &People) {
         return;
     }
     let Some((owners, task_start)) = commitments::leading_owners(written, people) else { return };
-    let task_end = a.due.as_ref().map_or(a.span.end, |d| d.span.start).clamp(start + task_start, a.span.end);
     a.owners = owners.into_iter().map(|r| Owner { name: clean_owner(&written[r.clone()]), span: Some(start + r.start..start + r.end) }).collect();
-    a.task = clean(&text[start + task_start..task_end]).trim_end_matches(['.', ';']).trim().to_string();
+    a.task = task_from(text, a, start + task_start);
 }
 
 /// The people, initials and roles the document names: its attendance,
@@ -280,7 +280,7 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     }
     for b in &doc.blocks {
         let t = clean(&text[b.text.clone()]);
-        let underlined = b.kind == BlockKind::Paragraph && underlined_heading(&text[b.text.clone()]).is_some_and(is_register_heading);
+        let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
         let heading = b.kind == BlockKind::Heading && is_register_heading(&t) || underlined;
         let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
         if heading || short_line {
@@ -289,7 +289,7 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     }
     starts.sort_unstable();
     let mut boundaries: Vec<usize> = doc.items.iter().map(|i| i.heading_span.start).collect();
-    let heading = |b: &&Block| b.kind == BlockKind::Heading || b.kind == BlockKind::Paragraph && underlined_heading(&text[b.text.clone()]).is_some();
+    let heading = |b: &&Block| b.kind == BlockKind::Heading || underlined(text, b);
     boundaries.extend(doc.blocks.iter().filter(heading).map(|b| b.span.start));
     boundaries.extend(doc.resolved_blocks.iter().filter(|r| !r.inline).map(|r| r.span.start));
     boundaries.extend(doc.labels.iter().map(|l| l.start));
@@ -371,11 +371,10 @@ fn name_before_colon(body: &str, people: &People) -> Option<Span> {
 fn person_heading(text: &str, block: &Block, people: &People) -> Option<(Owner, Span)> {
     let body = &text[block.text.clone()];
     let first_line = body.lines().next()?.trim_end();
-    let name = first_line.strip_suffix(':')?;
+    first_line.strip_suffix(':')?;
     let r = name_before_colon(&format!("{first_line} "), people)?;
     let span = block.text.start + r.start..block.text.start + r.end;
     let rest_start = block.text.start + first_line.len();
-    let _ = name;
     Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end))
 }
 

@@ -5,7 +5,8 @@
 //! read here, once the blocks are known.
 
 use super::abbreviations::looks_like_initials;
-use super::build::clean;
+use super::build::{clean, heading_line};
+use super::commitments::is_nickname;
 use super::*;
 use crate::catalogue;
 
@@ -40,16 +41,7 @@ fn label_before(text: &str, doc: &Document, at: usize) -> Option<Attendance> {
     let written = match block.kind {
         BlockKind::Attendance if text[block.text.clone()].trim().is_empty() => &text[block.span.start..block.text.start],
         BlockKind::Attendance => return None,
-        BlockKind::Heading | BlockKind::Paragraph => {
-            let body = &text[block.text.clone()];
-            let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
-            let first = lines.next()?;
-            // a heading underlined with "---" or "===" is still one line
-            if lines.any(|l| !l.chars().all(|c| matches!(c, '-' | '=' | '_' | '~'))) {
-                return None;
-            }
-            first.trim_start_matches('#').trim()
-        }
+        BlockKind::Heading | BlockKind::Paragraph => heading_line(&text[block.text.clone()])?.trim_start_matches('#').trim(),
         _ => return None,
     };
     let title = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty()).map(|i| i.title.as_str());
@@ -73,7 +65,7 @@ fn person(text: &str, span: Span, attendance: Attendance) -> Option<Person> {
     let name = written[..cut].trim();
     let rest = written[cut..].trim_start_matches(['(', ',', '–', '—', ':', '-', ' ']).trim_end_matches([')', ' ', '.']);
     let words: Vec<&str> = name.split_whitespace().collect();
-    let nickname = words.len() == 1 && words[0].chars().next().is_some_and(|c| c.is_ascii_lowercase()) && words[0].chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    let nickname = words.len() == 1 && is_nickname(words[0]);
     let capitalised = (1..=4).contains(&words.len())
         && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)));
     if !(nickname || capitalised) {

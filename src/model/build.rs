@@ -41,6 +41,20 @@ pub(super) fn clean(text: &str) -> String {
         .join(" ")
 }
 
+/// A block that is one line of text, or a line over a rule of `-`, `=`,
+/// `_` or `~` (the Markdown "setext" heading chat bots and plain-text
+/// minutes write): that line.
+pub(super) fn heading_line(body: &str) -> Option<&str> {
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let title = lines.next()?;
+    let is_rule = |l: &str| l.len() >= 3 && l.chars().all(|c| matches!(c, '-' | '=' | '_' | '~'));
+    match (lines.next(), lines.next()) {
+        (None, _) => Some(title),
+        (Some(rule), None) if is_rule(rule) => Some(title),
+        _ => None,
+    }
+}
+
 impl<'t> Builder<'t> {
     fn slice(&self, n: Node) -> &'t str {
         &self.text[n.byte_range()]

@@ -22,7 +22,7 @@ use std::ops::Range;
 use super::sentences;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 pub use due::Due;
-pub use owners::{clean_owner, leading_owners, People};
+pub use owners::{clean_owner, is_nickname, leading_owners, People};
 use words::Word;
 
 /// A clause that commits someone to act after the meeting.

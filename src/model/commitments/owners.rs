@@ -44,7 +44,7 @@ impl People {
 /// A nickname as chat-based meetings write people (`alice`, `bob_w`,
 /// `jsmith2`): one lower-case token of letters, digits, `_` or `-`, not a
 /// function word of English.
-fn is_nickname(word: &str) -> bool {
+pub fn is_nickname(word: &str) -> bool {
     let mut chars = word.chars();
     let first_letter = chars.next().is_some_and(|c| c.is_ascii_lowercase());
     first_letter

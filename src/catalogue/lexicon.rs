@@ -123,6 +123,7 @@ struct Closed {
     deferral_verbs: Vec<String>,
     willing_adjectives: Vec<String>,
     agenda_nouns: Vec<String>,
+    purpose_nouns: Vec<String>,
     question_words: Vec<String>,
     labels: Vec<String>,
     abbreviations: Vec<String>,
@@ -171,6 +172,8 @@ pub enum Class {
     WillingAdjective,
     /// "agenda", "item": "would be an agenda item".
     AgendaNoun,
+    /// "point", "goal": "The point of X is to …" says what X is for
+    PurposeNoun,
     /// "when", "whether": an indirect question or a condition follows.
     QuestionWord,
     Label,
@@ -246,6 +249,7 @@ fn lexicon() -> &'static Lexicon {
             (Class::DeferralVerb, set(c.deferral_verbs)),
             (Class::WillingAdjective, set(c.willing_adjectives)),
             (Class::AgendaNoun, set(c.agenda_nouns)),
+            (Class::PurposeNoun, set(c.purpose_nouns)),
             (Class::QuestionWord, set(c.question_words)),
             (Class::Label, set(c.labels)),
             (Class::Abbreviation, abbreviations),
@@ -447,6 +451,7 @@ mod tests {
             (Class::DeferralVerb, "defer"),
             (Class::WillingAdjective, "happy"),
             (Class::AgendaNoun, "agenda"),
+            (Class::PurposeNoun, "goal"),
             (Class::QuestionWord, "whether"),
             (Class::Label, "update"),
             (Class::Abbreviation, "e.g"),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::build::{clean, heading_line};
-use super::commitments::{self, clean_owner, Commitment, People, Setting};
+use super::commitments::{self, clean_owner, Commitment, Form, People, Setting};
 use super::inline::is_register_heading;
 use super::sentences;
 use super::*;
@@ -23,6 +23,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
     // the owner of the list items that follow, and the indent they must be deeper than
     let mut person_block: Option<(Owner, Option<usize>)> = None;
+    let mut person_item_at: Option<Option<usize>> = None;
     let marked = ByStart::new(&doc.actions);
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
@@ -49,12 +50,18 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
         let body = &text[block.text.clone()];
         // `Priya:` on a line of its own: the lines (or list items) after it are hers
+        let indent = column(text, block.span.start);
+        // a person's block ends with the agenda item it is in
+        let item = doc.item_at(block.span.start);
+        if person_item_at.is_some_and(|at| at != item) {
+            person_block = None;
+        }
         if let Some((owner, rest)) = person_heading(text, block, &people) {
             person_block = Some((owner.clone(), None));
+            person_item_at = Some(item);
             found.extend(task_lines(text, rest, &owner));
             continue;
         }
-        let indent = column(text, block.span.start);
         if let Some((owner, _)) = person_block.as_ref().filter(|(_, under)| block.kind == BlockKind::ListItem && under.is_none_or(|u| indent > u)) {
             found.extend(task_lines(text, block.text.clone(), owner));
             continue;
@@ -65,12 +72,21 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         // is as likely a round of updates)
         if let Some(owner) = (in_section && block.kind == BlockKind::ListItem).then(|| person_item(text, block, &people)).flatten() {
             person_block = Some((owner, Some(indent)));
+            person_item_at = Some(item);
             continue;
         }
         person_block = None;
         let inline = inline_action_markers(text, block, &people);
         let inline_spans: Vec<Span> = inline.iter().map(|a| a.span.clone()).collect();
         found.extend(inline);
+        // "- [ ] Ann: chase the caterer": a task-list checkbox marks an action
+        if let Some(after) = checkbox(body).filter(|_| block.kind == BlockKind::ListItem) {
+            let entry = Block { text: block.text.start + after..block.text.end, ..block.clone() };
+            let task = &text[entry.text.clone()];
+            let commitments = commitments::find_commitments(task, &people, Setting { entry: true });
+            found.extend(section_entry(text, &entry, &commitments, &people));
+            continue;
+        }
         let setting = Setting { entry: in_section || block.kind == BlockKind::ListItem };
         let commitments = commitments::find_commitments(body, &people, setting);
         if in_section && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
@@ -217,9 +233,29 @@ fn owners_opening_the_task(text: &str, a: &mut Action, people: &People) {
     if !written.starts_with(first) {
         return;
     }
-    let Some((owners, task_start)) = commitments::leading_owners(written, people) else { return };
-    a.owners = owners.into_iter().map(|r| Owner { name: clean_owner(&written[r.clone()]), span: Some(start + r.start..start + r.end) }).collect();
+    // "ACTION: Scrap metal: DO'M will organise the pickup": a topic, then the owner
+    let topic_end = written[..written.floor_char_boundary(40)]
+        .find(": ")
+        .filter(|&c| (1..=3).contains(&written[..c].split_whitespace().count()))
+        .map(|c| c + 2);
+    // the owner after the topic first: "Pond: Clerk to contact the Trust" is the Clerk's
+    let after_topic = topic_end.and_then(|t| owners_at(&written[t..], people).map(|(o, k)| (o.into_iter().map(|(n, r)| (n, t + r.start..t + r.end)).collect(), t + k)));
+    let found = after_topic.or_else(|| owners_at(written, people));
+    let Some((owners, task_start)) = found else { return };
+    a.owners = owners.into_iter().map(|(name, r)| Owner { name, span: Some(start + r.start..start + r.end) }).collect();
     a.task = task_from(text, a, start + task_start);
+}
+
+/// The owners opening `written` and where its task starts: "TimG: pay the
+/// rent", "TG/DO'M: update the list", "alice to update the wiki".
+fn owners_at(written: &str, people: &People) -> Option<(Vec<(String, Span)>, usize)> {
+    if let Some(r) = name_before_colon(written, people) {
+        let owners = split_owner_cell(&written[r.clone()]).into_iter().map(|n| (n, r.clone())).collect();
+        let after = r.end + 1;
+        return Some((owners, after + (written[after..].len() - written[after..].trim_start().len())));
+    }
+    let (owners, task_start) = commitments::leading_owners(written, people)?;
+    Some((owners.into_iter().map(|r| (clean_owner(&written[r.clone()]), r)).collect(), task_start))
 }
 
 /// The people, initials and roles the document names: its attendance,
@@ -303,6 +339,14 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         .collect()
 }
 
+/// Where the task starts after a task-list checkbox (`[ ]`, `[x]`), if the
+/// entry opens with one.
+fn checkbox(body: &str) -> Option<usize> {
+    let rest = ["[ ]", "[x]", "[X]"].iter().find_map(|b| body.strip_prefix(b))?;
+    let task = rest.trim_start();
+    Some(body.len() - task.len())
+}
+
 /// An entry of an action section: the whole entry is one explicit action;
 /// its owner is the one a commitment names, or the `Name:` before it.
 fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: &People) -> Vec<Action> {
@@ -345,6 +389,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         kind: ActionKind::Explicit,
         owner_slot: block.text.start,
         owner_slot_prefix: "",
+        tentative: false,
     }]
 }
 
@@ -359,7 +404,12 @@ fn name_before_colon(body: &str, people: &People) -> Option<Span> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let ok = !words.is_empty()
         && words.len() <= 3
-        && (words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c)))
+        // names, "TimG", initials joined by "/" ("TG/DO'M")
+        && (words.iter().all(|w| {
+            let name = |p: &str| p.chars().next().is_some_and(char::is_uppercase) && p.chars().all(|c| c.is_alphabetic() || "'’.-".contains(c));
+            let initials = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_uppercase() || "'’".contains(c));
+            name(w) || w.contains('/') && w.split('/').all(initials)
+        })
             || words.len() == 1 && people.knows(words[0]))
         && !lexicon::is(Class::Label, &words[0].to_lowercase())
         && body[colon + 1..].starts_with(char::is_whitespace);
@@ -372,6 +422,10 @@ fn person_heading(text: &str, block: &Block, people: &People) -> Option<(Owner, 
     let body = &text[block.text.clone()];
     let first_line = body.lines().next()?.trim_end();
     first_line.strip_suffix(':')?;
+    // "Absent:", "Apologies:" with nobody after them label attendance
+    if crate::catalogue::attendance_label(first_line).is_some() {
+        return None;
+    }
     let r = name_before_colon(&format!("{first_line} "), people)?;
     let span = block.text.start + r.start..block.text.start + r.end;
     let rest_start = block.text.start + first_line.len();
@@ -420,6 +474,7 @@ fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
             kind: ActionKind::Explicit,
             owner_slot: line_span.start,
             owner_slot_prefix: "",
+            tentative: false,
         });
     }
     out
@@ -466,6 +521,7 @@ fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
             kind: ActionKind::Explicit,
             owner_slot: name_span.start,
             owner_slot_prefix: "",
+            tentative: false,
         });
     }
     out
@@ -514,7 +570,7 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
                 .into_iter()
                 .map(|n| Owner { name: n, span: (!owner.is_empty()).then(|| owner_start..owner_start + owner.len()) })
                 .collect();
-            out.push(Action { owners, task: clean(task), due: None, span: span.clone(), kind: ActionKind::Explicit, owner_slot: span.start, owner_slot_prefix: "" });
+            out.push(Action { owners, task: clean(task), due: None, span: span.clone(), kind: ActionKind::Explicit, owner_slot: span.start, owner_slot_prefix: "", tentative: false });
             continue;
         }
         let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
@@ -567,6 +623,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
                 kind: ActionKind::Explicit,
                 owner_slot: block.text.start + m.end(),
                 owner_slot_prefix: "",
+                tentative: false,
             });
             continue;
         }
@@ -586,6 +643,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
             kind: ActionKind::Explicit,
             owner_slot: block.text.start + m.end(),
             owner_slot_prefix: "",
+            tentative: false,
         });
     }
     out
@@ -680,6 +738,8 @@ fn from_commitment(text: &str, block: &Block, c: Commitment, kind: ActionKind) -
         kind,
         owner_slot: span.start + end_trim,
         owner_slot_prefix: " ",
+        // an imperative entry or a "let's" may be a plan, not a task
+        tentative: matches!(c.form, Form::Imperative | Form::Proposal),
     }
 }
 
@@ -724,6 +784,40 @@ mod tests {
     fn a_table_row_with_a_task_and_no_owner_is_an_ownerless_action() {
         let t = "| Action | Owner | Due |\n|---|---|---|\n| Tools | | |\n| General | | |\n| Update the website | | |\n";
         assert_eq!(explicit(t), [(vec![], "Update the website".to_string())]);
+    }
+
+    #[test]
+    fn action_lines_name_then_colon_then_task() {
+        let got = explicit("ACTION: TimG: pay the September rent\n\nACTION: TG/DO'M: update the membership list\n");
+        assert_eq!(got, [(names(&["TimG"]), "pay the September rent".to_string()), (names(&["TG", "DO'M"]), "update the membership list".to_string())]);
+    }
+
+    #[test]
+    fn a_topic_before_the_owner() {
+        let got = explicit("Present: Ann Lee\n\nACTION: Scrap metal: Ann will organise the pickup\n\nACTION: Bank access: TimG: visit the bank\n");
+        assert_eq!(got, [(names(&["Ann"]), "organise the pickup".to_string()), (names(&["TimG"]), "visit the bank".to_string())]);
+    }
+
+    #[test]
+    fn an_empty_attendance_label_heads_no_tasks() {
+        let t = "### Members Present\n\n- Present: Ann Lee, Bob Stone\n- Apologies:\n- Absent:\n\n### Meeting times\n\n- Opened: 19:00\n- Next meeting: Saturdays\n";
+        assert_eq!(explicit(t), []);
+        // a person's block ends with its agenda item
+        let t = "1. Tasks\n\nPriya:\n- send the slides\n\n2. Times\n\n- Opened: 19:00\n";
+        assert_eq!(explicit(t), [(names(&["Priya"]), "send the slides".to_string())]);
+    }
+
+    #[test]
+    fn task_list_checkboxes_mark_actions() {
+        let t = "Present: Ann Lee, Bob Stone\n\nNotes\n\n- [ ] Ann: chase the caterer\n- [x] Bob to pay the deposit\n- [ ] write the newsletter\n- [ ] \n- [ ] Catering budget\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["Ann"]), "chase the caterer".to_string()),
+                (names(&["Bob"]), "pay the deposit".to_string()),
+                (vec![], "write the newsletter".to_string())
+            ]
+        );
     }
 
     #[test]

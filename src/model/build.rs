@@ -354,6 +354,7 @@ impl<'t> Builder<'t> {
                 kind: ActionKind::Explicit,
                 owner_slot: slot,
                 owner_slot_prefix: " ",
+                tentative: false,
             });
         }
     }
@@ -385,6 +386,7 @@ impl<'t> Builder<'t> {
             kind: ActionKind::Explicit,
             owner_slot: slot,
             owner_slot_prefix: "",
+            tentative: false,
         });
     }
 
@@ -444,6 +446,7 @@ impl<'t> Builder<'t> {
                 kind: ActionKind::Explicit,
                 owner_slot: slot,
                 owner_slot_prefix: if has_separator { "" } else { " – " },
+                tentative: false,
             });
         } else if let Some(last) = self.doc.actions.last_mut() {
             if last.task.is_empty() {

@@ -222,6 +222,9 @@ pub struct Action {
     /// The inserted text that completes `owner_slot` (e.g. " – " after
     /// "(Action"), for the "add owner" fix.
     pub owner_slot_prefix: &'static str,
+    /// The reading may be wrong (an imperative list entry outside an action
+    /// section, a "let's"): rules report what it lacks as a hint.
+    pub tentative: bool,
 }
 
 /// `[A12]` after `ACTION:` or `(Action`: the clerk's short reference to

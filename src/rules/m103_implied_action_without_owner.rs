@@ -1,7 +1,7 @@
 //! M103 implied-action-without-owner: a commitment in prose that nobody owns.
 
 use super::{diagnostic, Context};
-use crate::diagnostic::{Applicability, Blank, BlankKind, Diagnostic, Edit, Fix};
+use crate::diagnostic::{Applicability, Blank, BlankKind, Diagnostic, Edit, Fix, Severity};
 use crate::model::ActionKind;
 
 /// The marker "Mark as action" appends; the owner goes before its ")".
@@ -18,6 +18,10 @@ declare_rule! {
     /// nobody does it.
     ///
     /// Example: `It was noted that a briefing would be provided to members in due course.`
+    ///
+    /// A bare imperative list entry outside an action section (`- Turn on recording`) and a
+    /// proposal (`Let's follow up async`) are reported as hints: they are as often the
+    /// meeting's own plan as a task someone must take.
     ///
     /// Fix: "Mark as action" appends `(Action – )` with the cursor in the owner slot; name the
     /// owner.
@@ -42,6 +46,10 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 a.span.clone(),
                 format!("a commitment with no owner: “{}”: say who will do it", super::m101_missing_owner::shorten(&a.task)),
             );
+            // a bare imperative or a "let's" may be a plan rather than a task
+            if a.tentative {
+                d.severity = Severity::Hint;
+            }
             let edit = Edit { range: a.owner_slot..a.owner_slot, text: MARKER.into() };
             d.fix = Some(Fix {
                 title: "Mark as action".into(),
@@ -70,6 +78,15 @@ mod tests {
         let fixed = apply(text, &found[0]);
         assert!(fixed.contains("(Action – )"), "{fixed}");
         assert!(fixed.starts_with("It was noted that a briefing would be provided"), "{fixed}");
+    }
+
+    #[test]
+    fn plans_and_proposals_are_hints() {
+        let found = run(&RULE, "Agenda\n\n- Turn on recording\n- Call for clarifications\n\nTravis is away, so let's follow up async.\n");
+        assert!(!found.is_empty());
+        assert!(found.iter().all(|d| d.severity == Severity::Hint), "{found:?}");
+        let firm = run(&RULE, "It was noted that a briefing would be provided to members in due course.\n");
+        assert_eq!(firm[0].severity, Severity::Warning);
     }
 
     #[test]

@@ -159,14 +159,13 @@ fn check_findings_match_the_labels() {
     let mut all = dev_total;
     all.add(&held_total);
     println!("\nall files: {}", figures(&all));
-    // The issue asks for precision 0.90 and recall 0.80. Reached so far
-    // (all twelve files): 0.74 / 0.74, most of the gap in rules other work
-    // owns (M101 and M103 on the held-out files, M301). A ratchet: raise it
-    // as they land, never lower it. Lowered once, to 0.68 / 0.71, by issue 13's
-    // clause reader (more M103 hints on prose commitments the labels leave
-    // out); see that branch's report: raise it back as M103 precision returns.
-    const PRECISION: f64 = 0.68;
-    const RECALL: f64 = 0.71; // lowered with PRECISION (issue 13), from 0.74
+    // The issue asks for precision 0.90 and recall 0.80. A ratchet: raise it
+    // as work lands, never lower it. Reached (all twelve files): 0.79 / 0.72
+    // after US date order, dictionary words in capitals, hints for plans
+    // and proposals; recall was 0.74 before imperative entries and "let's"
+    // became hints (a hint is not scored: two labelled ones in dev files).
+    const PRECISION: f64 = 0.78;
+    const RECALL: f64 = 0.71;
     assert!(all.precision() >= PRECISION, "precision {:.3} fell below {PRECISION} (target 0.90)", all.precision());
     assert!(all.recall() >= RECALL, "recall {:.3} fell below {RECALL} (target 0.80)", all.recall());
 }

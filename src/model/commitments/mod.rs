@@ -68,6 +68,8 @@ pub enum Form {
     Decision,
     /// "Look for consulting support" as an entry of its own
     Imperative,
+    /// "let's publish the findings"
+    Proposal,
 }
 
 /// Where a block stands, which the words alone cannot tell.
@@ -264,6 +266,9 @@ impl<'a> Reader<'a> {
             // act at a later meeting; whoever brings the report is not named
             // — unless the subject also does something itself: "the Board
             // would endorse the approach and provide any assistance"
+            if matches!(subject, Subject::NotAgent) {
+                return None;
+            }
             if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) && !coordinated_act(ws, j + 1) {
                 return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
             }
@@ -274,7 +279,7 @@ impl<'a> Reader<'a> {
         }
         // "let's publish the findings"
         if (w.lower == "let's" || w.lower == "let’s") && ws.get(i + 1).is_some_and(|v| v.is_verb(Inflection::Base) || v.is_adverb()) {
-            return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
+            return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Proposal });
         }
         // "That the Clerk write to …", "RESOLVED that a report be presented"
         let decided_that = ws[..i].iter().enumerate().rev().take(8).any(|(k, p)| p.verb_in(Class::DecisionVerb) && p.is_verb(Inflection::Past) && !(k > 0 && ws[k - 1].lower == "had"));
@@ -283,7 +288,10 @@ impl<'a> Reader<'a> {
         }
         let lemma = w.lemma()?;
         // "was deferred to the next meeting"
-        if w.verb_in(Class::DeferralVerb) && w.is_verb(Inflection::Past) && i > 0 && (ws[i - 1].is(Class::Be) || ws.get(i + 1).is_some_and(|n| n.lower == "to" || n.lower == "until")) {
+        let put_off_to = ws.get(i + 1).is_some_and(|n| n.lower == "to" || n.lower == "until");
+        // "The meeting was adjourned." closes it; "adjourned to 5 May" puts it off
+        let closed = lemma == "adjourn" && !put_off_to;
+        if w.verb_in(Class::DeferralVerb) && w.is_verb(Inflection::Past) && i > 0 && (ws[i - 1].is(Class::Be) || put_off_to) && !closed {
             return Some(Found { start: i, owners: self.agent_after(ws, i + 1).unwrap_or_default(), owner_span: None, form: Form::Deferral });
         }
         // "Laura and Amy have volunteered", "TD volunteered too"
@@ -458,6 +466,11 @@ impl<'a> Reader<'a> {
         // "is to report", "has to supply", "needs to", "happy to"
         if gov.is(Class::Be) && matches!(gov.lower.as_str(), "is" | "are" | "am") || matches!(gov.lower.as_str(), "has" | "have" | "need" | "needs") {
             let subject = self.subject(ws, p);
+            // "The point of a committee is to …", "One of the goals is to …": what it is for
+            let clause_start = ws[..p].iter().rposition(ends_clause).map_or(0, |k| k + 1);
+            if gov.is(Class::Be) && ws[clause_start..p].iter().any(|w| w.is(Class::PurposeNoun)) {
+                return None;
+            }
             let named_thing = matches!(&subject, Subject::Named(r) if !self.agents(ws, r.clone(), false));
             if named_thing && gov.is(Class::Be) {
                 // "The plan is to update this": to be done, by nobody named
@@ -627,6 +640,10 @@ impl<'a> Reader<'a> {
         let last = &ws[j - 1];
         if ends_clause(last) {
             return Subject::Nobody;
+        }
+        // "unclear on who would approve": a question, not a relative clause
+        if last.lower == "who" && j >= 2 && (ws[j - 2].is(Class::Preposition) || ws[j - 2].verb.is_some() && ws[j - 2].stop_after.is_none()) {
+            return Subject::NotAgent;
         }
         if last.is(Class::PronounSingular) || last.is(Class::PronounPlural) || last.lower == "who" {
             return Subject::Refers;

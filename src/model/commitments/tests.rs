@@ -269,3 +269,18 @@ fn a_meeting_act_with_a_task_beside_it_is_the_subject_s() {
     // but the Board also does something itself
     assert_eq!(owners(&one("The Board would endorse the approach and provide any assistance necessary.")), ["Board"]);
 }
+
+#[test]
+fn a_closed_meeting_and_an_open_question_commit_nobody() {
+    none("The meeting was adjourned.");
+    assert_eq!(one("The item was adjourned to the May meeting.").form, Form::Deferral);
+    none("From the beginning it was unclear on who exactly would approve the budget.");
+    none("Members asked who would write to the bank.");
+}
+
+#[test]
+fn a_statement_of_purpose_commits_nobody() {
+    none("The point of a working group is to do a piece of work and report back.");
+    none("One of the goals of the new policy is to have everyone trained.");
+    assert!(one("The plan is to update the constitution in the spring.").owners.is_empty());
+}

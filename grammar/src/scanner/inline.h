@@ -164,7 +164,9 @@ static bool scan_action_reference(Lexer *lx) {
 
 static bool scan_action_part(Scanner *s, Lexer *lx, const bool *valid) {
   bool in_marker = valid[ACTION_CLOSE];
-  OwnerContext ctx = in_marker ? OWNER_IN_MARKER : OWNER_IN_LINE;
+  /* after a joiner only an owner may follow, in a marker or in a line */
+  bool joined = valid[OWNER] && !valid[TASK] && !valid[OWNER_SEPARATOR];
+  OwnerContext ctx = in_marker ? OWNER_IN_MARKER : joined ? OWNER_JOINED : OWNER_IN_LINE;
   int32_t c = look(lx);
   if (c == '[' && valid[ACTION_REFERENCE]) {
     if (scan_action_reference(lx)) return emit(lx, s, ACTION_REFERENCE);

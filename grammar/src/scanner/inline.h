@@ -95,8 +95,11 @@ static bool scan_attendance(Scanner *s, Lexer *lx, const bool *valid, bool colum
     consumed = before;
     if (consumed > 0) mark_end(lx);
   }
-  if (consumed == 0 && valid[ROLE] && (is_dash(c) || c == '|')) {
-    /* a column after "-" */
+  if (consumed == 0 && (valid[ROLE] || valid[PERSON]) && (is_dash(c) || c == '|')) {
+    /* a column after "-", or nothing before the line end: never a name
+     * (whether a role may come here depends on the parse state, and the
+     * token must not: after an attendee, which tree-sitter may reuse whole,
+     * it is lexed where no role may come) */
     while (!at_eol(lx) && (is_hspace(look(lx)) || is_dash(look(lx)) ||
                            look(lx) == '|'))
       skip(lx);

@@ -98,7 +98,7 @@ mod tests {
         let plain = analyse(text, &Roster::default(), &Config::default(), &Selection::default());
         assert_eq!(plain.doc.meeting.date.map(|d| d.to_string()).as_deref(), Some("2026-01-12"));
         let m101 = plain.diagnostics.iter().find(|d| d.code == "M101").expect("M101 without a configuration");
-        let mut config = Config { date_order: DateOrder::MonthDay, ..Config::default() };
+        let mut config = Config { date_order: Some(DateOrder::MonthDay), ..Config::default() };
         config.rules.severity.insert("M101", crate::diagnostic::Severity::Hint);
         let configured = analyse(text, &Roster::default(), &config, &Selection::default());
         assert_eq!(configured.doc.meeting.date.map(|d| d.to_string()).as_deref(), Some("2026-12-01"));

@@ -25,7 +25,7 @@
 //! FFD = "Family Front Door"             # defined for every file
 //!
 //! [dates]
-//! order = "month-day"                   # 12/1/2026 is 1 December ("day-month" by default)
+//! order = "month-day"                   # 12/1/2026 is 1 December; unset: the order the document's own dates show, else day first
 //!
 //! [files]
 //! include = ["**/*.minutes"]
@@ -58,7 +58,9 @@ pub struct Config {
     pub rules: RuleSettings,
     pub roster: RosterSettings,
     pub abbreviations: AbbreviationSettings,
-    pub date_order: DateOrder,
+    /// How numeric dates are read; `None` leaves it to the document's own
+    /// dates (day first when they show no order).
+    pub date_order: Option<DateOrder>,
     pub files: FileSettings,
 }
 
@@ -237,8 +239,9 @@ impl Config {
             severity.insert(rule(key)?.code, level);
         }
         let date_order = match raw.dates.order.as_ref().map(|o| (o.get_ref().as_str(), o.span())) {
-            None | Some(("day-month", _)) => DateOrder::DayMonth,
-            Some(("month-day", _)) => DateOrder::MonthDay,
+            None => None,
+            Some(("day-month", _)) => Some(DateOrder::DayMonth),
+            Some(("month-day", _)) => Some(DateOrder::MonthDay),
             Some((other, span)) => {
                 return Err(error(Some(span), format!("date order “{other}”: expected \"day-month\" or \"month-day\"")))
             }
@@ -323,8 +326,8 @@ impl Config {
 
     /// Reads a document's numeric dates in the configured order.
     pub fn prepare(&self, text: &str, doc: &mut Document) {
-        if self.date_order != DateOrder::default() {
-            doc.set_date_order(text, self.date_order);
+        if let Some(order) = self.date_order {
+            doc.set_date_order(text, order);
         }
     }
 
@@ -407,7 +410,7 @@ mod tests {
     fn empty_file_is_the_defaults() {
         let c = read("").unwrap();
         assert_eq!(c.rules.select, None);
-        assert_eq!(c.date_order, DateOrder::DayMonth);
+        assert_eq!(c.date_order, None);
         assert!(c.roster.people.is_empty() && c.files.include.is_none());
     }
 
@@ -478,8 +481,8 @@ mod tests {
 
     #[test]
     fn dates_order() {
-        assert_eq!(read("[dates]\norder = \"month-day\"\n").unwrap().date_order, DateOrder::MonthDay);
-        assert_eq!(read("[dates]\norder = \"day-month\"\n").unwrap().date_order, DateOrder::DayMonth);
+        assert_eq!(read("[dates]\norder = \"month-day\"\n").unwrap().date_order, Some(DateOrder::MonthDay));
+        assert_eq!(read("[dates]\norder = \"day-month\"\n").unwrap().date_order, Some(DateOrder::DayMonth));
         let e = read("[dates]\norder = \"sideways\"\n").unwrap_err();
         assert_eq!((e.line, e.column), (2, 9), "{e}");
     }

@@ -493,8 +493,19 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
             }
             let task = cells.get(task_col).copied().unwrap_or("");
             let owner = cells.get(owner_col).copied().unwrap_or("");
-            if task.is_empty() || cells.iter().filter(|c| !c.is_empty()).count() < 2 && owner.is_empty() {
-                continue; // a group title
+            // a row of one cell is a group title ("| General |"), unless it
+            // opens with a verb: a task nobody took
+            let opens_with_verb = || {
+                let mut words = task.split_whitespace();
+                let first = words.next().unwrap_or("").to_lowercase();
+                // "General", "Tools": one word is a title, whatever else it can be
+                if words.next().is_none() {
+                    return false;
+                }
+                lexicon::verb(&first).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
+            };
+            if task.is_empty() || cells.iter().filter(|c| !c.is_empty()).count() < 2 && owner.is_empty() && !opens_with_verb() {
+                continue;
             }
             let lead = line.len() - line.trim_start().len();
             let span = start + lead..start + lead + t.len();
@@ -528,7 +539,11 @@ fn split_owner_cell(cell: &str) -> Vec<String> {
 /// marker naming only an owner, whose task is the sentence before it.
 fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"\b(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY))?:[\s\u{a0}]+").unwrap());
+    // Markdown emphasis around the marker is the marker: "**Action:**",
+    // "__Action__:", "*Action*:"
+    let p = P.get_or_init(|| {
+        Regex::new(r"(?:\*\*|__|\*|\b_|\b)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY))?(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
+    });
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
     let mut index = None;
@@ -565,7 +580,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
             .unwrap_or_default();
         out.push(Action {
             owners,
-            task: clean(task_text),
+            task: clean(task_text.trim_end().trim_end_matches(['*', '_'])),
             due: None,
             span: block.text.start + m.start()..block.text.start + task_span.end,
             kind: ActionKind::Explicit,
@@ -606,6 +621,10 @@ fn owner_only(s: &str, people: &People) -> Option<Vec<String>> {
     let parts = split_owner_cell(t);
     let names_someone = |p: &str| {
         let lw = p.to_lowercase();
+        // "Ann to ring the vicar" is a task, not an owner ending in a person noun
+        if lw.split_whitespace().any(|w| w == "to" || lexicon::is(Class::ModalFuture, w)) {
+            return false;
+        }
         let last = lw.rsplit(' ').next().unwrap_or("");
         crate::catalogue::is_role(p)
             || lexicon::is_agent_noun(last)
@@ -685,6 +704,26 @@ mod tests {
         let t = "1. Tidy-up day\n\nWe met.\n\n| Action | Owner | Due |\n|---|---|---|\n| Hire a skip | Omar | 1 May |\n| Tools | | |\n| Print posters | Jo / KL | 3 May |\n";
         let got = explicit(t);
         assert_eq!(got, [(names(&["Omar"]), "Hire a skip".to_string()), (names(&["Jo", "KL"]), "Print posters".to_string())]);
+    }
+
+    #[test]
+    fn markers_in_markdown_emphasis() {
+        let t = "Present: Ann Lee, Bob Stone\n\n**Action:** Bob to send the accounts.\n\n__Action__: Ann to ring the vicar.\n\nThe treasurer reported. *Action: Ann to circulate the figures.*\n";
+        let got = explicit(t);
+        assert_eq!(
+            got,
+            [
+                (names(&["Bob"]), "send the accounts.".to_string()),
+                (names(&["Ann"]), "ring the vicar.".to_string()),
+                (names(&["Ann"]), "circulate the figures.".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_row_with_a_task_and_no_owner_is_an_ownerless_action() {
+        let t = "| Action | Owner | Due |\n|---|---|---|\n| Tools | | |\n| General | | |\n| Update the website | | |\n";
+        assert_eq!(explicit(t), [(vec![], "Update the website".to_string())]);
     }
 
     #[test]

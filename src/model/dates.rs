@@ -56,6 +56,41 @@ pub enum DateOrder {
     MonthDay,
 }
 
+/// The order the document's own dates show: a numeric date that can only
+/// be read one way (`25/12/2020` is day first, `12/25/2020` month first)
+/// and a date written with its month name (`30 April` against `April 30`).
+/// `None` when the document shows no order or both equally: then the
+/// configured order, or day first, stands.
+pub fn infer_order(text: &str) -> Option<DateOrder> {
+    static P: OnceLock<[Regex; 3]> = OnceLock::new();
+    const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
+    let [numeric, day_first, month_first] = P.get_or_init(|| {
+        [
+            Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b").unwrap(),
+            Regex::new(&format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?[\s\u{{a0}}]+(?:{MONTHS})\b")).unwrap(),
+            // "April 30" but not "April 2019"; month names capitalised, so
+            // "may" the verb is no month
+            Regex::new(&format!(r"\b(?:{MONTHS})\.?[\s\u{{a0}}]+\d{{1,2}}(?:st|nd|rd|th)?\b")).unwrap(),
+        ]
+    });
+    let (mut day, mut month) = (0usize, 0usize);
+    for c in numeric.captures_iter(text) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        match (a, b) {
+            (13..=31, 1..=12) => day += 1,
+            (1..=12, 13..=31) => month += 1,
+            _ => {}
+        }
+    }
+    day += day_first.find_iter(text).count();
+    month += month_first.find_iter(text).count();
+    match day.cmp(&month) {
+        std::cmp::Ordering::Greater => Some(DateOrder::DayMonth),
+        std::cmp::Ordering::Less => Some(DateOrder::MonthDay),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
 /// Reads the parts of a written date, numeric dates in the given order.
 pub fn read_in(written: &str, order: DateOrder) -> Option<Written> {
     let w = read(written)?;
@@ -197,6 +232,16 @@ mod tests {
         assert_eq!(us("30 April 2019.").as_deref(), Some("2019-04-30"));
         assert_eq!(us("2026-12-01").as_deref(), Some("2026-12-01"));
         assert_eq!(read_in("12/1/2026", DateOrder::DayMonth).map(|w| (w.day, w.month)), Some((Some(12), 1)));
+    }
+
+    #[test]
+    fn the_document_shows_its_date_order() {
+        assert_eq!(infer_order("Meeting of 21 December 2020. Forms due by 12/25/2020."), None);
+        assert_eq!(infer_order("Meeting of December 21, 2020. Forms due by 12/25/2020."), Some(DateOrder::MonthDay));
+        assert_eq!(infer_order("Payment sent 25/12/2020 and 3/1/2021."), Some(DateOrder::DayMonth));
+        assert_eq!(infer_order("Held on 3 March 2026; next on 7 April."), Some(DateOrder::DayMonth));
+        assert_eq!(infer_order("Report due April 2027; members may 12 times object."), None);
+        assert_eq!(infer_order("Nothing dated here, 3/4/2026 either way."), None);
     }
 
     #[test]

@@ -343,7 +343,9 @@ fn meeting(text: &str, doc: &mut Document) {
     }
     if doc.meeting.title.is_none() {
         if let Some(b) = doc.blocks.iter().min_by_key(|b| b.span.start) {
-            if b.span.start < first_item || doc.items.is_empty() {
+            // an attendance list or an action line first is no title
+            let titled = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading);
+            if titled && (b.span.start < first_item || doc.items.is_empty()) {
                 // the first line that is not a rule ("=====" over a title)
                 let mut start = b.text.start;
                 for line in text[b.text.clone()].split_inclusive('\n') {
@@ -374,6 +376,12 @@ mod tests {
         // under an item, as in minutes (a file's first line is its title)
         let text = format!("1. Business\n\n{text}");
         Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn an_attendance_list_first_is_no_title() {
+        assert_eq!(Document::parse("Attendees: Ann, Bob\n\n* Welcome\n").meeting.title, None);
+        assert_eq!(Document::parse("Board meeting\n\nAttendees: Ann, Bob\n").meeting.title.as_deref(), Some("Board meeting"));
     }
 
     #[test]

@@ -275,6 +275,9 @@ impl Document {
         actions::analyse(text, &mut doc);
         reports::analyse(text, &mut doc);
         doc.finish();
+        if let Some(order @ dates::DateOrder::MonthDay) = dates::infer_order(text) {
+            doc.set_date_order(text, order);
+        }
         suppressions::analyse(text, &mut doc);
         doc
     }

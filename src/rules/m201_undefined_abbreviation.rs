@@ -17,6 +17,9 @@ declare_rule! {
     ///
     /// Example: `A fourth team had been created to increase capacity at the FFD.`
     ///
+    /// Not reported: an ordinary English word in capitals (`TRANSFER`, `TOTAL`), unless the text
+    /// spells out its initials elsewhere; the short forms of the catalogue and the roster.
+    ///
     /// Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix
     /// writes the definition there: `Family Front Door (FFD)`. Otherwise define it at its first
     /// use.
@@ -102,6 +105,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
         // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
         let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
+        // "TRANSFER", "PLEDGE": an English word in capitals is written for
+        // form, unless the text spells it out as initials elsewhere ("MASH"
+        // after "Multi Agency Safeguarding Hub")
+        if long.is_none() && short.chars().count() >= 4 && crate::catalogue::lexicon::is_word(&short.to_lowercase()) {
+            continue;
+        }
         let mut d = match long {
             Some(long) => {
                 let long_text = &ctx.text[long.clone()];
@@ -182,6 +191,17 @@ mod tests {
         assert_eq!(run(&RULE, text), vec![]);
         let prose = "The board met. The QRX figures were ready.\n";
         assert_eq!(run(&RULE, prose).len(), 1, "the same word in running prose is a use");
+    }
+
+    #[test]
+    fn english_words_in_capitals_are_not_abbreviations() {
+        let text = "TRANSFER - The board moved funds. The TOTAL was agreed at the MEETING.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        // the same word is an abbreviation where the text spells out its initials
+        let spelt = "The Multi Agency Safeguarding Hub opened.\n\nThe MASH met twice.\n";
+        assert_eq!(run(&RULE, spelt).len(), 1);
+        // an acronym that is no English word is still reported
+        assert_eq!(run(&RULE, "The WSCB team met.\n").len(), 1);
     }
 
     #[test]

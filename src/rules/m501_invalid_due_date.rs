@@ -83,4 +83,14 @@ mod tests {
         let fine = "Date: 14 November 2026\n\nACTION: Ann James – circulate the letter by 1 December\n";
         assert_eq!(run(&RULE, fine), vec![]);
     }
+
+    #[test]
+    fn reads_numeric_dates_in_the_order_the_document_writes_them() {
+        // a US board: "December 21, 2020" and "12/25/2020" are month first
+        let us = "Town Board meeting, December 21, 2020\n\nACTION: Ray – send the levy form to the County Auditor by 12/25/2020\n";
+        assert_eq!(run(&RULE, us), vec![], "12/25/2020 is 25 December in a document that writes months first");
+        // the same due date in a document that writes days first is no date
+        let uk = "Parish Council meeting, 21 December 2020\n\nACTION: Ray – send the form by 12/25/2020\n";
+        assert_eq!(run(&RULE, uk).len(), 1);
+    }
 }

@@ -136,7 +136,10 @@ static enum TokenType classify_whole_line(Lexer *lx, Scanner *s, const bool *val
     return SIGNATURE;
   if (valid[HEADING_TEXT] && s->prev_blank && len >= 2 && len <= 70 &&
       buf_words(b) <= 10 && is_alpha(b->c[0]) && !buf_has_digit(b)) {
-    int32_t last = b->c[len - 1];
+    /* "… the figures.*": a sentence in Markdown emphasis still ends at its stop */
+    uint32_t end = len;
+    while (end > 1 && (b->c[end - 1] == '*' || b->c[end - 1] == '_')) end--;
+    int32_t last = b->c[end - 1];
     bool punct = last == '.' || last == ',' || last == ';' || last == ':' ||
                  last == '?' || last == '!';
     if (!punct && (buf_all_caps(b) || rest_is_blank(lx))) return HEADING_TEXT;

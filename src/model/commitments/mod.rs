@@ -175,9 +175,14 @@ impl<'a> Reader<'a> {
         // "that should at any time the grass become …, it would be removed": a condition
         let inverted = ws.windows(2).any(|p| p[0].lower == "should" && (p[1].is(Class::Preposition) || p[1].is(Class::Determiner)));
         let conditional = conditional || inverted;
-        if correction || conditional || question {
+        // "be and hereby is established": the resolution does it itself
+        let performative = ws.iter().any(|w| w.lower == "hereby");
+        if correction || conditional || question || performative {
             return;
         }
+        // "The following actions would be taken:": a lead-in names the
+        // tasks in the list after it, not one of its own
+        let lead_in = self.text[s.span.clone()].trim_end().ends_with(':');
         let mut found: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < ws.len() {
@@ -188,6 +193,9 @@ impl<'a> Reader<'a> {
                 found.push(f);
             }
             i += 1;
+        }
+        if lead_in {
+            found.retain(|f| !f.owners.is_empty());
         }
         if found.is_empty() && entry {
             if let Some(f) = self.imperative(&ws) {
@@ -254,7 +262,9 @@ impl<'a> Reader<'a> {
             }
             // "The committee would receive a further report": the meeting's own
             // act at a later meeting; whoever brings the report is not named
-            if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
+            // — unless the subject also does something itself: "the Board
+            // would endorse the approach and provide any assistance"
+            if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) && !coordinated_act(ws, j + 1) {
                 return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
             }
             return self.with_subject(ws, i, subject, Form::Future);
@@ -779,6 +789,17 @@ fn np_word(w: &Word) -> bool {
     }
     // lower-case: nouns and adjectives, not verbs in a finite form
     !w.verb.is_some_and(|v| matches!(v.inflection, Inflection::Past | Inflection::ThirdPerson) && !lexicon::is_agent_noun(&w.lower))
+}
+
+/// Whether the clause from word `from` goes on with "and" + a verb of an
+/// act the meeting does not do by meeting ("and provide", "and write").
+fn coordinated_act(ws: &[Word], from: usize) -> bool {
+    let end = ws[from.min(ws.len())..].iter().position(|w| w.stop_after.is_some_and(|c| c == '.' || c == ';')).map_or(ws.len(), |k| from + k + 1);
+    ws[from.min(end)..end].windows(2).any(|p| {
+        p[0].lower == "and"
+            && p[1].is_verb(Inflection::Base)
+            && p[1].verb.is_some_and(|v| v.class.is_act() && !lexicon::is(Class::MeetingAct, v.lemma))
+    })
 }
 
 fn skip_adverbs(ws: &[Word], mut k: usize) -> usize {

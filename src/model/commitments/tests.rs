@@ -251,3 +251,21 @@ fn reported_wish_to_invite() {
     let c = one("The Director told the Panel that, to be open, he would like to invite the opposition leaders to join the Board.");
     assert_eq!(owners(&c), ["Director"]);
 }
+
+#[test]
+fn lead_ins_and_performatives_commit_nobody() {
+    // a lead-in names the tasks of the list after it
+    none("The following actions would be taken:");
+    assert_eq!(owners(&one("The Clerk would write to the following:")), ["Clerk"]);
+    // a resolution that does what it says by being passed
+    none("RESOLVED, that a committee be and hereby is established.");
+    assert_eq!(one("RESOLVED, that a committee be established.").form, Form::Passive);
+}
+
+#[test]
+fn a_meeting_act_with_a_task_beside_it_is_the_subject_s() {
+    // receiving or endorsing is done at a meeting: nobody named to do more
+    assert!(one("The Board would endorse the approach.").owners.is_empty());
+    // but the Board also does something itself
+    assert_eq!(owners(&one("The Board would endorse the approach and provide any assistance necessary.")), ["Board"]);
+}

@@ -312,8 +312,10 @@ pub fn verb(word: &str) -> Option<Verb> {
         }
         // "stopped" → "stop", "planning" → "plan"
         if ending.is_empty() && matches!(inflection, Inflection::Past | Inflection::Ing) {
+            // a doubled ASCII letter: the last two bytes of one wide
+            // character ("𑎎" ends 8E 8E) are no consonant to undouble
             let b = stem.as_bytes();
-            if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            if b.len() >= 3 && b[b.len() - 1].is_ascii_alphabetic() && b[b.len() - 1] == b[b.len() - 2] {
                 if let Some((lemma, class)) = verb_lemma(&stem[..stem.len() - 1]) {
                     return Some(Verb { lemma, class, inflection: *inflection });
                 }
@@ -390,6 +392,8 @@ mod tests {
         assert!(verb("the").is_none());
         assert!(verb("councillor").is_none());
         assert!(verb_lemma("look for").is_some(), "two-word verbs with a particle are kept");
+        // found by tests/properties.rs: "𑎎" ends in two equal bytes, no doubled consonant
+        assert!(verb("meeti\u{2dc8}\u{1138e}ing").is_none());
     }
 
     #[test]

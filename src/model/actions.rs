@@ -933,6 +933,18 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_keeps_its_bracketed_qualifier() {
+        let owner = "Assistant Director (Safeguarding Services)";
+        assert_eq!(explicit(&format!("Members asked for a breakdown. (Action – {owner})\n")), [(names(&[owner]), "Members asked for a breakdown.".to_string())]);
+        assert_eq!(explicit(&format!("1. Item\n\nACTION: {owner} – to circulate the breakdown\n")), [(names(&[owner]), "to circulate the breakdown".to_string())]);
+        assert_eq!(explicit(&format!("1. Item\n\nACTION: {owner}\n")), [(names(&[owner]), String::new())]);
+        assert_eq!(
+            explicit("A report would follow. (Action – Head of HR (People Services), Clerk, by 1 May 2027)\n"),
+            [(names(&["Head of HR (People Services)", "Clerk"]), "A report would follow.".to_string())]
+        );
+    }
+
+    #[test]
     fn a_long_list_entry_with_a_dash_past_sixty_bytes_does_not_split_a_character() {
         // found by tests/fix_property.rs: byte 60 fell inside "–"
         let text = "## Decisions\n- Daniel: set up the new bank mandate\nstaff by team. (Action – DCS, by 1 December 2026)\n";

@@ -95,8 +95,11 @@ static bool scan_attendance(Scanner *s, Lexer *lx, const bool *valid, bool colum
     consumed = before;
     if (consumed > 0) mark_end(lx);
   }
-  if (consumed == 0 && valid[ROLE] && (is_dash(c) || c == '|')) {
-    /* a column after "-" */
+  if (consumed == 0 && (valid[ROLE] || valid[PERSON]) && (is_dash(c) || c == '|')) {
+    /* a column after "-", or nothing before the line end: never a name
+     * (whether a role may come here depends on the parse state, and the
+     * token must not: after an attendee, which tree-sitter may reuse whole,
+     * it is lexed where no role may come) */
     while (!at_eol(lx) && (is_hspace(look(lx)) || is_dash(look(lx)) ||
                            look(lx) == '|'))
       skip(lx);
@@ -164,7 +167,9 @@ static bool scan_action_reference(Lexer *lx) {
 
 static bool scan_action_part(Scanner *s, Lexer *lx, const bool *valid) {
   bool in_marker = valid[ACTION_CLOSE];
-  OwnerContext ctx = in_marker ? OWNER_IN_MARKER : OWNER_IN_LINE;
+  /* after a joiner only an owner may follow, in a marker or in a line */
+  bool joined = valid[OWNER] && !valid[TASK] && !valid[OWNER_SEPARATOR];
+  OwnerContext ctx = in_marker ? OWNER_IN_MARKER : joined ? OWNER_JOINED : OWNER_IN_LINE;
   int32_t c = look(lx);
   if (c == '[' && valid[ACTION_REFERENCE]) {
     if (scan_action_reference(lx)) return emit(lx, s, ACTION_REFERENCE);

@@ -5,7 +5,10 @@
 /* ------------------------------------------------------------------ */
 /* owners: "Ann James", "Head of HR", "DCS", "Clerk", "HR and NC"        */
 
-typedef enum { OWNER_IN_LINE, OWNER_IN_MARKER } OwnerContext;
+/* Where an owner is read, which decides what may end it: the line, a
+ * marker's ")", or either (the owner after a joiner, whose parse state
+ * does not say which: the joiner checked it in its own context). */
+typedef enum { OWNER_IN_LINE, OWNER_IN_MARKER, OWNER_JOINED } OwnerContext;
 
 static bool is_owner_function_word(const char *w) {
   static const char *words[] = {"of", "for", "the", "de", "van", "von", "le", "la", NULL};
@@ -15,10 +18,34 @@ static bool is_owner_function_word(const char *w) {
 }
 
 /*
+ * A bracketed qualifier of an owner, the lexer at its "(": consumes it up
+ * to its balanced ")" and tells whether it is one (it opens with a capital
+ * and closes on this line, within a few words).
+ */
+static bool scan_owner_qualifier(Lexer *lx) {
+  adv(lx); /* '(' */
+  skip_hspace_count(lx);
+  if (!is_upper(look(lx))) return false;
+  int depth = 1, len = 0;
+  while (!at_eol(lx) && len < 80) {
+    int32_t c = look(lx);
+    adv(lx);
+    len++;
+    if (c == '(') depth++;
+    if (c == ')' && --depth == 0) return true;
+  }
+  return false;
+}
+
+/*
  * Reads an owner phrase and tells whether it is one: capitalised words
  * (with "of", "for", "the" inside), several owners joined by ',', '&', '/'
  * or 'and', ended by a separator (" – ", ": ", " to <verb>"), by the end of
  * the marker or the line, or (in a marker) by a due date.
+ *
+ * A bracketed qualifier after an owner's words belongs to the owner
+ * ("Assistant Director (Safeguarding Services)", "Head of HR (Interim)"):
+ * it must open with a capital and close, balanced, on the line.
  *
  * With `mark_first`, the end of the first owner is marked, so the caller
  * can return it as the OWNER token.
@@ -31,6 +58,12 @@ static bool scan_owner_phrase(Lexer *lx, OwnerContext ctx, bool mark_first) {
     int wn = 0, len = 0;
     int32_t first = look(lx), last_char = 0;
     int letters_upper = 0, letters_lower = 0;
+    if (first == '(') {
+      /* a qualifier follows at least one word of its owner */
+      if (words_in_owner == 0 || !scan_owner_qualifier(lx)) return false;
+      if (marking) mark_end(lx);
+      goto after_word;
+    }
     while (!at_eol(lx) && !is_hspace(look(lx)) && look(lx) != ',' &&
            look(lx) != ';' && look(lx) != ':' && look(lx) != '/' &&
            look(lx) != '(' && look(lx) != ')') {
@@ -55,10 +88,11 @@ static bool scan_owner_phrase(Lexer *lx, OwnerContext ctx, bool mark_first) {
     if (++words > 10) return false;
     if (marking && !(len > 1 && last_char == '.')) mark_end(lx);
 
+  after_word:;
     int spaces = skip_hspace_count(lx);
     int32_t c = look(lx);
-    if (at_eol(lx)) return ctx == OWNER_IN_LINE;
-    if (c == ')') return ctx == OWNER_IN_MARKER;
+    if (at_eol(lx)) return ctx != OWNER_IN_MARKER;
+    if (c == ')') return ctx != OWNER_IN_LINE;
     if (c == ':') {
       adv(lx);
       return is_hspace(look(lx)) || at_eol(lx);
@@ -70,7 +104,7 @@ static bool scan_owner_phrase(Lexer *lx, OwnerContext ctx, bool mark_first) {
     if (c == ',' || c == ';' || c == '/' || c == '&') {
       adv(lx);
       skip_hspace_count(lx);
-      if (ctx == OWNER_IN_MARKER &&
+      if (ctx != OWNER_IN_LINE &&
           (look(lx) == 'b' || look(lx) == 'd'))
         return true; /* ", by 30 April" */
       if (!is_upper(look(lx))) return false;
@@ -82,7 +116,7 @@ static bool scan_owner_phrase(Lexer *lx, OwnerContext ctx, bool mark_first) {
     if (c == 'a' || c == 't' || c == 'b') {
       if (c == 'b') {
         /* "(Action DCS by 1 May)" */
-        return ctx == OWNER_IN_MARKER && at_word(lx, "by");
+        return ctx != OWNER_IN_LINE && at_word(lx, "by");
       }
       if (c == 't') {
         /* " to <verb>" */
@@ -98,6 +132,6 @@ static bool scan_owner_phrase(Lexer *lx, OwnerContext ctx, bool mark_first) {
       words_in_owner = 0;
       continue;
     }
-    if (!is_alpha(c) && c != '&') return false;
+    if (!is_alpha(c) && c != '&' && c != '(') return false;
   }
 }

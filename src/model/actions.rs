@@ -598,7 +598,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
     // Markdown emphasis around the marker is the marker: "**Action:**",
     // "__Action__:", "*Action*:"
     let p = P.get_or_init(|| {
-        Regex::new(r"(?:\*\*|__|\*|\b_|\b)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY))?(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
+        Regex::new(r"(?:\*\*|__|\*|\b_|\b)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?))?(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
     });
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
@@ -778,6 +778,7 @@ mod tests {
                 (names(&["Ann"]), "circulate the figures.".to_string())
             ]
         );
+        assert_eq!(explicit("Present: Ann Lee\n\nThe forms were discussed. **Action item:** Ann will prepare the forms.\n"), [(names(&["Ann"]), "prepare the forms.".to_string())]);
     }
 
     #[test]

@@ -454,8 +454,10 @@ impl<'a> Reader<'a> {
                     return None; // a paper's request to the meeting itself
                 }
                 k -= 1;
-            } else if matches!(gov.lemma(), Some("ask" | "request")) {
-                return None; // "The PCN asked to use the library": a request, not a task
+            } else if matches!(gov.lemma(), Some("ask" | "request" | "call")) {
+                // "The PCN asked to use the library": a request, not a task;
+                // "Meeting called to order": the meeting opening
+                return None;
             }
             if task_lemma.is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
                 return None;
@@ -481,6 +483,14 @@ impl<'a> Reader<'a> {
         if gov.is(Class::WillingAdjective) && p > 0 && matches!(ws[p - 1].lower.as_str(), "is" | "are" | "am") {
             let subject = self.subject(ws, p - 1);
             return self.with_subject(ws, p - 1, subject, Form::Obligation);
+        }
+        // "Meeting called to order", "the hall used to flood": a verb before "to" is no owner
+        if gov.is_verb(Inflection::Past) && !gov.capital && !gov.caps {
+            return None;
+        }
+        // "for Jason to be a board member": a state, not a task
+        if v.lower == "be" && !passive {
+            return None;
         }
         // an owner right before "to": "Clerk to finalise", "asked the Director to", "for X to"
         let np_start = self.np_start(ws, p)?;

@@ -284,3 +284,10 @@ fn a_statement_of_purpose_commits_nobody() {
     none("One of the goals of the new policy is to have everyone trained.");
     assert!(one("The plan is to update the constitution in the spring.").owners.is_empty());
 }
+
+#[test]
+fn a_verb_before_to_and_a_state_after_it_commit_nobody() {
+    none("Meeting called to order at 7:40 by Brad.");
+    none("Hilmar proposes that the requirements for Jason to be a board member be waived.");
+    assert_eq!(owners(&one("Clerk to finalise the accounts.")), ["Clerk"]);
+}

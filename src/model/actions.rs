@@ -309,6 +309,8 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         Regex::new(r"(?i)^(?:outstanding(?:\s+for\s+action|\s+actions?)?|actions?\s+(?:arising|outstanding|agreed|log)|matters\s+for\s+action)\s*:").unwrap()
     });
     let mut starts: Vec<usize> = Vec::new();
+    // sections under a label line, which end with the list after it
+    let mut labelled: Vec<usize> = Vec::new();
     for item in &doc.items {
         if is_register_heading(&item.title) || item.title.to_lowercase().contains("action items") {
             starts.push(item.heading_span.start);
@@ -319,8 +321,16 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
         let heading = b.kind == BlockKind::Heading && is_register_heading(&t) || underlined;
         let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
+        // "**Actions**", "Action items:" on a line of their own over a list
+        let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
+        let label_line = b.kind == BlockKind::Paragraph
+            && !text[b.text.clone()].trim().contains('\n')
+            && bare.to_lowercase().contains("action")
+            && is_register_heading(bare.trim_end_matches(['*', '_']));
         if heading || short_line {
             starts.push(b.span.start);
+        } else if label_line {
+            labelled.push(b.span.start);
         }
     }
     starts.sort_unstable();
@@ -330,13 +340,20 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     boundaries.extend(doc.resolved_blocks.iter().filter(|r| !r.inline).map(|r| r.span.start));
     boundaries.extend(doc.labels.iter().map(|l| l.start));
     boundaries.sort_unstable();
-    starts
-        .into_iter()
-        .map(|s| {
-            let end = boundaries.iter().copied().find(|&b| b > s).unwrap_or(text.len());
-            s..end
-        })
-        .collect()
+    let next_boundary = |s: usize| boundaries.iter().copied().find(|&b| b > s).unwrap_or(text.len());
+    let mut sections: Vec<Span> = starts.into_iter().map(|s| s..next_boundary(s)).collect();
+    for s in labelled {
+        let list_end = doc
+            .blocks
+            .iter()
+            .filter(|b| b.span.start > s && !matches!(b.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::ActionLine))
+            .map(|b| b.span.start)
+            .min()
+            .unwrap_or(text.len());
+        sections.push(s..list_end.min(next_boundary(s)));
+    }
+    sections.sort_by_key(|r| r.start);
+    sections
 }
 
 /// Where the task starts after a task-list checkbox (`[ ]`, `[x]`), if the
@@ -538,11 +555,17 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
         let start = at;
         at += line.len();
         let t = line.trim();
-        if !t.starts_with('|') {
+        // a Markdown table, or cells set apart by TABs (a table pasted from
+        // a word processor or flattened from HTML)
+        let tabbed = line.trim_end_matches(['\n', '\r']).trim_start_matches(' ');
+        let cells: Vec<&str> = if t.starts_with('|') {
+            t.trim_matches('|').split('|').map(str::trim).collect()
+        } else if tabbed.contains('\t') {
+            tabbed.split('\t').map(str::trim).collect()
+        } else {
             columns = None;
             continue;
-        }
-        let cells: Vec<&str> = t.trim_matches('|').split('|').map(str::trim).collect();
+        };
         if let Some((task_col, owner_col)) = columns {
             if cells.iter().all(|c| c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
                 continue; // the rule under the header
@@ -782,6 +805,12 @@ mod tests {
     }
 
     #[test]
+    fn a_table_with_cells_set_apart_by_tabs() {
+        let t = "Action\tWho\tWhen\nSend the letter\tAnn Lee\tMay\nUpdate the website\t\t\n";
+        assert_eq!(explicit(t), [(names(&["Ann Lee"]), "Send the letter".to_string()), (vec![], "Update the website".to_string())]);
+    }
+
+    #[test]
     fn a_table_row_with_a_task_and_no_owner_is_an_ownerless_action() {
         let t = "| Action | Owner | Due |\n|---|---|---|\n| Tools | | |\n| General | | |\n| Update the website | | |\n";
         assert_eq!(explicit(t), [(vec![], "Update the website".to_string())]);
@@ -811,6 +840,19 @@ mod tests {
     #[test]
     fn task_list_checkboxes_mark_actions() {
         let t = "Present: Ann Lee, Bob Stone\n\nNotes\n\n- [ ] Ann: chase the caterer\n- [x] Bob to pay the deposit\n- [ ] write the newsletter\n- [ ] \n- [ ] Catering budget\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["Ann"]), "chase the caterer".to_string()),
+                (names(&["Bob"]), "pay the deposit".to_string()),
+                (vec![], "write the newsletter".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_line_over_a_list_is_an_action_section() {
+        let t = "Present: Ann Lee, Bob Stone\n\n1. Finance\n\n**Actions**\n\n- Ann to chase the caterer\n- Bob: pay the deposit\n- write the newsletter\n\nThe next meeting is in May.\n\n- Venue to be confirmed\n";
         assert_eq!(
             explicit(t),
             [

@@ -587,11 +587,23 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
     mark_end(lx);
     if (hashes <= 6 && is_hspace(look(lx))) {
       skip_hspace_count(lx);
-      /* "## 5. Title" */
-      while (is_digit(look(lx))) adv(lx);
-      if (look(lx) == '.') adv(lx);
-      skip_hspace_count(lx);
       mark_end(lx);
+      /* "## 5. Title": the number is the marker's; in "# 2023-07-06
+       * Meeting" the digits start the title (the token ends before them) */
+      if (is_digit(look(lx))) {
+        int digits = 0;
+        while (is_digit(look(lx))) {
+          adv(lx);
+          digits++;
+        }
+        /* "## 5. Title", "## 5) Title", "## 5 Title"; not a year ("## 2024 plans") */
+        bool closed = look(lx) == '.' || look(lx) == ')';
+        if (closed) adv(lx);
+        if (closed || (digits <= 3 && is_hspace(look(lx)))) {
+          skip_hspace_count(lx);
+          mark_end(lx);
+        }
+      }
       if (!at_eol(lx)) return emit(lx, s, ITEM_NUMBER);
     }
     TextScan ts = {0};

@@ -356,6 +356,13 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     sections
 }
 
+/// Whether `s` opens with a verb in its base form: "send the slides", the
+/// form of a task written for someone to do.
+fn opens_with_verb(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    lexicon::verb(&first).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
+}
+
 /// Where the task starts after a task-list checkbox (`[ ]`, `[x]`), if the
 /// entry opens with one.
 fn checkbox(body: &str) -> Option<usize> {
@@ -374,10 +381,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
     }
     // "- Carol: send the invitations", "All: read the report": an entry of one line
     // (a paragraph, only when a verb opens the task: "Pond Boards: Andy had …" is a title)
-    let imperative = |r: &Span| {
-        let first = body[r.end..].trim_start_matches(':').split_whitespace().next().unwrap_or("");
-        lexicon::verb(&first.to_lowercase()).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
-    };
+    let imperative = |r: &Span| opens_with_verb(body[r.end..].trim_start_matches(':'));
     let named = name_before_colon(body, people).filter(|r| block.kind == BlockKind::ListItem || !body.trim_end().contains('\n') && imperative(r));
     let owner = named.clone().map(|r| Owner {
         name: clean_owner(&body[r.clone()]),
@@ -390,11 +394,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
     // one that opens otherwise ("Andy's quote for the fence", "jsmith
     // chasing the vendor") may name its owner in a way not read here, and
     // reporting it as ownerless would be a guess
-    let opens_with_verb = || {
-        let first = body.trim_start().split_whitespace().next().unwrap_or("").trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        lexicon::verb(&first).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
-    };
-    if owner.is_none() && commitments::leading_owners(body.trim_start(), people).is_none() && !opens_with_verb() {
+    if owner.is_none() && commitments::leading_owners(body.trim_start(), people).is_none() && !opens_with_verb(body) {
         return Vec::new();
     }
     let task = named.map_or(body, |r| body[r.end..].trim_start_matches(':'));
@@ -572,18 +572,10 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
             }
             let task = cells.get(task_col).copied().unwrap_or("");
             let owner = cells.get(owner_col).copied().unwrap_or("");
-            // a row of one cell is a group title ("| General |"), unless it
-            // opens with a verb: a task nobody took
-            let opens_with_verb = || {
-                let mut words = task.split_whitespace();
-                let first = words.next().unwrap_or("").to_lowercase();
-                // "General", "Tools": one word is a title, whatever else it can be
-                if words.next().is_none() {
-                    return false;
-                }
-                lexicon::verb(&first).is_some_and(|v| v.inflection == lexicon::Inflection::Base)
-            };
-            if task.is_empty() || cells.iter().filter(|c| !c.is_empty()).count() < 2 && owner.is_empty() && !opens_with_verb() {
+            // a row of one cell is a group title ("| General |", "| Tools |"),
+            // unless it is a task of several words opening with a verb
+            let a_task = task.split_whitespace().nth(1).is_some() && opens_with_verb(task);
+            if task.is_empty() || cells.iter().filter(|c| !c.is_empty()).count() < 2 && owner.is_empty() && !a_task {
                 continue;
             }
             let lead = line.len() - line.trim_start().len();

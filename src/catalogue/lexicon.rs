@@ -325,6 +325,9 @@ pub fn verb(word: &str) -> Option<Verb> {
     None
 }
 
+/// WordNet's detachment rules for nouns: a plural ending and what replaces it.
+const NOUN_ENDINGS: &[(&str, &str)] = &[("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("s", "")];
+
 /// Whether the lower-case noun (singular or plural) names a person or a
 /// group in its most frequent sense: "clerk", "residents", "committee".
 pub fn is_agent_noun(word: &str) -> bool {
@@ -338,9 +341,7 @@ pub fn agent_noun(word: &str) -> Option<bool> {
     if let Some(person) = agents.get(word) {
         return Some(*person);
     }
-    // WordNet's detachment rules for nouns
-    const RULES: &[(&str, &str)] = &[("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("s", "")];
-    RULES.iter().find_map(|(suffix, ending)| word.strip_suffix(suffix).and_then(|stem| agents.get(format!("{stem}{ending}").as_str()).copied()))
+    NOUN_ENDINGS.iter().find_map(|(suffix, ending)| word.strip_suffix(suffix).and_then(|stem| agents.get(format!("{stem}{ending}").as_str()).copied()))
 }
 
 /// Whether the lower-case word is an ordinary English word: a noun (singular
@@ -352,9 +353,8 @@ pub fn is_word(word: &str) -> bool {
     // sorted by scripts/vendor-lexicon: a binary search, no hashing of 60,000 words
     let words = W.get_or_init(|| data_lines(WORDS).collect());
     let known = |w: &str| words.binary_search(&w).is_ok();
-    const PLURALS: &[(&str, &str)] = &[("ies", "y"), ("ses", "s"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("s", "")];
     known(word)
-        || PLURALS.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| known(&format!("{stem}{ending}"))))
+        || NOUN_ENDINGS.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| known(&format!("{stem}{ending}"))))
         || verb(word).is_some()
         || is_agent_noun(word)
 }

@@ -226,7 +226,15 @@ pub fn check_until(ctx: &Context, selection: &Selection, cancelled: &dyn Fn() ->
         }
     }
     out.sort_by(|a, b| (a.range.start, a.code).cmp(&(b.range.start, b.code)));
+    one_of_each(&mut out);
     Some(out)
+}
+
+/// The same finding twice at the same place (two readings of one line that
+/// reach the same owner) is one finding: a reader is told once.
+fn one_of_each(out: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|d| seen.insert((d.code, d.range.start, d.range.end, d.message.clone())));
 }
 
 pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: String) -> Diagnostic {
@@ -277,6 +285,20 @@ pub(crate) mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_repeated_at_its_place_is_reported_once() {
+        let rule = &m101_missing_owner::RULE;
+        let mut out = vec![
+            diagnostic(rule, 5..9, "no owner".into()),
+            diagnostic(rule, 5..9, "no owner".into()),
+            diagnostic(rule, 5..9, "another reading".into()),
+            diagnostic(rule, 12..15, "no owner".into()),
+        ];
+        one_of_each(&mut out);
+        let kept: Vec<(usize, &str)> = out.iter().map(|d| (d.range.start, d.message.as_str())).collect();
+        assert_eq!(kept, [(5, "no owner"), (5, "another reading"), (12, "no owner")]);
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {

@@ -22,8 +22,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     let mut found = tables(text, doc);
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
     // the owner of the list items that follow, and the indent they must be deeper than
-    let mut person_block: Option<(Owner, Option<usize>)> = None;
-    let mut person_item_at: Option<Option<usize>> = None;
+    // the owner of the lines that follow, the indent of the list item naming
+    // them (its deeper items are theirs), and the agenda item it is in
+    let mut person_block: Option<(Owner, Option<usize>, Option<usize>)> = None;
     let marked = ByStart::new(&doc.actions);
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
@@ -53,16 +54,15 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         let indent = column(text, block.span.start);
         // a person's block ends with the agenda item it is in
         let item = doc.item_at(block.span.start);
-        if person_item_at.is_some_and(|at| at != item) {
+        if person_block.as_ref().is_some_and(|(_, _, at)| *at != item) {
             person_block = None;
         }
         if let Some((owner, rest)) = person_heading(text, block, &people) {
-            person_block = Some((owner.clone(), None));
-            person_item_at = Some(item);
+            person_block = Some((owner.clone(), None, item));
             found.extend(task_lines(text, rest, &owner));
             continue;
         }
-        if let Some((owner, _)) = person_block.as_ref().filter(|(_, under)| block.kind == BlockKind::ListItem && under.is_none_or(|u| indent > u)) {
+        if let Some((owner, _, _)) = person_block.as_ref().filter(|(_, under, _)| block.kind == BlockKind::ListItem && under.is_none_or(|u| indent > u)) {
             found.extend(task_lines(text, block.text.clone(), owner));
             continue;
         }
@@ -71,8 +71,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         // item naming only a person heads their tasks (elsewhere such a list
         // is as likely a round of updates)
         if let Some(owner) = (in_section && block.kind == BlockKind::ListItem).then(|| person_item(text, block, &people)).flatten() {
-            person_block = Some((owner, Some(indent)));
-            person_item_at = Some(item);
+            person_block = Some((owner, Some(indent), item));
             continue;
         }
         person_block = None;

@@ -278,8 +278,12 @@ impl Document {
         actions::analyse(text, &mut doc);
         reports::analyse(text, &mut doc);
         doc.finish();
-        if let Some(order @ dates::DateOrder::MonthDay) = dates::infer_order(text) {
-            doc.set_date_order(text, order);
+        // only a numeric date (12/1/2026) is read differently by order: the
+        // whole text is read for its order only when the meeting or a due date is one
+        let numeric = |span: &Span| text.get(span.clone()).is_some_and(|t| t.contains(['/', '.']) && t.contains(|c: char| c.is_ascii_digit()));
+        let depends = doc.meeting.date_span.as_ref().is_some_and(numeric) || doc.actions.iter().filter_map(|a| a.due.as_ref()).any(|d| numeric(&d.span));
+        if depends && dates::infer_order(text) == Some(dates::DateOrder::MonthDay) {
+            doc.set_date_order(text, dates::DateOrder::MonthDay);
         }
         suppressions::analyse(text, &mut doc);
         doc

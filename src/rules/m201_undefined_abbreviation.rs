@@ -47,10 +47,16 @@ impl<'t> Words<'t> {
         Words { first }
     }
 
-    /// Whether a word in capitals ("TOTAL", "MEETING") is an ordinary word
-    /// the text also writes in lower case.
-    fn is_word_in_capitals(&self, short: &str) -> bool {
-        short.chars().count() >= 4 && short.chars().all(|c| c.is_uppercase()) && self.first.contains_key(short.to_lowercase().as_str())
+    /// Whether a word in capitals ("TOTAL", "TRANSFER") is written for form:
+    /// the text also writes it in lower case, or it is an English word whose
+    /// initials the text does not spell out elsewhere (`spelt_out`: "MASH"
+    /// after "Multi Agency Safeguarding Hub").
+    fn is_word_in_capitals(&self, short: &str, spelt_out: bool) -> bool {
+        if short.chars().count() < 4 || !short.chars().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        let lower = short.to_lowercase();
+        self.first.contains_key(lower.as_str()) || !spelt_out && crate::catalogue::lexicon::is_word(&lower)
     }
 }
 
@@ -87,9 +93,6 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let words = words.get_or_insert_with(|| Words::new(ctx.text));
-        if words.is_word_in_capitals(short) {
-            continue;
-        }
         let uses = *counts.get(short).unwrap_or(&1);
         // name it as written ("PIs"), look it up by its short form ("PI")
         let written = &ctx.text[u.span.clone()];
@@ -105,10 +108,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
         // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
         let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
-        // "TRANSFER", "PLEDGE": an English word in capitals is written for
-        // form, unless the text spells it out as initials elsewhere ("MASH"
-        // after "Multi Agency Safeguarding Hub")
-        if long.is_none() && short.chars().count() >= 4 && crate::catalogue::lexicon::is_word(&short.to_lowercase()) {
+        if words.is_word_in_capitals(short, long.is_some()) {
             continue;
         }
         let mut d = match long {

@@ -13,7 +13,7 @@
  * keywords, dates, owners, abbreviations, markers, prose, blank runs, whole
  * lines, inline tokens), included below in dependency order.
  *
- * State: two bits, `at_line_start` and `prev_blank`. Both are a function of
+ * State: three bits, `at_line_start`, `prev_blank` and `after_hashes`. Each is a function of
  * the previous token, so an unchanged region always re-lexes to the same
  * state and tree-sitter can reuse its subtrees after an edit.
  */
@@ -52,7 +52,7 @@ void tree_sitter_minutes_external_scanner_destroy(void *payload) { free(payload)
 
 unsigned tree_sitter_minutes_external_scanner_serialize(void *payload, char *buffer) {
   Scanner *s = (Scanner *)payload;
-  buffer[0] = (char)((s->at_line_start ? 1 : 0) | (s->prev_blank ? 2 : 0));
+  buffer[0] = (char)((s->at_line_start ? 1 : 0) | (s->prev_blank ? 2 : 0) | (s->after_hashes ? 4 : 0));
   return 1;
 }
 
@@ -61,6 +61,7 @@ void tree_sitter_minutes_external_scanner_deserialize(void *payload, const char 
   Scanner *s = (Scanner *)payload;
   s->at_line_start = length == 0 || (buffer[0] & 1) != 0;
   s->prev_blank = length == 0 || (buffer[0] & 2) != 0;
+  s->after_hashes = length != 0 && (buffer[0] & 4) != 0;
 }
 
 bool tree_sitter_minutes_external_scanner_scan(void *payload, TSLexer *ts,

@@ -41,6 +41,27 @@ pub(super) fn clean(text: &str) -> String {
         .join(" ")
 }
 
+/// What a reader of rendered Markdown sees of a heading's number or title:
+/// escapes undone ("1\\." reads "1."), and a hard line break ("Roadmap\\")
+/// and strong emphasis around the whole ("**1\\. Welcome**") dropped.
+pub(super) fn rendered(written: &str) -> String {
+    let mut s = written.trim();
+    for mark in ["**", "__"] {
+        s = s.strip_prefix(mark).unwrap_or(s);
+        s = s.strip_suffix(mark).unwrap_or(s);
+    }
+    let s = s.strip_suffix('\\').unwrap_or(s);
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out.trim().to_string()
+}
+
 /// A block that is one line of text, or a line over a rule of `-`, `=`,
 /// `_` or `~` (the Markdown "setext" heading chat bots and plain-text
 /// minutes write): that line.
@@ -253,8 +274,9 @@ impl<'t> Builder<'t> {
         let number = h.child_by_field_name("number");
         let title = h.child_by_field_name("title");
         let marker = h.named_child(0).filter(|c| c.kind() == kind::ITEM_MARKER);
-        let number_text = number.map(|n| normalise_item_number(self.slice(n)));
-        let mut title_text = title.map(|t| clean(self.slice(t))).unwrap_or_default();
+        let number_written = number.map(|n| rendered(self.slice(n)));
+        let number_text = number_written.as_deref().map(normalise_item_number);
+        let mut title_text = title.map(|t| rendered(&clean(self.slice(t)))).unwrap_or_default();
         if let Some(t) = title.filter(|_| marker.is_none() && title_text.len() > 100) {
             // "124/17 Apologies and Welcome There were apologies received…":
             // the minute runs on after its title on the same line; the line
@@ -274,7 +296,7 @@ impl<'t> Builder<'t> {
             title_span: title.map(|t| t.byte_range()),
             span: h.byte_range(),
             form: if marker.is_some() { ItemForm::Marker } else { ItemForm::Numbered },
-            numbering: number.and_then(|n| scheme::read(self.slice(n))),
+            numbering: number_written.as_deref().and_then(scheme::read),
         });
         if let Some(run_in) = h.child_by_field_name("run_in") {
             self.paragraph(run_in);

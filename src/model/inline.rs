@@ -358,7 +358,7 @@ fn meeting(text: &str, doc: &mut Document) {
                 }
                 let start = start.min(b.text.end);
                 let line_end = text[start..b.text.end].find('\n').map_or(b.text.end, |i| start + i);
-                let title = clean(&text[start..line_end]);
+                let title = super::build::rendered(&clean(&text[start..line_end]));
                 if !title.is_empty() && title.len() <= 200 {
                     doc.meeting.title = Some(title);
                     doc.meeting.title_span = Some(start..line_end);

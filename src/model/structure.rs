@@ -28,6 +28,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     };
     doc.numbering = learnt;
     if let Some(scheme) = learnt {
+        title_heading(text, doc, scheme);
         demote_other_schemes(text, doc, scheme);
         promote_sequence(text, doc, scheme);
         mid_line_items(text, doc, scheme);
@@ -76,6 +77,15 @@ fn markdown_level(text: &str, doc: &mut Document) {
         if at_level.len() == 1 && Some(at_level[0].heading_span.start) == first_item {
             continue;
         }
+        // one or two headings above everything deeper ("# Org", "# Board
+        // minutes — date", or "## 2 October 2018 / Library" under the
+        // title) head the document, not its items
+        let deeper: Vec<usize> =
+            doc.items.iter().filter(|i| level_of(i).is_some_and(|l| l > level)).map(|i| i.heading_span.start).collect();
+        let last_here = at_level.iter().map(|i| i.heading_span.start).max().unwrap_or(0);
+        if at_level.len() <= 2 && deeper.len() >= 3 && deeper.iter().all(|&d| d > last_here) {
+            continue;
+        }
         let own = at_level.iter().filter(|i| has_own_content(i)).count();
         if own * 2 >= at_level.len() {
             chosen = Some(level);
@@ -83,12 +93,36 @@ fn markdown_level(text: &str, doc: &mut Document) {
         }
     }
     let Some(level) = chosen else { return };
-    // "## Action items", "## Actions": the heading of a register, not an item
-    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
-        .into_iter()
-        .partition(|i| level_of(i).is_none_or(|l| l == level && !super::inline::is_register_heading(&i.title)));
+    // "## Action items", "## Actions": the heading of a register, not an
+    // item; "## Agenda" over a list of the items is the agenda itself
+    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| {
+        level_of(i).is_none_or(|l| l == level && !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title))
+    });
     doc.items = keep;
     for item in demoted {
+        as_sub_heading(doc, item);
+    }
+}
+
+/// "Agenda", "Order of business": the heading of the agenda, not one of its
+/// items.
+fn is_agenda_heading(title: &str) -> bool {
+    let t = title.trim().trim_end_matches(':').trim().to_lowercase();
+    t == "agenda" || t == "order of business"
+}
+
+/// The Markdown heading that opens a document whose items are numbered in
+/// another way ("# Steering Group Meeting #3" over "1\\. Welcome", "2\\.
+/// Actions"): the document's title, not an item.
+fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
+    if matches!(scheme, Scheme::Markdown(_)) {
+        return;
+    }
+    let Some(first) = doc.items.first() else { return };
+    let Some(Scheme::Markdown(level)) = first.numbering.as_ref().map(|n| n.scheme) else { return };
+    let alone = !doc.items[1..].iter().any(|i| i.numbering.as_ref().is_some_and(|n| n.scheme == Scheme::Markdown(level)));
+    if alone && text[..first.heading_span.start].trim().is_empty() {
+        let item = doc.items.remove(0);
         as_sub_heading(doc, item);
     }
 }
@@ -430,10 +464,20 @@ mod tests {
     }
 
     #[test]
+    fn markdown_escapes_and_emphasis_around_numbered_headings() {
+        check("# Steering Group Meeting #3\n\n9th December 2015\n\n1\\. Welcome\nAll welcomed.\n\n2\\. Roadmap\\\nText.\n\n## 3\\. Website\n\nNoted.\n", &["1 Welcome", "2 Roadmap", "3 Website"]);
+        check("**Order of Business**\n\n**1\\. Call to Order & Roll Call**\n\nCalled to order.\n\n__2. Public Comment__\n\nNone.\n\n* a bullet\n", &["1 Call to Order & Roll Call", "2 Public Comment"]);
+        assert_eq!(Document::parse("# Steering Group Meeting #3\n\n1\\. Welcome\n\n2\\. Roadmap\n").meeting.title.as_deref(), Some("Steering Group Meeting #3"));
+    }
+
+    #[test]
     fn markdown_items_are_the_headings_of_one_level() {
         // groups over topics: the topics are the items
         check("## Agenda:\n\n### Web Share\n\nDiscussed.\n\n### Img decoding\n\nDiscussed.\n\n## Backlog:\n\n### WebVR\n\nDiscussed.\n", &["- Web Share", "- Img decoding", "- WebVR"]);
         // items with sub-headings: the items are the shallower level
+        // a title and a subtitle over the items head the document
+        check("# Hackspace\n\n## 2 October 2018 / Library\n\nPresent: Ann, Bob\n\n### Roles\n\nAnn chairs.\n\n### Finance\n\nNoted.\n\n### Membership\n\nNoted.\n", &["- Roles", "- Finance", "- Membership"]);
+        check("# RZZT CIC\n\nCompany 1234\n\n# Directors' minutes\n\n## Agenda\n\n- Welcome\n- Branding\n\n## Welcome\n\nHello.\n\n## Branding\n\nA logo.\n\n## Close\n\nClosed.\n", &["- Welcome", "- Branding", "- Close"]);
         check("# Board meeting\n\n## Finances\n\nBalance noted.\n\n### Balance\n\n$5\n\n## Grants approved\n\n- A\n- B\n\n## Ongoing business\n\n### CLA\n\n- Needs a decision\n", &["- Finances", "- Grants approved", "- Ongoing business"]);
     }
 }

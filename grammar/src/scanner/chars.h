@@ -186,6 +186,7 @@ static void consume_line_marking(Lexer *lx) {
 static bool emit(Lexer *lx, Scanner *s, enum TokenType t) {
   lx->ts->result_symbol = t;
   s->at_line_start = false;
+  s->after_hashes = false;
   return true;
 }
 
@@ -193,5 +194,6 @@ static bool emit_line_end(Lexer *lx, Scanner *s, enum TokenType t, bool blank) {
   lx->ts->result_symbol = t;
   s->at_line_start = true;
   s->prev_blank = blank;
+  s->after_hashes = false;
   return true;
 }

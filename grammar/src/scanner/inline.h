@@ -8,10 +8,11 @@
 
 static bool scan_title(Lexer *lx, Scanner *s) {
   /* "PUBLIC FORUM The streetlamp…": a run of capitals, then a run-in
-   * paragraph; a title in mixed case runs to the end of the line */
+   * paragraph; a title in mixed case, or after "##", runs to the end of
+   * the line */
   bool caps_run = false;
   int words = 0;
-  for (;;) {
+  while (!s->after_hashes) {
     int upper = 0, letters = 0;
     bool lower = false;
     while (!at_eol(lx) && !is_hspace(look(lx))) {

@@ -597,6 +597,7 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
           digits++;
         }
         /* "## 5. Title", "## 5) Title", "## 5 Title"; not a year ("## 2024 plans") */
+        if (look(lx) == '\\') adv(lx); /* "## 5\. Title", escaped */
         bool closed = look(lx) == '.' || look(lx) == ')';
         if (closed) adv(lx);
         if (closed || (digits <= 3 && is_hspace(look(lx)))) {
@@ -604,10 +605,33 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
           mark_end(lx);
         }
       }
-      if (!at_eol(lx)) return emit(lx, s, ITEM_NUMBER);
+      if (!at_eol(lx)) {
+        emit(lx, s, ITEM_NUMBER);
+        s->after_hashes = true;
+        return true;
+      }
     }
     TextScan ts = {0};
     buf_push(&ts.buf, '#');
+    return finish_prose(lx, s, valid, &ts, false);
+  }
+
+  /* "**1\. Call to Order**", "__2. Finance__": a numbered heading in strong
+   * emphasis, as word processors export it */
+  if ((c == '*' || c == '_') && valid[ITEM_NUMBER]) {
+    adv(lx);
+    if (look(lx) == c) {
+      adv(lx);
+      if (is_digit(look(lx))) {
+        enum TokenType t = scan_numbered_line(lx, valid);
+        if (t != TEXT) return emit(lx, s, t);
+      }
+    } else if (c == '*' && list_ok && bullet_rest(lx, true)) {
+      return emit(lx, s, list_type);
+    }
+    mark_end(lx);
+    TextScan ts = {0};
+    buf_push(&ts.buf, c);
     return finish_prose(lx, s, valid, &ts, false);
   }
 

@@ -23,15 +23,20 @@ static bool is_marker_word(const int32_t *w, int n) {
  * Reads a list marker: a bullet glyph, "i)", "(ii)", "a)", "(b)", "1)",
  * "(1)", "A.", "iv.", then white space. Marks the end after the space.
  */
+/* The rest of a bullet marker, the bullet consumed: white space, then text. */
+static bool bullet_rest(Lexer *lx, bool mark) {
+  if (!is_hspace(look(lx))) return false;
+  skip_hspace_count(lx);
+  if (at_eol(lx)) return false;
+  if (mark) mark_end(lx);
+  return true;
+}
+
 static bool scan_list_marker(Lexer *lx, bool mark) {
   int32_t c = look(lx);
   if (is_bullet(c)) {
     adv(lx);
-    if (!is_hspace(look(lx))) return false;
-    skip_hspace_count(lx);
-    if (at_eol(lx)) return false;
-    if (mark) mark_end(lx);
-    return true;
+    return bullet_rest(lx, mark);
   }
   bool open = false;
   if (c == '(') {
@@ -146,6 +151,13 @@ static enum TokenType scan_numbered_line(Lexer *lx, const bool *valid) {
   int n = read_digits(lx, 6);
   mark_end(lx);
   int32_t c = look(lx);
+  /* "1\." and "1\)": Markdown escapes the marker so that no renderer
+   * turns the heading into a list; the reader sees "1." */
+  if (c == '\\') {
+    adv(lx);
+    c = look(lx);
+    if (c != '.' && c != ')') return TEXT;
+  }
 
   if (c == '.') {
     adv(lx);

@@ -48,6 +48,9 @@ enum TokenType {
 typedef struct {
   bool at_line_start;
   bool prev_blank;
+  /* the last token was the "##" of a Markdown heading, whose title is the
+   * whole line (no run-in paragraph after a title in capitals) */
+  bool after_hashes;
 } Scanner;
 
 /* Not a token: classify_word_line's answer when the prose token must end

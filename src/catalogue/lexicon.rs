@@ -284,6 +284,15 @@ pub fn verb(word: &str) -> Option<Verb> {
     if let Some((lemma, class)) = verb_lemma(word) {
         return Some(Verb { lemma, class, inflection: Inflection::Base });
     }
+    // "setup", "signup", "login": a verb and its particle written as one
+    // word, as people write the phrasal verb ("Ross to setup the account")
+    for particle in ["up", "in", "out", "on", "off", "over"] {
+        if let Some(stem) = word.strip_suffix(particle).filter(|s| s.len() >= 2) {
+            if let Some((lemma, class)) = lex.verbs.get_key_value(format!("{stem} {particle}").as_str()) {
+                return Some(Verb { lemma, class: *class, inflection: Inflection::Base });
+            }
+        }
+    }
     if let Some(lemma) = lex.exceptions.get(word) {
         let (lemma, class) = verb_lemma(lemma)?;
         let inflection = if word.ends_with("ing") { Inflection::Ing } else if word.ends_with('s') && !word.ends_with("ss") { Inflection::ThirdPerson } else { Inflection::Past };
@@ -389,6 +398,10 @@ mod tests {
         assert_eq!(verb("telephoning").unwrap().lemma, "telephone");
         assert_eq!(verb("planned").unwrap().lemma, "plan");
         assert_eq!(verb("planned").unwrap().inflection, Inflection::Past);
+        // a phrasal verb written as one word
+        assert_eq!(verb("setup").unwrap().lemma, "set up");
+        assert_eq!(verb("signup").unwrap().lemma, "sign up");
+        assert!(verb("salmon").is_none() && verb("pavilion").is_none());
         assert!(verb("the").is_none());
         assert!(verb("councillor").is_none());
         assert!(verb_lemma("look for").is_some(), "two-word verbs with a particle are kept");

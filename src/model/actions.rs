@@ -75,7 +75,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
             continue;
         }
         person_block = None;
-        let inline = inline_action_markers(text, block, &people);
+        let mut inline = inline_action_markers(text, block, &people);
+        let run_in = run_in_action_markers(text, block, &people, &inline);
+        inline.extend(run_in);
         let inline_spans: Vec<Span> = inline.iter().map(|a| a.span.clone()).collect();
         found.extend(inline);
         // "- [ ] Ann: chase the caterer": a task-list checkbox marks an action
@@ -324,7 +326,7 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
         let label_line = b.kind == BlockKind::Paragraph
             && !text[b.text.clone()].trim().contains('\n')
-            && bare.to_lowercase().contains("action")
+            && !bare.to_lowercase().contains("decision")
             && is_register_heading(bare.trim_end_matches(['*', '_']));
         if heading || short_line {
             starts.push(b.span.start);
@@ -386,6 +388,21 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         name: clean_owner(&body[r.clone()]),
         span: Some(block.text.start + r.start..block.text.start + r.end),
     });
+    // "- Send thank-you letters (CD)": the owners in brackets at the end
+    if let Some(names) = trailing_owners(body).filter(|_| owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())) {
+        let open = body.trim_end().rfind('(').unwrap_or(body.len());
+        let close = body.trim_end().len();
+        return vec![Action {
+            owners: names.into_iter().map(|name| Owner { name, span: Some(block.text.start + open + 1..block.text.start + close - 1) }).collect(),
+            task: clean(&body[..open]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
+            due: None,
+            span: block.text.clone(),
+            kind: ActionKind::Explicit,
+            owner_slot: block.text.start,
+            owner_slot_prefix: "",
+            tentative: false,
+        }];
+    }
     if owner.is_none() && !commitments.is_empty() {
         return commitments.iter().map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit)).collect();
     }
@@ -587,7 +604,8 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
             out.push(Action { owners, task: clean(task), due: None, span: span.clone(), kind: ActionKind::Explicit, owner_slot: span.start, owner_slot_prefix: "", tentative: false });
             continue;
         }
-        let lower: Vec<String> = cells.iter().map(|c| c.to_lowercase()).collect();
+        // "Resp.", "Owner:": the header's word without its stop
+        let lower: Vec<String> = cells.iter().map(|c| c.trim_end_matches(['.', ':']).to_lowercase()).collect();
         let task_col = lower.iter().position(|c| lexicon::is(Class::TableTask, c));
         let owner_col = lower.iter().position(|c| lexicon::is(Class::TableOwner, c));
         if let (Some(a), Some(o)) = (task_col, owner_col) {
@@ -610,17 +628,24 @@ fn split_owner_cell(cell: &str) -> Vec<String> {
 fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     // Markdown emphasis around the marker is the marker: "**Action:**",
-    // "__Action__:", "*Action*:"
+    // "__Action__:", "*Action*:"; so are brackets, "[ACTION]"; the owner
+    // may stand in brackets before the colon, "Action (BS):"
     let p = P.get_or_init(|| {
-        Regex::new(r"(?:\*\*|__|\*|\b_|\b)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?))?(?:\*\*|__|\*|_)?:(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
+        Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?::|\])(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
     });
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
     let mut index = None;
-    for m in p.find_iter(body) {
+    for caps in p.captures_iter(body) {
+        let m = caps.get(0).expect("the whole match");
         if m.start() == 0 && block.kind == BlockKind::ActionLine {
             continue;
         }
+        // "[ACTION" needs its "]", "Action:" no "[" before it
+        if m.as_str().starts_with('[') != m.as_str().trim_end().trim_end_matches(['*', '_']).ends_with(']') {
+            continue;
+        }
+        let bracketed = caps.get(1).and_then(|o| owner_only(o.as_str(), people).map(|n| (n, block.text.start + o.start()..block.text.start + o.end())));
         let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
         let sentence = index.around(m.end());
         let task_span = m.end()..sentence.end.max(m.end());
@@ -642,10 +667,9 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
             continue;
         }
         let found = commitments::find_commitments(task_text, people, Setting { entry: true });
-        let owners = found
-            .iter()
-            .find(|c| !c.owners.is_empty())
-            .map(|c| c.owners.iter().map(|n| Owner { name: n.clone(), span: None }).collect())
+        let owners = bracketed
+            .map(|(names, span)| names.into_iter().map(|name| Owner { name, span: Some(span.clone()) }).collect())
+            .or_else(|| found.iter().find(|c| !c.owners.is_empty()).map(|c| c.owners.iter().map(|n| Owner { name: n.clone(), span: None }).collect()))
             .or_else(|| leading_person(task_text).map(|(n, r)| vec![Owner { name: n, span: Some(block.text.start + m.end() + r.start..block.text.start + m.end() + r.end) }]))
             .or_else(|| trailing_owners(task_text).map(|n| n.into_iter().map(|name| Owner { name, span: None }).collect()))
             .unwrap_or_default();
@@ -661,6 +685,91 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
         });
     }
     out
+}
+
+/// "… to transfer payments. **Action Greg to get the completed form**",
+/// "- Action Mike will work on this", "Action - Greg?": the word "Action"
+/// run into the sentence it marks, with no colon. Without the colon the
+/// word is as often a noun ("Action Plan was approved"), so the marker
+/// counts only when an owner follows it: a commitment whose owner opens
+/// the sentence, or an owner alone (whose task is the sentence before).
+fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Action]) -> Vec<Action> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+[-–])?[\s\u{a0}]+").unwrap());
+    let body = &text[block.text.clone()];
+    let mut out = Vec::new();
+    let mut index = None;
+    for m in p.find_iter(body) {
+        let at = block.text.start + m.end();
+        if !body[m.end()..].starts_with(|c: char| c.is_uppercase()) || taken.iter().any(|a| a.span.contains(&at)) {
+            continue;
+        }
+        let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
+        let sentence = index.around(m.end());
+        let task_span = m.end()..sentence.end.max(m.end());
+        let task_text = body[task_span.clone()].trim_end().trim_end_matches(['*', '_', ' ']);
+        let marker_start = block.text.start + m.start() + (m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphabetic()).len());
+        if let Some(owners) = owner_only(task_text.trim_end_matches('?'), people) {
+            let before = index.last_before(m.start());
+            let owner_span = at..at + task_text.trim_end_matches(['?', '.']).len();
+            out.push(Action {
+                owners: owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
+                task: clean(&body[before.clone()]).trim_end_matches(['.', ';', '*', '_', ' ']).to_string(),
+                due: None,
+                span: block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
+                kind: ActionKind::Explicit,
+                owner_slot: at,
+                owner_slot_prefix: "",
+                tentative: false,
+            });
+            continue;
+        }
+        let Some(c) = commitments::find_commitments(task_text, people, Setting { entry: true })
+            .into_iter()
+            .find(|c| c.span.start == 0 && !c.owners.is_empty() && c.owner_span.as_ref().is_some_and(|s| s.start == 0))
+        else {
+            // "Action Board investigate the costs": an owner, then the task's verb
+            if let Some((owners, owner_end)) = owner_then_verb(task_text, people) {
+                out.push(Action {
+                    owners: owners.into_iter().map(|n| Owner { name: n, span: Some(at..at + owner_end) }).collect(),
+                    task: clean(&task_text[owner_end..]),
+                    due: None,
+                    span: marker_start..block.text.start + task_span.end,
+                    kind: ActionKind::Explicit,
+                    owner_slot: at,
+                    owner_slot_prefix: "",
+                    tentative: false,
+                });
+            }
+            continue;
+        };
+        out.push(Action {
+            owners: c.owners.iter().zip(std::iter::repeat(c.owner_span.clone())).map(|(n, s)| Owner { name: n.clone(), span: s.filter(|_| c.owners.len() == 1).map(|s| at + s.start..at + s.end) }).collect(),
+            // the task without its owner, as after "Action:"
+            task: clean(task_text[c.owner_span.as_ref().map_or(0, |s| s.end)..].trim_start().trim_start_matches("to ")),
+            due: c.due.map(|d| Due { text: d.text, span: at + d.span.start..at + d.span.end, date: None, vague: d.vague, problem: None }),
+            span: marker_start..block.text.start + task_span.end,
+            kind: ActionKind::Explicit,
+            owner_slot: at,
+            owner_slot_prefix: "",
+            tentative: false,
+        });
+    }
+    out
+}
+
+/// "Board investigate the costs", "KL chase the contractor": up to three
+/// words naming owners, then a verb in its base form. Returns the owners
+/// and where they end.
+fn owner_then_verb(s: &str, people: &People) -> Option<(Vec<String>, usize)> {
+    let words: Vec<(usize, &str)> = s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    (1..=3.min(words.len().saturating_sub(1))).find_map(|n| {
+        let end = words[n - 1].0 + words[n - 1].1.len();
+        let verb = words[n].1;
+        let base = verb.chars().next().is_some_and(char::is_lowercase)
+            && lexicon::verb(verb).is_some_and(|v| v.inflection == lexicon::Inflection::Base);
+        base.then(|| owner_only(&s[..end], people)).flatten().map(|o| (o, end))
+    })
 }
 
 /// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
@@ -793,6 +902,51 @@ mod tests {
             ]
         );
         assert_eq!(explicit("Present: Ann Lee\n\nThe forms were discussed. **Action item:** Ann will prepare the forms.\n"), [(names(&["Ann"]), "prepare the forms.".to_string())]);
+    }
+
+    #[test]
+    fn the_word_action_run_into_its_sentence() {
+        let t = "Present: Greg Morris, Ellen Pearce, Mike Bratt\n\nFinance: the mandate will change. **Action Greg to get the completed form**\n\nStock: budget agreed. **Action Ellen to look at a stock spreadsheet**\n\nLathe - we will buy a lock **Action - Greg?**\n\n- Action Mike will work on this\n\nAddress: a secure one is needed. **Action Board investigate office costs**\n\nThe Action Plan was approved.\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["Greg"]), "get the completed form".to_string()),
+                (names(&["Ellen"]), "look at a stock spreadsheet".to_string()),
+                (names(&["Greg"]), "Lathe - we will buy a lock".to_string()),
+                (names(&["Mike"]), "will work on this".to_string()),
+                (names(&["Board"]), "investigate office costs".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn markers_with_the_owner_in_brackets_or_the_marker_in_brackets() {
+        let t = "Present: Ann Lee (AL), Bob Stone (BS)\n\n1. Finance\n\nThe accounts were reviewed.\nAction (BS): renew the insurance.\n[ACTION] Bob to email the members.\nAction point: Ann to write to the school.\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["BS"]), "renew the insurance.".to_string()),
+                (names(&["Bob"]), "email the members.".to_string()),
+                (names(&["Ann"]), "write to the school.".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_next_steps_list_with_owners_in_brackets() {
+        let t = "Present: Ann Lee (AL), Carol Diaz (CD)\n\nNext steps:\n\n- Send thank-you letters (CD)\n- AL to draft the newsletter\n\nThe meeting closed.\n";
+        assert_eq!(explicit(t), [(names(&["CD"]), "Send thank-you letters".to_string()), (names(&["AL"]), "draft the newsletter".to_string())]);
+    }
+
+    #[test]
+    fn a_table_whose_header_says_detail_and_resp() {
+        let t = "| No. | Detail | Resp. | Status |\n| --- | --- | --- | --- |\n| 2.1 | Add the terms of reference to the website | TG | Done |\n| 2.4 | Check with CLF that they are represented | TG & BM | Not done |\n";
+        assert_eq!(
+            explicit(t),
+            [(names(&["TG"]), "Add the terms of reference to the website".to_string()), (names(&["TG", "BM"]), "Check with CLF that they are represented".to_string())]
+        );
+        let t = "ACTIONS\n\nAction\tResponsible Person\nBank Mandate\tGreg\nNewsletter\tSocial Team\n";
+        assert_eq!(explicit(t), [(names(&["Greg"]), "Bank Mandate".to_string()), (names(&["Social Team"]), "Newsletter".to_string())]);
     }
 
     #[test]

@@ -59,7 +59,7 @@ fn promote_headings(text: &str, doc: &mut Document) {
 pub(super) fn is_register_heading(title: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?|matters\s+for\s+action)\s*:?$").unwrap()
+        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?|matters\s+for\s+action|next\s+steps|follow[\s-]*ups?|to[\s-]?dos?)\s*:?$").unwrap()
     })
     .is_match(title.trim())
 }

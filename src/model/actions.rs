@@ -382,8 +382,12 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
     }
     // "- Carol: send the invitations", "All: read the report": an entry of one line
     // (a paragraph, only when a verb opens the task: "Pond Boards: Andy had …" is a title)
-    let imperative = |r: &Span| opens_with_verb(body[r.end..].trim_start_matches(':'));
-    let named = name_before_colon(body, people).filter(|r| block.kind == BlockKind::ListItem || !body.trim_end().contains('\n') && imperative(r));
+    let after_name = |r: &Span| body[r.end..].trim_start_matches([':', ']', '-', '–', '—', ' ']);
+    let imperative = |r: &Span| opens_with_verb(after_name(r));
+    let named = name_before_colon(body, people)
+        .filter(|r| block.kind == BlockKind::ListItem || !body.trim_end().contains('\n') && imperative(r))
+        // "Michael Baentsch - review the CI", "[Douglas] draft the charter"
+        .or_else(|| name_before_dash_or_in_brackets(body, people).filter(|r| imperative(r)));
     let owner = named.clone().map(|r| Owner {
         name: clean_owner(&body[r.clone()]),
         span: Some(block.text.start + r.start..block.text.start + r.end),
@@ -413,7 +417,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
     if owner.is_none() && commitments::leading_owners(body.trim_start(), people).is_none() && !opens_with_verb(body) {
         return Vec::new();
     }
-    let task = named.map_or(body, |r| body[r.end..].trim_start_matches(':'));
+    let task = named.map_or(body, |r| after_name(&r));
     vec![Action {
         owners: owner.into_iter().collect(),
         task: clean(task).trim_end_matches(['.', ';']).to_string(),
@@ -424,6 +428,24 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         owner_slot_prefix: "",
         tentative: false,
     }]
+}
+
+/// "Michael Baentsch - review …", "[Douglas] draft …": a person the
+/// document knows (every word of the name), or a role, before a spaced
+/// dash or in square brackets at the start of an entry. A dash after any
+/// other words is as often a topic ("Newsletter - set up Mailchimp").
+fn name_before_dash_or_in_brackets(body: &str, people: &People) -> Option<Span> {
+    let (start, end) = if let Some(rest) = body.strip_prefix('[') {
+        (1, 1 + rest.find(']')?)
+    } else {
+        let dash = [" - ", " – ", " — "].iter().filter_map(|d| body[..body.floor_char_boundary(60)].find(d)).min()?;
+        (0, dash)
+    };
+    let name = body[start..end].trim().trim_start_matches('@');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let known = (1..=3).contains(&words.len())
+        && (words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) && people.knows(&w.to_lowercase())) || crate::catalogue::is_role(name));
+    known.then(|| start + (body[start..].len() - body[start..].trim_start_matches(['@', ' ']).len())..end)
 }
 
 /// "Brett: Remind PMCs …", "@Greg: …", "nirik: …": the name before a
@@ -647,8 +669,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
         }
         let bracketed = caps.get(1).and_then(|o| owner_only(o.as_str(), people).map(|n| (n, block.text.start + o.start()..block.text.start + o.end())));
         let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
-        let sentence = index.around(m.end());
-        let task_span = m.end()..sentence.end.max(m.end());
+        let task_span = marked_span(body, m.end(), index, people);
         let task_text = &body[task_span.clone()];
         if let Some(owners) = owner_only(task_text, people) {
             // the task is the sentence before the marker
@@ -687,6 +708,18 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
     out
 }
 
+/// What a marker ending at `at` marks: the rest of its sentence, or only
+/// the rest of its line when that names only an owner ("… the footpath.
+/// Action: Cllr Jones" over a line that starts a new paragraph).
+fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &People) -> Span {
+    let sentence_end = index.around(at).end.max(at);
+    let line_end = body[at..].find('\n').map_or(body.len(), |i| at + i);
+    if line_end < sentence_end && owner_only(body[at..line_end].trim_end_matches(['*', '_', ' ', '?']), people).is_some() {
+        return at..line_end;
+    }
+    at..sentence_end
+}
+
 /// "… to transfer payments. **Action Greg to get the completed form**",
 /// "- Action Mike will work on this", "Action - Greg?": the word "Action"
 /// run into the sentence it marks, with no colon. Without the colon the
@@ -705,8 +738,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Ac
             continue;
         }
         let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
-        let sentence = index.around(m.end());
-        let task_span = m.end()..sentence.end.max(m.end());
+        let task_span = marked_span(body, m.end(), index, people);
         let task_text = body[task_span.clone()].trim_end().trim_end_matches(['*', '_', ' ']);
         let marker_start = block.text.start + m.start() + (m.as_str().len() - m.as_str().trim_start_matches(|c: char| !c.is_alphabetic()).len());
         if let Some(owners) = owner_only(task_text.trim_end_matches('?'), people) {
@@ -811,6 +843,10 @@ fn owner_only(s: &str, people: &People) -> Option<Vec<String>> {
             || lexicon::is_agent_noun(last)
             || p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && p.len() <= 6
             || p.split_whitespace().all(|w| people.knows(&w.to_lowercase()))
+            // "Cllr Jones", "Dr Ann Lee": a title, then a name
+            || p.split_once(' ').is_some_and(|(title, name)| {
+                crate::catalogue::is_title(title) && name.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
     };
     (!parts.is_empty() && parts.iter().all(|p| names_someone(p))).then_some(parts)
 }
@@ -831,7 +867,7 @@ fn trailing_owners(s: &str) -> Option<Vec<String>> {
 fn leading_person(s: &str) -> Option<(String, Span)> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)\s+[A-Z][\p{L}'’\-]+(?:\s+[A-Z][\p{L}'’\-]+)?|[A-Z][a-z]+\s+[A-Z][a-z]+)\s+[a-z]").unwrap()
+        Regex::new(r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)[ \t\u{a0}]+[A-Z][\p{L}'’\-]+(?:[ \t\u{a0}]+[A-Z][\p{L}'’\-]+)?|[A-Z][a-z]+[ \t\u{a0}]+[A-Z][a-z]+)[ \t\u{a0}]+[a-z]").unwrap()
     });
     let m = p.find(s)?;
     let end = s[..m.end()].trim_end_matches(|c: char| c.is_lowercase()).trim_end().len();
@@ -936,6 +972,18 @@ mod tests {
     fn a_next_steps_list_with_owners_in_brackets() {
         let t = "Present: Ann Lee (AL), Carol Diaz (CD)\n\nNext steps:\n\n- Send thank-you letters (CD)\n- AL to draft the newsletter\n\nThe meeting closed.\n";
         assert_eq!(explicit(t), [(names(&["CD"]), "Send thank-you letters".to_string()), (names(&["AL"]), "draft the newsletter".to_string())]);
+    }
+
+    #[test]
+    fn an_owner_after_the_marker_ends_with_its_line() {
+        let t = "Minutes\n\nThe footpath needs clearing. Action: Cllr Jones\nPlanning application noted.\n";
+        assert_eq!(explicit(t), [(names(&["Cllr Jones"]), "The footpath needs clearing".to_string())]);
+    }
+
+    #[test]
+    fn entries_naming_a_known_person_before_a_dash_or_in_brackets() {
+        let t = "Attendees: Douglas Stebila, Michael Baentsch\n\n## Action items\n\n- Michael Baentsch - review the CI changes\n- [Douglas] draft the charter\n- Newsletter - mailchimp account\n";
+        assert_eq!(explicit(t), [(names(&["Michael Baentsch"]), "review the CI changes".to_string()), (names(&["Douglas"]), "draft the charter".to_string())]);
     }
 
     #[test]

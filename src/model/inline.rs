@@ -184,7 +184,7 @@ fn motions(text: &str, doc: &mut Document) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = START.get_or_init(|| {
-        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b)").unwrap()
+        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b)").unwrap()
     });
     let carried = CARRIED.get_or_init(|| {
         Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b").unwrap()
@@ -227,13 +227,15 @@ fn motions(text: &str, doc: &mut Document) {
                 continue;
             }
             let sentence = index.get_or_insert_with(|| sentences::Sentences::new(body)).around(at);
-            let span = block.text.start + at..block.text.start + sentence.end.max(at + 1).min(body.len());
+            // the motion is its sentence: "With these corrections, Member
+            // Kattouw moved to approve …" starts at "With"
+            let span = block.text.start + sentence.start.min(at)..block.text.start + sentence.end.max(at + 1).min(body.len());
             if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
                 continue;
             }
             found.push(ResolvedBlock {
-                marker: clean(&text[span.start..span.start + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]),
-                marker_span: span.start..span.start + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
+                marker: clean(&body[at..at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]),
+                marker_span: block.text.start + at..block.text.start + at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
                 resolutions: vec![Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() }],
                 span,
                 inline: true,
@@ -393,10 +395,15 @@ mod tests {
             "On a motion by Supervisor Kane, seconded by Member Ortiz, the Board voted 5-0 to adopt the library policy.\n",
             "It was moved, seconded and carried that the staff handbook be approved.\n",
             "Sam makes a motion to publish the report, Kim seconds the motion. Motion approved.\n",
+            "Asking for a motion to accept the terms, Member Lee so moved, seconded by Member Park.\n\nThe vote was called and the motion carried unanimously.\n",
         ] {
             assert_eq!(decisions(text).len(), 1, "{text}");
         }
+        // a motion is its sentence, from the sentence's first word
+        let doc = Document::parse("Minutes were read. With these corrections, Member Lee moved to approve the minutes, Member Park seconding. The motion carried.\n");
+        assert_eq!(&doc.resolved_blocks[0].resolutions[0].text[..24], "With these corrections, ");
     }
+
 
     #[test]
     fn motions_that_fail_or_have_no_outcome_are_not() {

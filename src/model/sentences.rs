@@ -41,6 +41,14 @@ fn scan(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
         let b = bytes[i];
         if b == b'\n' {
             let k = skip_space(text, i + 1);
+            // a Markdown hard line break ("See the slides\\" over "Shelly
+            // asked …") ends what the line says
+            if i > cur && bytes[i - 1] == b'\\' && k < n && !text[cur..i - 1].trim().is_empty() {
+                raw.push((cur, i - 1));
+                cur = k;
+                i = k;
+                continue;
+            }
             if k < n && k > cur && text[cur..i].trim().len() > 0 && starts_line_unit(&text[k..]) {
                 raw.push((cur, i));
                 cur = k;
@@ -288,6 +296,11 @@ mod tests {
         assert_eq!(&"Resolved: (1) That HR contact the owner."[s[0].body..], "That HR contact the owner.");
         let s = split("iv. The bench to be added.");
         assert_eq!(&"iv. The bench to be added."[s[0].body..], "The bench to be added.");
+    }
+
+    #[test]
+    fn a_markdown_hard_break_ends_a_sentence() {
+        assert_eq!(texts("See Steve's slides\\\nShelly asked about the dashboard\\\nboth will be supported."), ["See Steve's slides", "Shelly asked about the dashboard", "both will be supported."]);
     }
 
     #[test]

@@ -282,7 +282,15 @@ impl<'a> Reader<'a> {
             return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Proposal });
         }
         // "That the Clerk write to …", "RESOLVED that a report be presented"
-        let decided_that = ws[..i].iter().enumerate().rev().take(8).any(|(k, p)| p.verb_in(Class::DecisionVerb) && p.is_verb(Inflection::Past) && !(k > 0 && ws[k - 1].lower == "had"));
+        // ("Fred proposed that the social be held on campus" is one
+        // person's proposal: nothing is decided yet)
+        let proposed_by_someone = |k: usize| k > 0 && ws[k - 1].capital && ws[k].lemma().is_some_and(|l| l == "propose" || l == "suggest");
+        let decided_that = ws[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(8)
+            .any(|(k, p)| p.verb_in(Class::DecisionVerb) && p.is_verb(Inflection::Past) && !(k > 0 && ws[k - 1].lower == "had") && !proposed_by_someone(k));
         if w.lower == "that" && (i == 0 || decided_that && self.decision_before(ws, i)) {
             return self.subjunctive(ws, i + 1);
         }

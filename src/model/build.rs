@@ -42,8 +42,9 @@ pub(super) fn clean(text: &str) -> String {
 }
 
 /// What a reader of rendered Markdown sees of a heading's number or title:
-/// escapes undone ("1\\." reads "1."), and a hard line break ("Roadmap\\")
-/// and strong emphasis around the whole ("**1\\. Welcome**") dropped.
+/// escapes undone ("1\." reads "1."), a link's text for the link, and a
+/// hard line break ("Roadmap\") and strong emphasis around the whole
+/// ("**1\. Welcome**") dropped.
 pub(super) fn rendered(written: &str) -> String {
     let mut s = written.trim();
     for mark in ["**", "__"] {
@@ -52,9 +53,20 @@ pub(super) fn rendered(written: &str) -> String {
     }
     let s = s.strip_suffix('\\').unwrap_or(s);
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        // "[Web Share Target API](https://…)": the link's text
+        if c == '[' {
+            if let Some((text, after)) = rest[1..].split_once("](").and_then(|(t, a)| a.find(')').map(|close| (t, &a[close + 1..]))) {
+                if !text.contains(['[', ']']) {
+                    out.push_str(text);
+                    rest = after;
+                    continue;
+                }
+            }
+        }
+        rest = &rest[c.len_utf8()..];
+        if c == '\\' && rest.chars().next().is_some_and(|n| n.is_ascii_punctuation()) {
             continue;
         }
         out.push(c);

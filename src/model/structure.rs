@@ -112,7 +112,7 @@ fn is_agenda_heading(title: &str) -> bool {
 }
 
 /// The Markdown heading that opens a document whose items are numbered in
-/// another way ("# Steering Group Meeting #3" over "1\\. Welcome", "2\\.
+/// another way ("# Steering Group Meeting #3" over "1\. Welcome", "2\.
 /// Actions"): the document's title, not an item.
 fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
     if matches!(scheme, Scheme::Markdown(_)) {
@@ -468,6 +468,7 @@ mod tests {
         check("# Steering Group Meeting #3\n\n9th December 2015\n\n1\\. Welcome\nAll welcomed.\n\n2\\. Roadmap\\\nText.\n\n## 3\\. Website\n\nNoted.\n", &["1 Welcome", "2 Roadmap", "3 Website"]);
         check("**Order of Business**\n\n**1\\. Call to Order & Roll Call**\n\nCalled to order.\n\n__2. Public Comment__\n\nNone.\n\n* a bullet\n", &["1 Call to Order & Roll Call", "2 Public Comment"]);
         assert_eq!(Document::parse("# Steering Group Meeting #3\n\n1\\. Welcome\n\n2\\. Roadmap\n").meeting.title.as_deref(), Some("Steering Group Meeting #3"));
+        check("## Agenda:\n\n### [Web Share](https://example.org/221) - David\n\nDiscussed.\n\n### [Img decoding](u) - Sam\n\nDiscussed.\n", &["- Web Share - David", "- Img decoding - Sam"]);
     }
 
     #[test]

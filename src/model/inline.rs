@@ -361,7 +361,9 @@ fn meeting(text: &str, doc: &mut Document) {
                 let start = start.min(b.text.end);
                 let line_end = text[start..b.text.end].find('\n').map_or(b.text.end, |i| start + i);
                 let title = super::build::rendered(&clean(&text[start..line_end]));
-                if !title.is_empty() && title.len() <= 200 {
+                // "**Venue:** Renaissance Center": a field in bold, not a title
+                let bold_field = ["**", "__"].iter().any(|m| text[start..line_end].trim_start().strip_prefix(m).is_some_and(|r| r.find(&format!(":{m}")).is_some_and(|i| r[..i].split_whitespace().count() <= 3)));
+                if !title.is_empty() && title.len() <= 200 && !bold_field {
                     doc.meeting.title = Some(title);
                     doc.meeting.title_span = Some(start..line_end);
                 }
@@ -384,6 +386,7 @@ mod tests {
     fn an_attendance_list_first_is_no_title() {
         assert_eq!(Document::parse("Attendees: Ann, Bob\n\n* Welcome\n").meeting.title, None);
         assert_eq!(Document::parse("Board meeting\n\nAttendees: Ann, Bob\n").meeting.title.as_deref(), Some("Board meeting"));
+        assert_eq!(Document::parse("**Meeting venue:** Renaissance Center\n**Date:** June 23, 2005\n\n1. Welcome\n").meeting.title, None);
     }
 
     #[test]

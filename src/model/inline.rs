@@ -65,11 +65,12 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 }
 
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
-/// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …".
+/// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", and a
+/// marker in bold, "**Decision:** adopt the logo".
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
-        Regex::new(r"\b(?:(had[\s\u{a0}]+been[\s\u{a0}]+)|(?:also[\s\u{a0}]+))?(AGREED|APPROVED|RESOLVED|DECISION:|DECIDED|(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b)").unwrap()
+        Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap()
     });
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -171,7 +172,7 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 /// block of prose it runs at a few MB/s; a block without these words
 /// cannot match it.
 fn may_start_motion(text: &str) -> bool {
-    ["otion", "move", "MOVED"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "move", "MOVED", "M/S/"].iter().any(|w| text.contains(w))
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
@@ -184,10 +185,10 @@ fn motions(text: &str, doc: &mut Document) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = START.get_or_init(|| {
-        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b)").unwrap()
+        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap()
     });
     let carried = CARRIED.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b").unwrap()
+        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap()
     });
     let failed = FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
@@ -399,6 +400,8 @@ mod tests {
             "It was moved, seconded and carried that the staff handbook be approved.\n",
             "Sam makes a motion to publish the report, Kim seconds the motion. Motion approved.\n",
             "Asking for a motion to accept the terms, Member Lee so moved, seconded by Member Park.\n\nThe vote was called and the motion carried unanimously.\n",
+            "M/S/C (Lee/Stone) to adopt the 2024 budget.\n",
+            "MOTION: To approve the lease renewal. Moved: Lee. Seconded: Diaz. Vote: 3-0. Passed.\n",
         ] {
             assert_eq!(decisions(text).len(), 1, "{text}");
         }
@@ -407,6 +410,14 @@ mod tests {
         assert_eq!(&doc.resolved_blocks[0].resolutions[0].text[..24], "With these corrections, ");
     }
 
+
+    #[test]
+    fn decision_markers_in_bold_and_resolution_labels() {
+        assert_eq!(decisions("The logo was discussed. **Decision:** Adopt the new logo.\n").len(), 1);
+        assert_eq!(decisions("__Resolved__: to buy a bench.\n").len(), 1);
+        assert_eq!(decisions("RESOLUTION: Publish the draft as a note.\n").len(), 1);
+        assert!(decisions("Resolution of the dispute was discussed.\n").is_empty());
+    }
 
     #[test]
     fn motions_that_fail_or_have_no_outcome_are_not() {

@@ -12,7 +12,8 @@ static const char *MONTHS[] = {"january", "february", "march",     "april",
 typedef enum {
   KW_NONE,
   KW_RESOLVED,    /* RESOLVED:, Resolved that, RESOLVED TO RECOMMEND: */
-  KW_DECIDED,     /* AGREED:, DECISION:, Decisions, APPROVED:, RECOMMENDED: */
+  KW_DECIDED,     /* AGREED:, DECISION:, Decisions, APPROVED:, RECOMMENDED:,
+                     RESOLUTION: (W3C) */
   KW_AGREED,      /* also "Agreed that …" at the start of a sentence */
   KW_NOW,         /* NOW, THEREFORE, BE IT RESOLVED */
   KW_BE,          /* BE IT RESOLVED, BE IT FURTHER RESOLVED */
@@ -28,6 +29,7 @@ static const struct {
 } FIRST_WORDS[] = {
     {"resolved", KW_RESOLVED}, {"agreed", KW_AGREED},     {"decision", KW_DECIDED},
     {"decisions", KW_DECIDED}, {"approved", KW_DECIDED},  {"recommended", KW_DECIDED},
+    {"resolution", KW_DECIDED},
     {"now", KW_NOW},           {"be", KW_BE},             {"action", KW_ACTION},
     {"actions", KW_ACTION},    {"item", KW_ITEM},         {"minute", KW_MINUTE},
     {"minutes", KW_OTHER},     {"present", KW_OTHER},     {"apologies", KW_OTHER},

@@ -26,6 +26,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         let numbers: Vec<&ItemNumber> = doc.items.iter().filter_map(|i| i.numbering.as_ref()).collect();
         scheme::learn(numbers.iter().copied())
     };
+    // no numbered heading at all: a top-level run "1. Apologies: None
+    // received." "2. Minutes: Approved." "3. …" is the items
+    let learnt = learnt.or_else(|| first_item_of_a_run(text, doc));
     doc.numbering = learnt;
     if let Some(scheme) = learnt {
         title_heading(text, doc, scheme);
@@ -35,6 +38,50 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     }
     titles_below(text, doc);
     doc.items.sort_by_key(|i| i.heading_span.start);
+}
+
+/// The first of a run of numbered paragraphs (or `1)` list items) at the
+/// start of their lines, numbered 1, 2, 3 and each opening with a title,
+/// made an item; its scheme then promotes the rest of the run. A run that
+/// does not start at 1 or stops before 3 is a list, not the agenda.
+fn first_item_of_a_run(text: &str, doc: &mut Document) -> Option<Scheme> {
+    let at_line_start = |at: usize| text[..at].rfind('\n').map_or(at, |n| at - n - 1) == 0;
+    let value = |written: &str| {
+        let w = written.trim();
+        let digits = w.trim_end_matches(['.', ')']);
+        (w.len() > digits.len() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse::<u32>().ok()).flatten()
+    };
+    let paragraphs = doc.numbered_paragraphs.iter().map(|p| (p.span.clone(), p.number_span.clone(), p.number.as_str(), Scheme::Dot));
+    let list_items = doc.list_items.iter().filter_map(|l| Some((l.span.clone(), l.marker_span.clone(), l.marker.as_deref().filter(|m| m.trim().ends_with(')'))?, Scheme::Paren)));
+    for (span, number, written, scheme) in paragraphs.chain(list_items) {
+        if value(written) != Some(1) || !at_line_start(span.start) {
+            continue;
+        }
+        let later: Vec<u32> = doc
+            .numbered_paragraphs
+            .iter()
+            .map(|p| (p.span.start, p.number.as_str()))
+            .chain(doc.list_items.iter().filter_map(|l| Some((l.span.start, l.marker.as_deref()?))))
+            .filter(|(s, _)| *s > span.start && at_line_start(*s))
+            .filter_map(|(_, w)| value(w))
+            .collect();
+        if !(later.contains(&2) && later.contains(&3)) {
+            continue;
+        }
+        let block = doc.blocks.iter().find(|b| b.span.start == span.start)?;
+        let (title, title_span) = title_in(text, block.text.clone())?;
+        doc.items.push(AgendaItem {
+            number: Some("1".into()),
+            title,
+            heading_span: number.start..title_span.end,
+            title_span: Some(title_span),
+            span: span.clone(),
+            form: ItemForm::Numbered,
+            numbering: scheme::read(written),
+        });
+        return Some(scheme);
+    }
+    None
 }
 
 /// Minute numbers carry a year in both of these; a document may write the
@@ -427,6 +474,13 @@ mod tests {
     #[test]
     fn a_marker_alone_on_its_line_takes_the_title_below() {
         check("1) \nApologies\n\nNone were received.\n\n2)\nMinutes of the last meeting\nThe minutes were approved.\n\n3)\n\nThe clerk reported that the accounts were in order.\n", &["1 Apologies", "2 Minutes of the last meeting", "3 "]);
+    }
+
+    #[test]
+    fn a_run_of_numbered_paragraphs_is_the_agenda_when_nothing_else_is() {
+        check("Minutes\n\n1. Apologies: None received.\n\n2. Minutes: Approved as a true record.\n\n3. Finance: Noted.\n", &["1 Apologies", "2 Minutes", "3 Finance"]);
+        // a list that is not numbered from the top, or too short, stays a list
+        check("Minutes\n\n1. We met.\n\n2. We spoke.\n", &[]);
     }
 
     #[test]

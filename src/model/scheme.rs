@@ -26,6 +26,8 @@ pub enum Scheme {
     /// `21/04/7`, `Item 22/11/6/15.`: a reference of three or more parts
     /// whose last part counts within the others
     Reference,
+    /// `I.`, `IV.`: upper-case roman numbers (US agendas)
+    Roman,
     /// `## Title`, `### Title`: Markdown headings of one level
     Markdown(u8),
 }
@@ -39,6 +41,7 @@ impl fmt::Display for Scheme {
             Scheme::Minute => write!(f, "Minute N"),
             Scheme::NumberYear => write!(f, "N/YY"),
             Scheme::Reference => write!(f, "A/B/N"),
+            Scheme::Roman => write!(f, "I."),
             Scheme::Markdown(level) => write!(f, "{}", "#".repeat(*level as usize)),
         }
     }
@@ -74,6 +77,10 @@ pub fn read(written: &str) -> Option<ItemNumber> {
             year: None,
             normal: rest.to_string(),
         });
+    }
+    let bare = w.trim_end_matches(['.', ')', ':']).trim();
+    if let Some(value) = roman_value(bare) {
+        return Some(ItemNumber { scheme: Scheme::Roman, prefix: String::new(), value: Some(value), year: None, normal: bare.to_string() });
     }
     let lower = w.to_ascii_lowercase();
     let (keyword, rest) = if lower.starts_with("item") {
@@ -114,6 +121,30 @@ pub fn read(written: &str) -> Option<ItemNumber> {
         _ => return None,
     };
     Some(ItemNumber { scheme, prefix, value, year, normal: reference.to_string() })
+}
+
+/// The value of an upper-case roman number ("IV" → 4), written the
+/// usual way (no more than three of a letter in a row).
+fn roman_value(w: &str) -> Option<u32> {
+    if w.is_empty() || w.len() > 6 || !w.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) || w.contains("IIII") {
+        return None;
+    }
+    let digit = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        _ => 10,
+    };
+    let bytes = w.as_bytes();
+    let mut total = 0i32;
+    for (k, &b) in bytes.iter().enumerate() {
+        let v = digit(b);
+        if bytes.get(k + 1).is_some_and(|&n| digit(n) > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    u32::try_from(total).ok().filter(|&t| t > 0)
 }
 
 /// The scheme a document's items follow: that of its first numbered items.
@@ -170,6 +201,8 @@ mod tests {
         assert_eq!(scheme("Minute 26/19 –"), Some(Scheme::Minute));
         assert_eq!(scheme("124/17 "), Some(Scheme::NumberYear));
         assert_eq!(scheme("## "), Some(Scheme::Markdown(2)));
+        assert_eq!(read("IV. ").map(|n| (n.scheme, n.value)), Some((Scheme::Roman, Some(4))));
+        assert_eq!(read("XII.").and_then(|n| n.value), Some(12));
         let r = read("Item 22/11/6/15. ").unwrap();
         assert_eq!((r.scheme, r.prefix.as_str(), r.value, r.normal.as_str()), (Scheme::Reference, "22/11/6", Some(15), "22/11/6/15"));
         let r = read("21/04/7 ").unwrap();

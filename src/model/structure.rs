@@ -484,6 +484,11 @@ mod tests {
     }
 
     #[test]
+    fn roman_numbers_over_titles_are_items() {
+        check("Minutes\n\nI. CALL TO ORDER\n\nDone at 7pm.\n\nII. Roll Call\n\nAll present.\n\nIII. PUBLIC COMMENT\n\nNone.\n\nIV. Adjournment\n\nClosed.\n", &["I CALL TO ORDER", "II Roll Call", "III PUBLIC COMMENT", "IV Adjournment"]);
+    }
+
+    #[test]
     fn a_heading_with_its_body_on_the_same_line() {
         check("1. Apologies\n\nNone.\n\n2. Minutes\n\nApproved.\n\n3. Finance – the clerk reported that the accounts were in order.\n\n4. Apologies.\n\nNone.\n", &["1 Apologies", "2 Minutes", "3 Finance", "4 Apologies"]);
     }

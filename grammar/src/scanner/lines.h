@@ -314,6 +314,16 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
   bool list_ok = valid[LIST_MARKER] || valid[RESOLUTION_MARKER];
   enum TokenType list_type = valid[RESOLUTION_MARKER] ? RESOLUTION_MARKER : LIST_MARKER;
 
+  /* "II. ROLL CALL", "IV. Old Business": an upper-case roman number over
+   * a title is an item (US agendas); over a sentence, a list marker */
+  if (valid[ITEM_NUMBER] && c == '.' && is_upper_roman(b)) {
+    adv(lx);
+    if (!is_hspace(look(lx))) return TEXT;
+    skip_hspace_count(lx);
+    mark_end(lx);
+    if (rest_reads_as_title(lx)) return ITEM_NUMBER;
+    return list_ok ? list_type : TEXT;
+  }
   /* "i)", "a)", "A.", "iv." and the bullet "o" */
   if (list_ok && b->len <= 4 && (c == ')' || c == '.') && is_marker_word(b->c, (int)b->len)) {
     adv(lx);

@@ -144,6 +144,30 @@ static bool next_line_continues_sentence(Lexer *lx) {
   return is_lower(look(lx));
 }
 
+/* "I" … "XXXIX": an upper-case roman number, as agendas number items. */
+static bool is_upper_roman(const Buf *b) {
+  if (b->len == 0 || b->len > 6) return false;
+  for (uint32_t i = 0; i < b->len; i++)
+    if (b->c[i] != 'I' && b->c[i] != 'V' && b->c[i] != 'X') return false;
+  return true;
+}
+
+/* The rest of the line reads as a title: it starts with a capital, is no
+ * longer than a heading, does not end a sentence, and the next line does
+ * not continue it. Consumes the line. */
+static bool rest_reads_as_title(Lexer *lx) {
+  if (!is_upper(look(lx))) return false;
+  int len = 0;
+  int32_t last = 0;
+  while (!at_eol(lx)) {
+    if (!is_hspace(look(lx))) last = look(lx);
+    adv(lx);
+    len++;
+  }
+  if (len > HEADING_MAX || last == '.' || last == ',' || last == ';') return false;
+  return !next_line_continues_sentence(lx);
+}
+
 /* A line that starts with a digit: "1. Title", "26.1 text", "1/16 Title",
  * "2 MATTERS ARISING", "1) text", "30 April 2019". Returns the token type,
  * or TEXT when the line is prose (whatever was read is marked as prose). */

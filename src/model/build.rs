@@ -593,9 +593,18 @@ pub(super) fn run_in_title(line: &str) -> String {
 pub(super) fn normalise_item_number(written: &str) -> String {
     let w = written.trim();
     let w = w.trim_start_matches('#').trim();
+    let w = strip_agenda(w);
     let lower = w.to_ascii_lowercase();
     let w = if lower.starts_with("item") { &w[4..] } else if lower.starts_with("minute") { &w[6..] } else { w };
     w.trim().trim_end_matches(|c: char| c == '.' || c == ':' || c == ')' || c == '–' || c == '-' || c.is_whitespace()).to_string()
+}
+
+/// "Agenda Item 4" → "Item 4".
+pub(super) fn strip_agenda(w: &str) -> &str {
+    match w.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("agenda") && w[6..].starts_with(char::is_whitespace) => w[6..].trim_start(),
+        _ => w,
+    }
 }
 
 fn capitalise(s: &str) -> String {

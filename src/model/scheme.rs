@@ -82,6 +82,7 @@ pub fn read(written: &str) -> Option<ItemNumber> {
     if let Some(value) = roman_value(bare) {
         return Some(ItemNumber { scheme: Scheme::Roman, prefix: String::new(), value: Some(value), year: None, normal: bare.to_string() });
     }
+    let w = super::build::strip_agenda(w);
     let lower = w.to_ascii_lowercase();
     let (keyword, rest) = if lower.starts_with("item") {
         (Some(Scheme::Item), &w[4..])
@@ -198,6 +199,7 @@ mod tests {
         assert_eq!(scheme("1."), Some(Scheme::Dot));
         assert_eq!(scheme("2) "), Some(Scheme::Paren));
         assert_eq!(scheme("Item 4:"), Some(Scheme::Item));
+        assert_eq!(read("Agenda Item 4 -").map(|n| (n.scheme, n.value)), Some((Scheme::Item, Some(4))));
         assert_eq!(scheme("Minute 26/19 –"), Some(Scheme::Minute));
         assert_eq!(scheme("124/17 "), Some(Scheme::NumberYear));
         assert_eq!(scheme("## "), Some(Scheme::Markdown(2)));

@@ -484,6 +484,11 @@ mod tests {
     }
 
     #[test]
+    fn agenda_item_numbers() {
+        check("Minutes\n\nAgenda Item 1 - Apologies\n\nNone.\n\nAgenda item 2: Minutes\n\nApproved.\n", &["1 Apologies", "2 Minutes"]);
+    }
+
+    #[test]
     fn roman_numbers_over_titles_are_items() {
         check("Minutes\n\nI. CALL TO ORDER\n\nDone at 7pm.\n\nII. Roll Call\n\nAll present.\n\nIII. PUBLIC COMMENT\n\nNone.\n\nIV. Adjournment\n\nClosed.\n", &["I CALL TO ORDER", "II Roll Call", "III PUBLIC COMMENT", "IV Adjournment"]);
     }

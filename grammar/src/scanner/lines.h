@@ -360,6 +360,17 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
     return TEXT_ENDS_HERE;
   }
 
+  /* "Agenda Item 1 - Apologies": the item keyword after "Agenda" */
+  if (kw == KW_OTHER && valid[ITEM_NUMBER] && b->len == 6 && buf_eq_ci(b, 0, "agenda") && c == ' ') {
+    if (!read_more_words(lx, b, 1)) return TEXT_ENDS_HERE;
+    if (b->len == 11 && buf_eq_ci(b, 0, "agenda item") && look(lx) == ' ') {
+      skip_hspace_count(lx);
+      if (is_digit(look(lx))) return finish_item_reference(lx);
+      return TEXT;
+    }
+    c = look(lx);
+  }
+
   switch (kw) {
     case KW_RESOLVED:
       /* inside a RESOLVED block, "RESOLVED, that" is one of its

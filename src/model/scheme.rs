@@ -103,6 +103,10 @@ pub fn read(written: &str) -> Option<ItemNumber> {
         return None;
     }
     let slashes = reference.contains('/');
+    // "1.0 Apologies", "2.0 Minutes": whole numbers written as decimals
+    if keyword.is_none() && parts.len() == 2 && parts[1] == "0" && !slashes {
+        return Some(ItemNumber { scheme: Scheme::Dot, prefix: String::new(), value: parts[0].parse().ok(), year: None, normal: parts[0].to_string() });
+    }
     let (scheme, prefix, value, year) = match (keyword, parts.len(), slashes) {
         (Some(k), 1, _) => (k, String::new(), parts[0].parse().ok(), None),
         (Some(Scheme::Minute), 2, true) | (None, 2, true) => {
@@ -205,6 +209,7 @@ mod tests {
         assert_eq!(scheme("## "), Some(Scheme::Markdown(2)));
         assert_eq!(read("IV. ").map(|n| (n.scheme, n.value)), Some((Scheme::Roman, Some(4))));
         assert_eq!(read("XII.").and_then(|n| n.value), Some(12));
+        assert_eq!(read("2.0 ").map(|n| (n.scheme, n.value)), Some((Scheme::Dot, Some(2))));
         let r = read("Item 22/11/6/15. ").unwrap();
         assert_eq!((r.scheme, r.prefix.as_str(), r.value, r.normal.as_str()), (Scheme::Reference, "22/11/6", Some(15), "22/11/6/15"));
         let r = read("21/04/7 ").unwrap();

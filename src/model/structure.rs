@@ -46,11 +46,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
 /// does not start at 1 or stops before 3 is a list, not the agenda.
 fn first_item_of_a_run(text: &str, doc: &mut Document) -> Option<Scheme> {
     let at_line_start = |at: usize| text[..at].rfind('\n').map_or(at, |n| at - n - 1) == 0;
-    let value = |written: &str| {
-        let w = written.trim();
-        let digits = w.trim_end_matches(['.', ')']);
-        (w.len() > digits.len() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.parse::<u32>().ok()).flatten()
-    };
+    let value = |written: &str| scheme::read(written).filter(|n| matches!(n.scheme, Scheme::Dot | Scheme::Paren)).and_then(|n| n.value);
     let paragraphs = doc.numbered_paragraphs.iter().map(|p| (p.span.clone(), p.number_span.clone(), p.number.as_str(), Scheme::Dot));
     let list_items = doc.list_items.iter().filter_map(|l| Some((l.span.clone(), l.marker_span.clone(), l.marker.as_deref().filter(|m| m.trim().ends_with(')'))?, Scheme::Paren)));
     for (span, number, written, scheme) in paragraphs.chain(list_items) {
@@ -248,8 +244,10 @@ fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
         match candidate {
             Candidate::Numbered { number, block, text: body } => {
                 let written = text[number.clone()].trim();
-                let Ok(value) = written.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u32>() else { continue };
-                if value != expected || written.contains(|c: char| c.is_ascii_digit()) && written.trim_end_matches(['.', ')']).contains('.') {
+                let Some(value) = scheme::read(written).and_then(|n| n.value) else { continue };
+                let whole = written.trim_end_matches(['.', ')']);
+                let whole = whole.strip_suffix(".0").unwrap_or(whole);
+                if value != expected || whole.contains('.') {
                     continue;
                 }
                 // a sequence restarted inside the item keeps its numbers
@@ -481,6 +479,11 @@ mod tests {
         check("Minutes\n\n1. Apologies: None received.\n\n2. Minutes: Approved as a true record.\n\n3. Finance: Noted.\n", &["1 Apologies", "2 Minutes", "3 Finance"]);
         // a list that is not numbered from the top, or too short, stays a list
         check("Minutes\n\n1. We met.\n\n2. We spoke.\n", &[]);
+    }
+
+    #[test]
+    fn whole_numbers_written_as_decimals() {
+        check("Minutes\n\n1.0 Apologies\n\nNone received.\n\n2.0 Minutes\n\nApproved.\n\n3.0 Finance\n\nNoted.\n", &["1 Apologies", "2 Minutes", "3 Finance"]);
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         let mut inline = inline_action_markers(text, block, &people);
         let run_in = run_in_action_markers(text, block, &people, &inline);
         inline.extend(run_in);
+        let columns = owner_columns(text, block, &people, &inline);
+        inline.extend(columns);
         let inline_spans: Vec<Span> = inline.iter().map(|a| a.span.clone()).collect();
         found.extend(inline);
         // "- [ ] Ann: chase the caterer": a task-list checkbox marks an action
@@ -663,6 +665,10 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
         if m.start() == 0 && block.kind == BlockKind::ActionLine {
             continue;
         }
+        // "(Action: Chair)": the grammar reads a bracketed action whole
+        if body[..m.start()].ends_with('(') {
+            continue;
+        }
         // "[ACTION" needs its "]", "Action:" no "[" before it
         if m.as_str().starts_with('[') != m.as_str().trim_end().trim_end_matches(['*', '_']).ends_with(']') {
             continue;
@@ -708,6 +714,42 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
     out
 }
 
+/// "The swings need painting.<TAB><TAB>Clerk": a line whose last column,
+/// set apart by TABs or a wide gap, names only an owner. Minutes typed in a
+/// word processor keep their "Action" column this way.
+fn owner_columns(text: &str, block: &Block, people: &People, taken: &[Action]) -> Vec<Action> {
+    let body = &text[block.text.clone()];
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in body.split_inclusive('\n') {
+        let start = block.text.start + at;
+        at += line.len();
+        let content = line.trim_end();
+        let Some(gap) = content.rfind('\t').map(|i| (i, i + 1)).or_else(|| content.rfind("   ").map(|i| (i, i + 3))) else { continue };
+        let (task, owner) = (content[..gap.0].trim_end(), content[gap.1..].trim());
+        if owner.is_empty() || task.split_whitespace().count() < 3 || owner.split_whitespace().count() > 4 {
+            continue;
+        }
+        let Some(names) = owner_only(owner, people) else { continue };
+        let span = start..start + content.len();
+        if taken.iter().any(|a| overlaps(&a.span, &span)) {
+            continue;
+        }
+        let owner_start = start + content.len() - owner.len();
+        out.push(Action {
+            owners: names.into_iter().map(|name| Owner { name, span: Some(owner_start..owner_start + owner.len()) }).collect(),
+            task: clean(task.trim_start_matches(|c: char| c == '-' || c == '*' || c.is_whitespace())).trim_end_matches(['.', ';']).to_string(),
+            due: None,
+            span,
+            kind: ActionKind::Explicit,
+            owner_slot: owner_start,
+            owner_slot_prefix: "",
+            tentative: false,
+        });
+    }
+    out
+}
+
 /// What a marker ending at `at` marks: the rest of its sentence, or only
 /// the rest of its line when that names only an owner ("… the footpath.
 /// Action: Cllr Jones" over a line that starts a new paragraph).
@@ -728,7 +770,7 @@ fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &Peo
 /// the sentence, or an owner alone (whose task is the sentence before).
 fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Action]) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+[-–])?[\s\u{a0}]+").unwrap());
+    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
     let body = &text[block.text.clone()];
     let mut out = Vec::new();
     let mut index = None;
@@ -839,7 +881,9 @@ fn owner_only(s: &str, people: &People) -> Option<Vec<String>> {
             return false;
         }
         let last = lw.rsplit(' ').next().unwrap_or("");
-        crate::catalogue::is_role(p)
+        // "All", "Everyone": everyone present
+        lexicon::is(Class::Everyone, &lw)
+            || crate::catalogue::is_role(p)
             || lexicon::is_agent_noun(last)
             || p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && p.len() <= 6
             || p.split_whitespace().all(|w| people.knows(&w.to_lowercase()))
@@ -984,6 +1028,14 @@ mod tests {
     fn entries_naming_a_known_person_before_a_dash_or_in_brackets() {
         let t = "Attendees: Douglas Stebila, Michael Baentsch\n\n## Action items\n\n- Michael Baentsch - review the CI changes\n- [Douglas] draft the charter\n- Newsletter - mailchimp account\n";
         assert_eq!(explicit(t), [(names(&["Michael Baentsch"]), "review the CI changes".to_string()), (names(&["Douglas"]), "draft the charter".to_string())]);
+    }
+
+    #[test]
+    fn an_owner_column_at_the_end_of_a_line() {
+        let t = "Present: Cllr A Jones, Cllr B Evans\n\n2. Playground\n\nThe swings need painting.\t\t\tClerk\nMembers to inspect the play area.\tAll\nThe fence was repaired last week by the contractor.\n";
+        assert_eq!(explicit(t), [(names(&["Clerk"]), "The swings need painting".to_string()), (names(&["All"]), "Members to inspect the play area".to_string())]);
+        let t = "Present: Cllr A Jones\n\nInvoices were approved.  Action by Clerk.\n\nBank mandate to be updated (Action: Chair)\n";
+        assert_eq!(explicit(t), [(names(&["Clerk"]), "Invoices were approved".to_string()), (names(&["Chair"]), "Bank mandate to be updated".to_string())]);
     }
 
     #[test]

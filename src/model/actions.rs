@@ -1031,6 +1031,12 @@ mod tests {
     }
 
     #[test]
+    fn an_action_line_naming_only_owners_marks_the_sentence_above() {
+        let t = "Present: Cllr B Evans\n\n1. Highways\n\nThe footpath sign is missing.\nACTION: Clerk / Cllr Evans\n\nACTION: Chair\n";
+        assert_eq!(explicit(t), [(names(&["Clerk", "Cllr Evans"]), "The footpath sign is missing".to_string()), (names(&["Chair"]), String::new())]);
+    }
+
+    #[test]
     fn an_owner_column_at_the_end_of_a_line() {
         let t = "Present: Cllr A Jones, Cllr B Evans\n\n2. Playground\n\nThe swings need painting.\t\t\tClerk\nMembers to inspect the play area.\tAll\nThe fence was repaired last week by the contractor.\n";
         assert_eq!(explicit(t), [(names(&["Clerk"]), "The swings need painting".to_string()), (names(&["All"]), "Members to inspect the play area".to_string())]);

@@ -404,7 +404,20 @@ impl<'t> Builder<'t> {
                 owners.push(Owner { name, span: Some(span) });
             }
         }
-        let task = node.child_by_field_name("task").map(|t| clean(self.slice(t))).unwrap_or_default();
+        let mut task = node.child_by_field_name("task").map(|t| clean(self.slice(t))).unwrap_or_default();
+        // "The footpath sign is missing.\nACTION: Clerk / Cllr Evans": an
+        // owner-only line marks the sentence just above it
+        if task.is_empty() && !owners.is_empty() && container.kind() == kind::ACTION_LINE {
+            let above = &self.text[..container.start_byte()];
+            let paragraph_start = above.trim_end_matches('\n').rfind("\n\n").map_or(0, |i| i + 2);
+            let paragraph = above[paragraph_start..].trim_end();
+            if !paragraph.is_empty() && above.ends_with('\n') && !above.ends_with("\n\n") {
+                let last = clean(&paragraph[super::sentences::last(paragraph)]);
+                if !last.to_lowercase().starts_with("action") {
+                    task = last.trim_end_matches(['.', ';']).to_string();
+                }
+            }
+        }
         let due = node.child_by_field_name("due").map(|d| self.due(d));
         let span = if in_line && container.kind() == kind::ACTION_LINE {
             trimmed(self.text, node.byte_range())

@@ -92,7 +92,8 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
         let setting = Setting { entry: in_section || block.kind == BlockKind::ListItem };
         let commitments = commitments::find_commitments(body, &people, setting);
-        if in_section && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
+        // an entry with its own marker ("- ACTION: MitchK: …") is that marker's action
+        if in_section && inline_spans.is_empty() && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
             found.extend(section_entry(text, block, &commitments, &people));
             continue;
         }
@@ -1034,6 +1035,12 @@ mod tests {
     fn an_action_line_naming_only_owners_marks_the_sentence_above() {
         let t = "Present: Cllr B Evans\n\n1. Highways\n\nThe footpath sign is missing.\nACTION: Clerk / Cllr Evans\n\nACTION: Chair\n";
         assert_eq!(explicit(t), [(names(&["Clerk", "Cllr Evans"]), "The footpath sign is missing".to_string()), (names(&["Chair"]), String::new())]);
+    }
+
+    #[test]
+    fn a_marked_entry_in_an_action_section_is_one_action() {
+        let t = "Minutes\n\n### ACTION Items Resulting\n\n-   ACTION: TimG: September rent to pay\n-   ACTION: MitchK: Fire extinguisher refresh\n";
+        assert_eq!(explicit(t), [(names(&["TimG"]), "September rent to pay".to_string()), (names(&["MitchK"]), "Fire extinguisher refresh".to_string())]);
     }
 
     #[test]

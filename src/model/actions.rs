@@ -799,10 +799,8 @@ fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Ac
             });
             continue;
         }
-        let Some(c) = commitments::find_commitments(task_text, people, Setting { entry: true })
-            .into_iter()
-            .find(|c| c.span.start == 0 && !c.owners.is_empty() && c.owner_span.as_ref().is_some_and(|s| s.start == 0))
-        else {
+        let all = commitments::find_commitments(task_text, people, Setting { entry: true });
+        let Some(first) = all.iter().position(|c| c.span.start == 0 && !c.owners.is_empty() && c.owner_span.as_ref().is_some_and(|s| s.start == 0)) else {
             // "Action Board investigate the costs": an owner, then the task's verb
             if let Some((owners, owner_end)) = owner_then_verb(task_text, people) {
                 out.push(Action {
@@ -818,17 +816,25 @@ fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Ac
             }
             continue;
         };
-        out.push(Action {
-            owners: c.owners.iter().zip(std::iter::repeat(c.owner_span.clone())).map(|(n, s)| Owner { name: n.clone(), span: s.filter(|_| c.owners.len() == 1).map(|s| at + s.start..at + s.end) }).collect(),
-            // the task without its owner, as after "Action:"
-            task: clean(task_text[c.owner_span.as_ref().map_or(0, |s| s.end)..].trim_start().trim_start_matches("to ")),
-            due: c.due.map(|d| Due { text: d.text, span: at + d.span.start..at + d.span.end, date: None, vague: d.vague, problem: None }),
-            span: marker_start..block.text.start + task_span.end,
-            kind: ActionKind::Explicit,
-            owner_slot: at,
-            owner_slot_prefix: "",
-            tentative: false,
-        });
+        // "Action Ross to set up the account, Social team to write the first
+        // issue": one action per owner the marker's sentence names
+        let owned: Vec<&Commitment> = all[first..].iter().filter(|c| !c.owners.is_empty()).collect();
+        let last = owned.len() - 1;
+        for (k, c) in owned.into_iter().enumerate() {
+            let end = if k == last { task_text.len() } else { c.span.end.min(task_text.len()) };
+            let owner_end = c.owner_span.as_ref().map_or(c.span.start, |s| s.end);
+            out.push(Action {
+                owners: c.owners.iter().map(|n| Owner { name: n.clone(), span: c.owner_span.clone().filter(|_| c.owners.len() == 1).map(|s| at + s.start..at + s.end) }).collect(),
+                // the task without its owner, as after "Action:"
+                task: clean(task_text[owner_end.min(end)..end].trim_start().trim_start_matches("to ")).trim_end_matches([',', ';', '.']).to_string(),
+                due: c.due.clone().map(|d| Due { text: d.text, span: at + d.span.start..at + d.span.end, date: None, vague: d.vague, problem: None }),
+                span: if k == 0 { marker_start } else { at + c.span.start }..if k == last { block.text.start + task_span.end } else { at + end },
+                kind: ActionKind::Explicit,
+                owner_slot: at + c.span.start,
+                owner_slot_prefix: "",
+                tentative: false,
+            });
+        }
     }
     out
 }
@@ -987,7 +993,7 @@ mod tests {
 
     #[test]
     fn the_word_action_run_into_its_sentence() {
-        let t = "Present: Greg Morris, Ellen Pearce, Mike Bratt\n\nFinance: the mandate will change. **Action Greg to get the completed form**\n\nStock: budget agreed. **Action Ellen to look at a stock spreadsheet**\n\nLathe - we will buy a lock **Action - Greg?**\n\n- Action Mike will work on this\n\nAddress: a secure one is needed. **Action Board investigate office costs**\n\nThe Action Plan was approved.\n";
+        let t = "Present: Greg Morris, Ellen Pearce, Mike Bratt, Ross Stevenson\n\nFinance: the mandate will change. **Action Greg to get the completed form**\n\nStock: budget agreed. **Action Ellen to look at a stock spreadsheet**\n\nLathe - we will buy a lock **Action - Greg?**\n\n- Action Mike will work on this\n\nAddress: a secure one is needed. **Action Board investigate office costs**\n\nNewsletter agreed. **Action Ross to set up the account, Social team to write the first issue by October**\n\nThe Action Plan was approved.\n";
         assert_eq!(
             explicit(t),
             [
@@ -996,6 +1002,8 @@ mod tests {
                 (names(&["Greg"]), "Lathe - we will buy a lock".to_string()),
                 (names(&["Mike"]), "will work on this".to_string()),
                 (names(&["Board"]), "investigate office costs".to_string()),
+                (names(&["Ross"]), "set up the account".to_string()),
+                (names(&["Social team"]), "write the first issue by October".to_string()),
             ]
         );
     }

@@ -206,6 +206,12 @@ fn drop_repeats(actions: &mut Vec<Action>, sections: &[Span]) {
     actions.sort_by_key(|a| a.span.start);
 }
 
+/// An explicit action as the markers and sections of this module find it:
+/// no due date read, and the owner slot right where the owner is written.
+fn explicit_action(owners: Vec<Owner>, task: String, span: Span, owner_slot: usize) -> Action {
+    Action { owners, task, due: None, span, kind: ActionKind::Explicit, owner_slot, owner_slot_prefix: "", tentative: false }
+}
+
 /// What the grammar took for an owner by its capital but reads as a verb:
 /// a past or -ing form ("Moved", "Bumped", "Following"), or a verb followed
 /// by a preposition or article ("Discuss during the F2F", "Need the key"):
@@ -399,16 +405,12 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
     if let Some(names) = trailing_owners(body).filter(|_| owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())) {
         let open = body.trim_end().rfind('(').unwrap_or(body.len());
         let close = body.trim_end().len();
-        return vec![Action {
-            owners: names.into_iter().map(|name| Owner { name, span: Some(block.text.start + open + 1..block.text.start + close - 1) }).collect(),
-            task: clean(&body[..open]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
-            due: None,
-            span: block.text.clone(),
-            kind: ActionKind::Explicit,
-            owner_slot: block.text.start,
-            owner_slot_prefix: "",
-            tentative: false,
-        }];
+        return vec![explicit_action(
+            names.into_iter().map(|name| Owner { name, span: Some(block.text.start + open + 1..block.text.start + close - 1) }).collect(),
+            clean(&body[..open]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
+            block.text.clone(),
+            block.text.start,
+        )];
     }
     if owner.is_none() && !commitments.is_empty() {
         return commitments.iter().map(|c| from_commitment(text, block, c.clone(), ActionKind::Explicit)).collect();
@@ -421,16 +423,12 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         return Vec::new();
     }
     let task = named.map_or(body, |r| after_name(&r));
-    vec![Action {
-        owners: owner.into_iter().collect(),
-        task: clean(task).trim_end_matches(['.', ';']).to_string(),
-        due: None,
-        span: block.text.clone(),
-        kind: ActionKind::Explicit,
-        owner_slot: block.text.start,
-        owner_slot_prefix: "",
-        tentative: false,
-    }]
+    vec![explicit_action(
+        owner.into_iter().collect(),
+        clean(task).trim_end_matches(['.', ';']).to_string(),
+        block.text.clone(),
+        block.text.start,
+    )]
 }
 
 /// "Michael Baentsch - review …", "[Douglas] draft …": a person the
@@ -524,16 +522,12 @@ fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
             continue;
         }
         let line_span = start + lead..start + lead + trimmed.len();
-        out.push(Action {
-            owners: vec![owner.clone()],
-            task: clean(task).trim_end_matches(['.', ';']).to_string(),
-            due: None,
-            span: line_span.clone(),
-            kind: ActionKind::Explicit,
-            owner_slot: line_span.start,
-            owner_slot_prefix: "",
-            tentative: false,
-        });
+        out.push(explicit_action(
+            vec![owner.clone()],
+            clean(task).trim_end_matches(['.', ';']).to_string(),
+            line_span.clone(),
+            line_span.start,
+        ));
     }
     out
 }
@@ -682,16 +676,12 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
             // the task is the sentence before the marker
             let before = index.last_before(m.start());
             let owner_span = block.text.start + task_span.start..block.text.start + task_span.start + task_text.trim_end().trim_end_matches('.').len();
-            out.push(Action {
-                owners: owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
-                task: clean(&body[before.clone()]).trim_end_matches(['.', ';']).to_string(),
-                due: None,
-                span: block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
-                kind: ActionKind::Explicit,
-                owner_slot: block.text.start + m.end(),
-                owner_slot_prefix: "",
-                tentative: false,
-            });
+            out.push(explicit_action(
+                owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
+                clean(&body[before.clone()]).trim_end_matches(['.', ';']).to_string(),
+                block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
+                block.text.start + m.end(),
+            ));
             continue;
         }
         let found = commitments::find_commitments(task_text, people, Setting { entry: true });
@@ -787,32 +777,24 @@ fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Ac
         if let Some(owners) = owner_only(task_text.trim_end_matches('?'), people) {
             let before = index.last_before(m.start());
             let owner_span = at..at + task_text.trim_end_matches(['?', '.']).len();
-            out.push(Action {
-                owners: owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
-                task: clean(&body[before.clone()]).trim_end_matches(['.', ';', '*', '_', ' ']).to_string(),
-                due: None,
-                span: block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
-                kind: ActionKind::Explicit,
-                owner_slot: at,
-                owner_slot_prefix: "",
-                tentative: false,
-            });
+            out.push(explicit_action(
+                owners.into_iter().map(|n| Owner { name: n, span: Some(owner_span.clone()) }).collect(),
+                clean(&body[before.clone()]).trim_end_matches(['.', ';', '*', '_', ' ']).to_string(),
+                block.text.start + before.start.min(m.start())..block.text.start + task_span.end,
+                at,
+            ));
             continue;
         }
         let all = commitments::find_commitments(task_text, people, Setting { entry: true });
         let Some(first) = all.iter().position(|c| c.span.start == 0 && !c.owners.is_empty() && c.owner_span.as_ref().is_some_and(|s| s.start == 0)) else {
             // "Action Board investigate the costs": an owner, then the task's verb
             if let Some((owners, owner_end)) = owner_then_verb(task_text, people) {
-                out.push(Action {
-                    owners: owners.into_iter().map(|n| Owner { name: n, span: Some(at..at + owner_end) }).collect(),
-                    task: clean(&task_text[owner_end..]),
-                    due: None,
-                    span: marker_start..block.text.start + task_span.end,
-                    kind: ActionKind::Explicit,
-                    owner_slot: at,
-                    owner_slot_prefix: "",
-                    tentative: false,
-                });
+                out.push(explicit_action(
+                    owners.into_iter().map(|n| Owner { name: n, span: Some(at..at + owner_end) }).collect(),
+                    clean(&task_text[owner_end..]),
+                    marker_start..block.text.start + task_span.end,
+                    at,
+                ));
             }
             continue;
         };

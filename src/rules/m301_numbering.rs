@@ -215,7 +215,10 @@ fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>)
             let expected = p.value + 1;
             let first_same = seq[..i].iter().find(|e| e.value == n.value);
             let message = if let Some(same) = first_same {
-                let mut d = diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” is used twice: renumber it {}", written.trim(), render(text, n, expected)));
+                // "2, 1, 2": the number expected here is the one written
+                let renumber = render(text, n, expected);
+                let advice = if renumber == text[n.digits.clone()] { String::new() } else { format!(": renumber it {renumber}") };
+                let mut d = diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” is used twice{advice}", written.trim()));
                 d.related.push(Related { range: same.whole.clone(), message: "first used here".into() });
                 Some(d)
             } else if n.value < p.value {

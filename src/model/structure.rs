@@ -30,9 +30,11 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     // no numbered heading at all: a top-level run "1. Apologies: None
     // received." "2. Minutes: Approved." "3. …" is the items
     let learnt = learnt.or_else(|| first_item_of_a_run(text, doc));
+    let learnt = outer_numbering(doc, learnt);
     doc.numbering = learnt;
     if let Some(scheme) = learnt {
         title_heading(text, doc, scheme);
+        headings_before_the_agenda(doc, scheme);
         demote_other_schemes(text, doc, scheme);
         demote_restarted_runs(doc);
         promote_sequence(text, doc, scheme);
@@ -51,8 +53,18 @@ fn first_item_of_a_run(text: &str, doc: &mut Document) -> Option<Scheme> {
     let value = |written: &str| scheme::read(written).filter(|n| matches!(n.scheme, Scheme::Dot | Scheme::Paren)).and_then(|n| n.value);
     let paragraphs = doc.numbered_paragraphs.iter().map(|p| (p.span.clone(), p.number_span.clone(), p.number.as_str(), Scheme::Dot));
     let list_items = doc.list_items.iter().filter_map(|l| Some((l.span.clone(), l.marker_span.clone(), l.marker.as_deref().filter(|m| m.trim().ends_with(')'))?, Scheme::Paren)));
-    for (span, number, written, scheme) in paragraphs.chain(list_items) {
+    let mut candidates: Vec<_> = paragraphs.chain(list_items).collect();
+    candidates.sort_by_key(|c| c.0.start);
+    let firsts: Vec<(usize, Scheme)> = candidates.iter().filter(|c| value(c.2) == Some(1) && at_line_start(c.0.start)).map(|c| (c.0.start, c.3)).collect();
+    for (span, number, written, scheme) in candidates.iter().cloned() {
         if value(written) != Some(1) || !at_line_start(span.start) {
+            continue;
+        }
+        // "Agenda: 1) Quorum 2) Secretary …" one line each, then "1) A
+        // quorum was confirmed. …": the printed agenda is not the minutes
+        let second = candidates.iter().find(|c| c.0.start > span.start && value(c.2) == Some(2));
+        let printed = second.is_some_and(|c| !text[span.start..c.0.start].contains("\n\n"));
+        if printed && firsts.iter().any(|(at, s)| *at > span.start && *s == scheme) {
             continue;
         }
         let later: Vec<u32> = doc
@@ -67,7 +79,7 @@ fn first_item_of_a_run(text: &str, doc: &mut Document) -> Option<Scheme> {
             continue;
         }
         let block = doc.blocks.iter().find(|b| b.span.start == span.start)?;
-        let (title, title_span) = title_in(text, block.text.clone())?;
+        let (title, title_span) = title_in(text, block.text.clone()).or_else(|| first_sentence(text, block.text.clone()))?;
         doc.items.push(AgendaItem {
             number: Some("1".into()),
             title,
@@ -80,6 +92,50 @@ fn first_item_of_a_run(text: &str, doc: &mut Document) -> Option<Scheme> {
         return Some(scheme);
     }
     None
+}
+
+/// The scheme of the items when more than one numbers headings: a scheme
+/// that starts again at 1 under items of another ("IV. PRESENTATION" over
+/// "1. Correspondence", "2. Update …", then "V. OLD BUSINESS" over "1. …"
+/// again) is that other's sub-level, whichever was seen first; and a
+/// numbered agenda outranks fewer Markdown headings that only frame it.
+fn outer_numbering(doc: &Document, learnt: Option<Scheme>) -> Option<Scheme> {
+    let numbered: Vec<(Scheme, Option<u32>)> = doc.items.iter().filter_map(|i| i.numbering.as_ref()).map(|n| (n.scheme, n.value)).collect();
+    let count = |s: Scheme| numbered.iter().filter(|(x, _)| *x == s).count();
+    // restarted at 1 right after an item of another numbered scheme, more than once
+    let nested = |s: Scheme| {
+        let restarts: Vec<usize> = (1..numbered.len()).filter(|&k| numbered[k] == (s, Some(1)) && numbered[..k].iter().any(|(x, _)| *x == s)).collect();
+        restarts.len() >= 2 && restarts.iter().all(|&k| numbered[k - 1].0 != s && !matches!(numbered[k - 1].0, Scheme::Markdown(_)))
+    };
+    let mut schemes: Vec<Scheme> = Vec::new();
+    for (s, _) in &numbered {
+        if !matches!(s, Scheme::Markdown(_)) && !schemes.contains(s) {
+            schemes.push(*s);
+        }
+    }
+    let best = schemes.iter().copied().filter(|&s| count(s) >= 3 && !nested(s)).max_by_key(|&s| count(s));
+    match (learnt, best) {
+        (Some(Scheme::Markdown(level)), Some(b)) if count(b) > count(Scheme::Markdown(level)) => Some(b),
+        (Some(l), Some(b)) if l != b && !matches!(l, Scheme::Markdown(_)) && nested(l) => Some(b),
+        _ => learnt,
+    }
+}
+
+/// Markdown headings above the first numbered item ("## Regular Board
+/// Meeting", "### Approved Minutes" over "I. Call to Order"): the
+/// document's heading block, not items.
+fn headings_before_the_agenda(doc: &mut Document, scheme: Scheme) {
+    if matches!(scheme, Scheme::Markdown(_)) {
+        return;
+    }
+    let Some(first) = doc.items.iter().find(|i| i.numbering.as_ref().is_some_and(|n| compatible(n.scheme, scheme))).map(|i| i.heading_span.start) else { return };
+    let (before, rest): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
+        .into_iter()
+        .partition(|i| i.heading_span.start < first && i.numbering.as_ref().is_some_and(|n| matches!(n.scheme, Scheme::Markdown(_))));
+    doc.items = rest;
+    for item in before {
+        as_sub_heading(doc, item);
+    }
 }
 
 /// Minute numbers carry a year in both of these; a document may write the
@@ -577,6 +633,22 @@ mod tests {
         );
         // a second agenda that starts again at 1 and never returns is not a list
         check("1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n\n1. Finance\n\nNoted.\n\n2. Planning\n\nNone.\n", &["1 Apologies", "2 Minutes", "1 Finance", "2 Planning"]);
+    }
+
+    #[test]
+    fn arabic_numbers_starting_again_under_each_roman_item_are_its_sub_items() {
+        check(
+            "## Regular Board Meeting\n### Approved Minutes\n\n**I. Call to Order**\n\n1. Welcome\nThe meeting opened.\n\n2. Apologies\nNone.\n\nII. CORRESPONDENCE\n\n1. Correspondence from the insurer\nNoted.\n\nIII. OLD BUSINESS\n\n1. Update on the water transfer\nNoted.\n\n2. Update on the website\nNoted.\n\nIV. NEW BUSINESS\n\n1. The IT budget\nApproved.\n",
+            &["I Call to Order", "II CORRESPONDENCE", "III OLD BUSINESS", "IV NEW BUSINESS"],
+        );
+    }
+
+    #[test]
+    fn the_printed_agenda_is_not_the_minuted_items() {
+        check(
+            "Minutes of the TSC meeting\n\nAgenda:\n\n1) Confirmation of quorum\n2) Selection of secretary\n3) Update on CMake\n\n1) A quorum was confirmed.  Nick chaired.\n\n2) Secretary - Jeff Lait\n\n3) Update on CMake from Nick\n\nThe PR is in a good place.\n",
+            &["1 A quorum was confirmed. Nick chaired", "2 Secretary", "3 Update on CMake from Nick"],
+        );
     }
 
     #[test]

@@ -637,8 +637,8 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
     return finish_prose(lx, s, valid, &ts, false);
   }
 
-  /* "**1\. Call to Order**", "__2. Finance__": a numbered heading in strong
-   * emphasis, as word processors export it */
+  /* "**1\. Call to Order**", "__2. Finance__", "**II. Public Comment**": a
+   * numbered heading in strong emphasis, as word processors export it */
   if ((c == '*' || c == '_') && valid[ITEM_NUMBER]) {
     adv(lx);
     if (look(lx) == c) {
@@ -646,6 +646,17 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
       if (is_digit(look(lx))) {
         enum TokenType t = scan_numbered_line(lx, valid);
         if (t != TEXT) return emit(lx, s, t);
+      } else if (is_upper(look(lx))) {
+        Buf roman = {0};
+        read_word(lx, &roman);
+        if (look(lx) == '.' && is_upper_roman(&roman)) {
+          adv(lx);
+          if (is_hspace(look(lx))) {
+            skip_hspace_count(lx);
+            mark_end(lx);
+            if (rest_reads_as_title(lx)) return emit(lx, s, ITEM_NUMBER);
+          }
+        }
       }
     } else if (c == '*' && list_ok && bullet_rest(lx, true)) {
       return emit(lx, s, list_type);

@@ -532,6 +532,14 @@ fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
     out
 }
 
+/// Whether `line` opens with "@" or "AI", after a task box if it has one,
+/// as every addressed entry does: other lines are not searched, and a
+/// document without one does not compile the pattern.
+fn may_address(line: &str) -> bool {
+    let after_box = ["[ ]", "[x]", "[X]", "[]"].iter().find_map(|b| line.strip_prefix(b)).map_or(line, str::trim_start);
+    after_box.starts_with('@') || after_box.starts_with("AI")
+}
+
 /// `@Greg: Is it time to retire the project?`, `- [ ] @sam update the
 /// docs`, `AI(priya): book the room`: entries addressed to someone, at the
 /// start of the block or of any line of it (a scribe's `AI(dave): …` line
@@ -545,9 +553,8 @@ fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
     let mut at = block.text.start;
     for line in text[block.text.clone()].split_inclusive('\n') {
         let lead = line.len() - line.trim_start().len();
-        // an entry is addressed with "@" or "AI": a line without either is not searched
         let rest = &line[lead..];
-        if (rest.contains('@') || rest.contains("AI")) && p().is_match(rest) {
+        if may_address(rest) && p().is_match(rest) {
             starts.push(at + lead);
         }
         at += line.len();
@@ -960,6 +967,18 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn lines_that_cannot_address_anyone_are_not_searched() {
+        for line in ["@sam: update the docs", "[ ] @sam update the docs", "[x]\u{a0} @sam", "[]@sam", "AI(priya): book the room", "AI (dave): chase"] {
+            assert!(may_address(line), "{line}");
+        }
+        for line in ["The AIP was noted", "[ ] sam to update the docs", "Email sam@example.org", "[y] @sam"] {
+            assert!(!may_address(line), "{line}");
+        }
+        // and what is searched is still found
+        assert_eq!(explicit("1. Docs\n\n- [ ] @sam update the docs\n").len(), 1);
     }
 
     #[test]

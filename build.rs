@@ -24,9 +24,11 @@ fn main() {
 /// (`src/catalogue/lexicon.rs` searches them by bisection where they are
 /// compiled in): for each list, `LINES_<NAME>`, per line the start of its
 /// key, the end of its key (its tab, or the end of the line) and the end of
-/// the line; `#` comments and empty lines left out. Built here so that a
-/// process that checks one small file does not index tens of thousands of
-/// words first.
+/// the line, `#` comments and empty lines left out; and `FIRST_<NAME>`,
+/// for each byte, the first line whose key starts with that byte or a
+/// greater one (so a search starts among the keys with the word's first
+/// byte). Built here so that a process that checks one small file does not
+/// index tens of thousands of words first.
 fn lexicon_index() {
     let mut out = String::new();
     for name in ["verbs", "verb_exceptions", "agents", "words"] {
@@ -35,15 +37,19 @@ fn lexicon_index() {
         let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         out.push_str(&format!("const LINES_{}: &[[u32; 3]] = &[", name.to_uppercase()));
         let mut start = 0;
+        let mut first_bytes = Vec::new();
         for line in data.split_inclusive('\n') {
             let text = line.trim_end_matches('\n');
             if !text.is_empty() && !text.starts_with('#') {
                 let key_end = start + text.find('\t').unwrap_or(text.len());
                 out.push_str(&format!("[{start},{key_end},{}],", start + text.len()));
+                first_bytes.push(text.as_bytes()[0]);
             }
             start += line.len();
         }
         out.push_str("];\n");
+        let first: Vec<String> = (0..=256).map(|b| first_bytes.iter().filter(|&&f| usize::from(f) < b).count().to_string()).collect();
+        out.push_str(&format!("const FIRST_{}: &[u32; 257] = &[{}];\n", name.to_uppercase(), first.join(",")));
     }
     let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(std::path::Path::new(&dir).join("lexicon_index.rs"), out).expect("OUT_DIR is writable");

@@ -121,6 +121,8 @@ struct Closed {
     decision_verbs: Vec<String>,
     opinion_verbs: Vec<String>,
     meeting_acts: Vec<String>,
+    motion_carried: Vec<String>,
+    motion_not_carried: Vec<String>,
     deferral_verbs: Vec<String>,
     willing_adjectives: Vec<String>,
     agenda_nouns: Vec<String>,
@@ -168,6 +170,10 @@ pub enum Class {
     OpinionVerb,
     /// Verb lemmas: "note", "approve".
     MeetingAct,
+    /// Verb lemmas: "carry", "approve": "Approved 5-0" records a motion carried.
+    MotionCarried,
+    /// Verb lemmas: "fail", "table": "Tabled" records a motion that did not carry.
+    MotionNotCarried,
     /// Verb lemmas: "defer", "postpone".
     DeferralVerb,
     WillingAdjective,
@@ -315,6 +321,8 @@ fn lexicon() -> &'static Lexicon {
             (Class::DecisionVerb, set(c.decision_verbs)),
             (Class::OpinionVerb, set(c.opinion_verbs)),
             (Class::MeetingAct, set(c.meeting_acts)),
+            (Class::MotionCarried, set(c.motion_carried)),
+            (Class::MotionNotCarried, set(c.motion_not_carried)),
             (Class::DeferralVerb, set(c.deferral_verbs)),
             (Class::WillingAdjective, set(c.willing_adjectives)),
             (Class::AgendaNoun, set(c.agenda_nouns)),
@@ -545,6 +553,8 @@ mod tests {
             (Class::DecisionVerb, "resolve"),
             (Class::OpinionVerb, "feel"),
             (Class::MeetingAct, "note"),
+            (Class::MotionCarried, "carry"),
+            (Class::MotionNotCarried, "table"),
             (Class::DeferralVerb, "defer"),
             (Class::WillingAdjective, "happy"),
             (Class::AgendaNoun, "agenda"),
@@ -569,7 +579,7 @@ mod tests {
         assert!(is(Class::Abbreviation, "sept") && is(Class::Abbreviation, "thurs"));
         assert!(!is(Class::Abbreviation, "may") && !is(Class::Abbreviation, "monday"));
         // every verb class named in english.toml is a verb WordNet knows
-        for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::MeetingAct, Class::DeferralVerb] {
+        for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::MeetingAct, Class::MotionCarried, Class::MotionNotCarried, Class::DeferralVerb] {
             for w in &lexicon().closed[class as usize] {
                 assert!(verb_lemma(w).is_some(), "{class:?}: {w} is not a WordNet verb");
             }

@@ -153,7 +153,85 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
             }
         }
     }
+    meeting_records(text, doc);
     drop_repeats(&mut doc.actions, &sections);
+}
+
+/// How an action line that records what the meeting itself did with an
+/// item ends it.
+#[derive(Debug, PartialEq)]
+enum Record {
+    /// "Approved 5-0", "Motion … carried": a decision.
+    Carried,
+    /// "Received and filed", "Motion failed", "None": no decision, no task.
+    Disposed,
+}
+
+/// "ACTION: Approved 5-0", "Action: Received and filed", "ACTION: Motion by
+/// X, seconded by Y … Motion carried": boards (US boards above all) head
+/// the record of what the meeting did with an item "Action", where others
+/// write "Resolved". Such a line names the meeting's own act at the
+/// meeting, not a task for anyone after it: an action with no owner whose
+/// task reads so is no action, and a decision when the motion carried.
+fn meeting_records(text: &str, doc: &mut Document) {
+    let mut records = Vec::new();
+    doc.actions.retain(|a| {
+        if a.kind != ActionKind::Explicit || !a.owners.is_empty() {
+            return true;
+        }
+        let Some(record) = meeting_record(&a.task) else { return true };
+        records.push((a.span.clone(), a.task.clone(), record));
+        false
+    });
+    for (span, task, record) in records {
+        if record != Record::Carried {
+            continue;
+        }
+        // the marker is what opens the line: "ACTION:", "Board Action:"
+        let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let task_at = text[span.clone()].find(task.split_whitespace().next().unwrap_or("")).map_or(span.start, |i| span.start + i);
+        let marker_span = line_start..line_start + text[line_start..task_at].trim_end().len();
+        let block = line_start..span.end;
+        doc.resolved_blocks.push(ResolvedBlock {
+            marker: clean(&text[marker_span.clone()]).trim_end_matches(':').trim().to_string(),
+            marker_span,
+            resolutions: vec![Resolution { marker: None, text: task, span: task_at..span.end }],
+            span: block,
+            inline: true,
+        });
+    }
+}
+
+/// Whether `task` records the meeting's own act rather than a task: a
+/// participle of how a motion ends ("Approved unanimously", "Received and
+/// filed", "Tabled"), a motion with its outcome, or nothing done ("None",
+/// "No action").
+fn meeting_record(task: &str) -> Option<Record> {
+    let words: Vec<String> = task.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).filter(|w| !w.is_empty()).collect();
+    let first = words.first()?;
+    let outcome = |w: &str| lexicon::verb(w).filter(|v| v.inflection == lexicon::Inflection::Past).map(|v| v.lemma);
+    let carried = |lemma: &str| lexicon::is(Class::MotionCarried, lemma);
+    let failed = |lemma: &str| lexicon::is(Class::MotionNotCarried, lemma);
+    if first == "motion" || (matches!(first.as_str(), "upon" | "on") && words.get(1).is_some_and(|w| w == "motion")) {
+        let outcomes: Vec<&str> = words.iter().filter_map(|w| outcome(w)).collect();
+        let ended = outcomes.iter().any(|l| failed(l)) || !outcomes.iter().any(|l| carried(l));
+        return Some(if ended { Record::Disposed } else { Record::Carried });
+    }
+    if first == "none" || first == "no" && words.get(1).is_some_and(|w| matches!(w.as_str(), "action" | "further" | "decision" | "vote")) {
+        return Some(Record::Disposed);
+    }
+    // "Agreed to write to the school": a decision with a task in it
+    if words.get(1).is_some_and(|w| w == "to" || w == "that") {
+        return None;
+    }
+    let lemma = outcome(first)?;
+    if carried(lemma) {
+        Some(Record::Carried)
+    } else if failed(lemma) || lexicon::is(Class::MeetingAct, lemma) {
+        Some(Record::Disposed)
+    } else {
+        None
+    }
 }
 
 /// "* ACTION: nirik to update the wiki (kevin, 16:22:03)": who minuted the
@@ -979,6 +1057,23 @@ mod tests {
         }
         // and what is searched is still found
         assert_eq!(explicit("1. Docs\n\n- [ ] @sam update the docs\n").len(), 1);
+    }
+
+    #[test]
+    fn an_action_line_recording_the_boards_vote_is_a_decision_not_a_task() {
+        let t = "1. Budget\n\nStaff presented the budget.\n\nACTION: Motion by Commissioner Smith, seconded by Commissioner Jones, to approve the budget. Motion carried 5-0.\n\n2. Lease\n\nACTION: Approved unanimously.\n\n3. Report\n\nAction: Received and filed.\n\n4. Fence\n\nACTION: Motion by Commissioner Lee to buy a fence. Motion failed 2-3.\n\n5. Other\n\nBoard Action: None required.\n\nACTION: Agreed to write to the school.\n\nACTION: Clerk to order the fence.\n";
+        let doc = Document::parse(t);
+        let decided: Vec<(String, String)> = doc.resolved_blocks.iter().map(|b| (b.marker.clone(), b.resolutions[0].text.clone())).collect();
+        assert_eq!(
+            decided,
+            [
+                ("ACTION".to_string(), "Motion by Commissioner Smith, seconded by Commissioner Jones, to approve the budget. Motion carried 5-0".to_string()),
+                ("ACTION".to_string(), "Approved unanimously".to_string()),
+            ]
+        );
+        // a decision that carries a task, and a task, are still actions
+        let tasks: Vec<String> = explicit(t).into_iter().map(|(_, task)| task).collect();
+        assert_eq!(tasks, ["Agreed to write to the school", "order the fence"]);
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub(super) fn clean(text: &str) -> String {
 /// escapes undone ("1\." reads "1."), a link's text for the link, and a
 /// hard line break ("Roadmap\") and strong emphasis around the whole
 /// ("**1\. Welcome**") dropped.
-pub(super) fn rendered(written: &str) -> String {
+pub fn rendered(written: &str) -> String {
     let mut s = written.trim();
     for mark in ["**", "__"] {
         s = s.strip_prefix(mark).unwrap_or(s);

@@ -68,16 +68,17 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 /// with (the marker pattern is case-sensitive): a block without one is not
 /// searched, and a document without one does not compile the pattern.
 fn may_decide(text: &str) -> bool {
-    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision"].iter().any(|w| text.contains(w))
+    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus"].iter().any(|w| text.contains(w))
 }
 
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
-/// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", and a
-/// marker in bold, "**Decision:** adopt the logo".
+/// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", "Decided to
+/// …" opening a sentence, a label opening a block ("- Consensus: ship in
+/// March"), and a marker in bold, "**Decision:** adopt the logo".
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -183,12 +184,13 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 /// block of prose it runs at a few MB/s; a block without these words
 /// cannot match it.
 fn may_start_motion(text: &str) -> bool {
-    ["otion", "OTION", "move", "MOVED", "M/S/"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "move", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed by"].iter().any(|w| text.contains(w))
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
 /// Motion approved.", "Motion by X, seconded by Y … carried 4-0", "MOVED by
-/// X / THAT … / SECONDED by Y". Each is a block of one resolution where the
+/// X / THAT … / SECONDED by Y", "Upon motion duly made and seconded, the
+/// Board approved the budget", "Vote: … Passed.". Each is a block of one resolution where the
 /// motion starts; a motion that fails, or whose outcome is not written, is
 /// not a decision.
 fn motions(text: &str, doc: &mut Document) {
@@ -196,10 +198,10 @@ fn motions(text: &str, doc: &mut Document) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b[Oo]n[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap())
     };
     let carried = || {
-        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted)\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
+        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
     };
     let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
@@ -243,6 +245,12 @@ fn motions(text: &str, doc: &mut Document) {
             // Kattouw moved to approve …" starts at "With"
             let span = block.text.start + sentence.start.min(at)..block.text.start + sentence.end.max(at + 1).min(body.len());
             if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
+                continue;
+            }
+            // "It was proposed by X, seconded by Y, all were in favour.
+            // DECISION: 1) … 2) …": the marker after the motion records it
+            let (motion_from, motion_to) = (block.text.start + at, block.text.start + end);
+            if doc.resolved_blocks.iter().any(|r| r.span.start > motion_from && r.span.start < motion_to && !r.marker.chars().any(char::is_lowercase)) {
                 continue;
             }
             found.push(ResolvedBlock {
@@ -419,6 +427,31 @@ mod tests {
         assert_eq!(&doc.resolved_blocks[0].resolutions[0].text[..24], "With these corrections, ");
     }
 
+
+    #[test]
+    fn decision_labels_opening_a_block_or_a_sentence() {
+        assert_eq!(decisions("Ship date.\n\n- Consensus: ship version 2.0 in March.\n- Decision: retire the old server.\n").len(), 2);
+        assert_eq!(decisions("**Conclusion**: the docs move to the wiki.\n").len(), 1);
+        assert_eq!(decisions("Decided to postpone the vote until June.\n").len(), 1);
+        assert_eq!(decisions("Cllr Jones proposed that a bench be bought. Agreed.\n").len(), 1);
+        assert!(decisions("Agreed actions were reviewed.\n").is_empty());
+        // mid-sentence, or a label later in the block, is reported speech or a note
+        assert!(decisions("The chair said the committee decided to wait.\n").is_empty());
+        assert!(decisions("The treasurer asked for a decision: none was taken.\n").is_empty());
+    }
+
+    #[test]
+    fn a_motion_made_and_seconded_and_a_vote_line() {
+        assert_eq!(decisions("Upon motion duly made and seconded, the Board approved the budget for 2020.\n").len(), 1);
+        assert_eq!(decisions("Vote: approve the new logo. For: 8, against: 2. Passed.\n").len(), 1);
+        assert!(decisions("Vote: approve the new logo. For: 2, against: 8. The motion failed.\n").is_empty());
+        assert_eq!(decisions("On motion of Commissioner Lee, seconded by Commissioner Ray, the Board unanimously approved Resolution No. 2020-01.\n").len(), 1);
+        assert_eq!(decisions("Proposed by Cllr Ames, seconded by Cllr Bell, that the hedge be cut. All in favour.\n").len(), 1);
+        assert!(decisions("Proposed by Cllr Ames, seconded by Cllr Bell, that the hedge be cut. Two against; the motion was lost.\n").is_empty());
+        // a motion followed by the decision's own marker is one decision
+        assert_eq!(decisions("It was proposed by Cllr Ames, seconded by Cllr Bell, all were in favour. DECISION: 1) To bid for a kerb. 2) To bid for gates.\n"), ["DECISION: 1) To bid for a kerb. 2) To bid for gates."; 2]);
+        assert_eq!(decisions("Commissioner Lee moved to approve the lease. Commissioner Ray seconded. All in favor. Motion carries.\n").len(), 1);
+    }
 
     #[test]
     fn decision_markers_in_bold_and_resolution_labels() {

@@ -22,6 +22,7 @@ pub mod suppressions;
 use std::ops::Range;
 
 pub use abbreviations::{find_long_form, LongForms};
+pub use build::rendered;
 pub use dates::{Date, DateProblem};
 pub use reports::{Progress, StatusReport};
 pub use suppressions::Suppression;

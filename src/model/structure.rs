@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::build::{clean, run_in_title};
+use super::sentences;
 use super::scheme::{self, ItemNumber, Scheme};
 use super::*;
 
@@ -33,6 +34,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     if let Some(scheme) = learnt {
         title_heading(text, doc, scheme);
         demote_other_schemes(text, doc, scheme);
+        demote_restarted_runs(doc);
         promote_sequence(text, doc, scheme);
         mid_line_items(text, doc, scheme);
     }
@@ -190,6 +192,35 @@ fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
     }
 }
 
+/// A run of numbered headings that starts again at 1 after item N and is
+/// followed by item N + 1 ("7. Correspondence:", "1. Register of electors",
+/// "2. Standards Committee agenda", "8. Planning"): a list inside item N
+/// written as headings, so its entries are sub-headings of item N.
+fn demote_restarted_runs(doc: &mut Document) {
+    let value = |i: &AgendaItem| i.numbering.as_ref().filter(|n| n.prefix.is_empty() && !matches!(n.scheme, Scheme::Markdown(_))).and_then(|n| n.value);
+    let mut nested = Vec::new();
+    let mut k = 1;
+    while k < doc.items.len() {
+        let (Some(outer), Some(1)) = (value(&doc.items[k - 1]), value(&doc.items[k])) else {
+            k += 1;
+            continue;
+        };
+        let mut end = k + 1;
+        while end < doc.items.len() && value(&doc.items[end]) == Some(end - k + 1).map(|v| v as u32) {
+            end += 1;
+        }
+        let resumes = doc.items.get(end).and_then(value) == Some(outer + 1);
+        if outer >= 2 && resumes {
+            nested.extend(k..end);
+        }
+        k = end;
+    }
+    for k in nested.into_iter().rev() {
+        let item = doc.items.remove(k);
+        as_sub_heading(doc, item);
+    }
+}
+
 /// Something numbered that might be an item.
 enum Candidate {
     /// A numbered paragraph or list item: its number as written and the block.
@@ -257,7 +288,11 @@ fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
                 if restarted {
                     continue;
                 }
-                let Some((title, title_span)) = title_in(text, body.clone()) else { continue };
+                // "3\. The Minutes of the meeting were agreed." between items 2
+                // and 4: the sequence makes it an item, its sentence the title
+                let next = items.iter().filter(|(s, _)| *s > at).min_by_key(|(s, _)| *s).and_then(|(_, v)| *v);
+                let fills_gap = next == Some(value + 1);
+                let Some((title, title_span)) = title_in(text, body.clone()).or_else(|| fills_gap.then(|| first_sentence(text, body.clone())).flatten()) else { continue };
                 found.push(AgendaItem {
                     number: Some(value.to_string()),
                     title,
@@ -312,6 +347,15 @@ fn find_words_end(line: &str, title: &str) -> usize {
         }
     }
     end
+}
+
+/// The first sentence of a block, without its full stop, as a title.
+fn first_sentence(text: &str, body: Span) -> Option<(String, Span)> {
+    let first = sentences::split(&text[body.clone()]).into_iter().next()?;
+    let written = text[body.start + first.body..body.start + first.span.end].trim_end();
+    let head = written.trim_end_matches(['.', ':', ';']);
+    let start = body.start + first.body;
+    Some((clean(head), start..start + head.len()))
 }
 
 /// The title of a numbered block that is an item: the words before a dash
@@ -523,6 +567,24 @@ mod tests {
     fn a_minute_number_that_lost_its_slash_is_an_item() {
         let got = items("129/17 Plan\n\nNoted.\n\n130/17 Budget\n\nNoted.\n\n13117 Village CCTV The clerk advised that crime had risen.\n\n132/17 Funding\n\nNoted.\n");
         assert_eq!(got, ["129/17 Plan", "130/17 Budget", "13117 Village CCTV", "132/17 Funding"]);
+    }
+
+    #[test]
+    fn headings_numbered_again_from_one_inside_an_item_are_its_list() {
+        check(
+            "6. Accounts\n\nPaid.\n\n7. Correspondence:\n\n1. Register of electors\n\n2. Standards Committee agenda\n\n3. Council meeting agenda\n\n8. Planning:\n\nNone.\n",
+            &["6 Accounts", "7 Correspondence:", "8 Planning:"],
+        );
+        // a second agenda that starts again at 1 and never returns is not a list
+        check("1. Apologies\n\nNone.\n\n2. Minutes\n\nAgreed.\n\n1. Finance\n\nNoted.\n\n2. Planning\n\nNone.\n", &["1 Apologies", "2 Minutes", "1 Finance", "2 Planning"]);
+    }
+
+    #[test]
+    fn a_numbered_sentence_between_two_items_is_the_item_between_them() {
+        check(
+            "1. Apologies\n\nNone.\n\n2. Declarations\n\nNone.\n\n3. The Minutes of the meeting held on 12/05/09 were agreed as a true record with a slight amendment.\n\n4. Matters Arising:\n\nNone.\n",
+            &["1 Apologies", "2 Declarations", "3 The Minutes of the meeting held on 12/05/09 were agreed as a true record with a slight amendment", "4 Matters Arising:"],
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 use crate::model::scheme::{ItemNumber, Scheme};
-use crate::model::ItemForm;
+use crate::model::{rendered, ItemForm};
 use std::ops::Range;
 
 declare_rule! {
@@ -41,6 +41,9 @@ struct Numbered {
     digits: Range<usize>,
     suffix: Option<String>,
     whole: Range<usize>,
+    /// How the message quotes it: an item's number and title as they read
+    /// (Markdown escapes and hard breaks removed), other numbers as written.
+    shown: String,
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
@@ -66,7 +69,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let at = item.heading_span.start + offset;
         let family = if n.scheme == Scheme::Minute { Scheme::NumberYear } else { n.scheme };
         let key = (family, n.prefix.clone());
-        let entry = Numbered { value, digits: at..at + counting.len(), suffix: n.year.clone(), whole: item.heading_span.clone() };
+        let entry = Numbered { value, digits: at..at + counting.len(), suffix: n.year.clone(), whole: item.heading_span.clone(), shown: rendered(heading) };
         if let Some(d) = broken {
             out.push(d);
             // in the sequence, but not compared again: its digits are not N/YY
@@ -94,7 +97,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let Some((prefix, last)) = n.rsplit_once('.') else { continue };
         let Ok(value) = last.parse() else { continue };
         let at = p.number_span.start + prefix.len() + 1;
-        let entry = Numbered { value, digits: at..at + last.len(), suffix: None, whole: p.number_span.clone() };
+        let entry = Numbered { value, digits: at..at + last.len(), suffix: None, whole: p.number_span.clone(), shown: text[p.number_span.clone()].trim().to_string() };
         match groups.last_mut() {
             Some((g, list)) if g == prefix => list.push(entry),
             _ => groups.push((prefix.to_string(), vec![entry])),
@@ -111,7 +114,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let core = marker.trim_matches(|c: char| c == '(' || c == ')' || c == '.');
         let Some(value) = marker_value(core) else { continue };
         let at = li.marker_span.start + marker.find(core).unwrap_or(0);
-        let entry = Numbered { value, digits: at..at + core.len(), suffix: None, whole: li.marker_span.clone() };
+        let entry = Numbered { value, digits: at..at + core.len(), suffix: None, whole: li.marker_span.clone(), shown: text[li.marker_span.clone()].trim().to_string() };
         match lists.last_mut() {
             Some((l, v)) if *l == li.list => v.push(entry),
             _ => lists.push((li.list, vec![entry])),
@@ -208,11 +211,14 @@ fn sequence(text: &str, seq: &[Numbered], what: &str, out: &mut Vec<Diagnostic>)
     let mut prev: Option<&Numbered> = None;
     for (i, n) in seq.iter().enumerate() {
         if let Some(p) = prev {
-            let written = &text[n.whole.clone()];
+            let written = &n.shown;
             let expected = p.value + 1;
             let first_same = seq[..i].iter().find(|e| e.value == n.value);
             let message = if let Some(same) = first_same {
-                let mut d = diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” is used twice: renumber it {}", written.trim(), render(text, n, expected)));
+                // "2, 1, 2": the number expected here is the one written
+                let renumber = render(text, n, expected);
+                let advice = if renumber == text[n.digits.clone()] { String::new() } else { format!(": renumber it {renumber}") };
+                let mut d = diagnostic(&RULE, n.whole.clone(), format!("{what} number “{}” is used twice{advice}", written.trim()));
                 d.related.push(Related { range: same.whole.clone(), message: "first used here".into() });
                 Some(d)
             } else if n.value < p.value {
@@ -267,6 +273,14 @@ fn suffixes(text: &str, items: &[Numbered], out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::test_support::{apply, run};
+
+    #[test]
+    fn the_message_quotes_an_item_as_it_reads_without_markdown_escapes() {
+        let text = "5\\. Roadmap\\\nSee slides.\n\n7\\. Website\\\nThe site was hacked.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].message, "item number “7. Website” skips 6: renumber it, or restore what is missing");
+    }
 
     #[test]
     fn no_fix_that_renumbers_a_number_to_itself() {

@@ -73,6 +73,29 @@ fn fixes_are_plain_edits_unless_the_client_declares_open_blank() {
 }
 
 #[test]
+fn a_client_that_takes_snippet_edits_gets_the_cursor_in_the_owner_slot_from_the_edit() {
+    let (uri, text) = fixture();
+    let caps = json!({ "workspace": { "workspaceEdit": { "documentChanges": true, "snippetEditSupport": true } } });
+    let (mut c, _) = Client::initialized_with(caps, None, json!({"clientCommands": ["minutes.openBlank"]}));
+    let d = c.open(&uri, &text);
+    let mark = actions_at(&mut c, &uri, &d["diagnostics"], "M103").into_iter().find(|a| a["title"] == "Mark as action").expect("mark as action");
+    // the snippet says where the cursor goes: no command, no private data
+    assert!(mark.get("command").is_none_or(Value::is_null), "{mark}");
+    assert!(mark.get("data").is_none_or(Value::is_null), "{mark}");
+    let doc = &mark["edit"]["documentChanges"][0];
+    assert_eq!(doc["textDocument"]["uri"], json!(uri));
+    let edits = doc["edits"].as_array().unwrap();
+    let snippets: Vec<&Value> = edits.iter().filter(|e| e.get("snippet").is_some()).collect();
+    assert_eq!(snippets.len(), 1, "{edits:?}");
+    assert_eq!(snippets[0]["snippet"]["kind"], "snippet");
+    assert_eq!(snippets[0]["snippet"]["value"], " (Action – $0)");
+    // the owner left out of an action marker: the cursor goes after the dash
+    let owner = actions_at(&mut c, &uri, &d["diagnostics"], "M101").into_iter().find(|a| a["edit"].get("documentChanges").is_some()).expect("a fix with a blank");
+    assert_eq!(owner["edit"]["documentChanges"][0]["edits"][0]["snippet"]["value"], " – $0");
+    assert!(owner.get("command").is_none_or(Value::is_null), "{owner}");
+}
+
+#[test]
 fn outline_kinds_read_as_minutes_not_code() {
     let (uri, text) = fixture();
     let (mut c, _) = Client::initialized(false, None, Value::Null);

@@ -8,6 +8,8 @@
 //! - `convert`: to and from LSP types; positions via `text::LineIndex`.
 //! - `handlers`: one function per feature, calling `ide`.
 //! - [`harness`]: the server in process, for the fuzz target and tests.
+//! - `snippets`: snippet edits, which the LSP types crate lacks, written
+//!   into the JSON for the clients that take them.
 //!
 //! Custom requests: `minutes/actions` (also `workspace/executeCommand`
 //! `minutes.actions`) returns the workspace's action register;
@@ -20,6 +22,7 @@ mod handlers;
 pub mod harness;
 mod server;
 mod session;
+mod snippets;
 pub mod transport;
 
 use std::process::ExitCode;
@@ -55,7 +58,9 @@ const GRACE: Duration = Duration::from_millis(300);
 
 async fn serve() {
     let (reader, writer) = tokio::io::duplex(1 << 20);
-    let (service, socket) = LspService::build(Backend::new)
+    let support = snippets::SnippetSupport::default();
+    let server_support = support.clone();
+    let (service, socket) = LspService::build(move |client| Backend::new(client, server_support.clone()))
         .custom_method("minutes/actions", Backend::actions)
         .custom_method("minutes/debugState", Backend::debug_state)
         .custom_method(transport::INVALID, Backend::invalid_message)
@@ -63,6 +68,7 @@ async fn serve() {
     let reading = tokio::spawn(transport::sanitize(tokio::io::stdin(), writer));
     // enough requests in flight that `shutdown` is never queued behind
     // slow ones
+    let service = snippets::SnippetEdits::new(service, support);
     let server = Server::new(reader, tokio::io::stdout(), socket).concurrency_level(64).serve(service);
     tokio::pin!(server);
     tokio::select! {

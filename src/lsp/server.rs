@@ -16,6 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 use super::document::Analysis;
 use super::handlers;
 use super::session::{panic_message, Session};
+use super::snippets::SnippetSupport;
 use crate::text::Encoding;
 
 /// How long the server waits after a change before it analyses and
@@ -105,6 +106,9 @@ impl State {
 pub struct Backend {
     client: Client,
     state: State,
+    /// Whether the client takes snippet edits (read by the layer around
+    /// the service, which sees `initialize` first).
+    snippets: SnippetSupport,
 }
 
 const ACTIONS_COMMAND: &str = "minutes.actions";
@@ -116,8 +120,8 @@ const RULE_COMMAND: &str = "minutes.rule";
 pub static SHUTDOWN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
-        Backend { client, state: State(Arc::new(Mutex::new(Session::default()))) }
+    pub fn new(client: Client, snippets: SnippetSupport) -> Backend {
+        Backend { client, state: State(Arc::new(Mutex::new(Session::default()))), snippets }
     }
 
     async fn with<T: Send + 'static>(&self, f: impl FnOnce(&mut Session) -> T + Send + 'static) -> Result<T> {
@@ -244,7 +248,9 @@ fn invalid_params(e: String) -> Error {
 
 impl LanguageServer for Backend {
     async fn initialize(&self, p: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let snippet_edits = self.snippets.get();
         let encoding = self.with(move |s| {
+            s.snippet_edits = snippet_edits;
             let offers_utf8 = p
                 .capabilities
                 .general

@@ -96,6 +96,9 @@ pub struct Session {
     /// Commands the client runs itself (`clientCommands` initialization
     /// option), e.g. `minutes.openBlank`.
     pub client_commands: Vec<String>,
+    /// The client takes snippet edits (`SnippetTextEdit`): a fix's blank
+    /// is sent as one.
+    pub snippet_edits: bool,
     pub today: Option<Date>,
     /// Files larger than this are not read from disk.
     pub max_file_size: u64,
@@ -119,6 +122,7 @@ impl Default for Session {
             disk: BTreeMap::new(),
             rule_docs: crate::rules::default_docs_url(),
             client_commands: Vec::new(),
+            snippet_edits: false,
             today: None,
             max_file_size: crate::files::DEFAULT_MAX_SIZE,
             watch_configs: false,

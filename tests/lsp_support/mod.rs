@@ -77,11 +77,16 @@ impl Client {
 
     /// Starts and initializes; `utf8` offers UTF-8 positions.
     pub fn initialized(utf8: bool, root: Option<&std::path::Path>, options: Value) -> (Client, Value) {
-        let mut c = Client::start();
         let encodings = if utf8 { json!(["utf-8", "utf-16"]) } else { json!(["utf-16"]) };
+        Client::initialized_with(json!({ "general": { "positionEncodings": encodings } }), root, options)
+    }
+
+    /// Starts and initializes with the client capabilities `capabilities`.
+    pub fn initialized_with(capabilities: Value, root: Option<&std::path::Path>, options: Value) -> (Client, Value) {
+        let mut c = Client::start();
         let folders = root.map(|r| json!([{ "uri": uri_of(r), "name": "ws" }])).unwrap_or(Value::Null);
         let result = c.request("initialize", json!({
-            "processId": null, "rootUri": null, "capabilities": { "general": { "positionEncodings": encodings } },
+            "processId": null, "rootUri": null, "capabilities": capabilities,
             "workspaceFolders": folders, "initializationOptions": options,
         }));
         c.notify("initialized", json!({}));

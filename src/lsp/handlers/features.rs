@@ -5,6 +5,7 @@ use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::super::convert::{self, Pos};
 use super::super::session::{as_peers, minutes, Session};
+use super::super::snippets::{snippet, SNIPPET_DATA};
 use crate::ide::{self, outline::SymbolKind as Kind};
 
 fn pos_of<'a>(s: &Session, a: &'a super::super::document::Analysis) -> Pos<'a> {
@@ -296,8 +297,15 @@ pub fn code_actions(s: &mut Session, p: lsp::CodeActionParams) -> Option<lsp::Co
                 let mut changes = std::collections::HashMap::new();
                 changes.insert(uri.clone(), edits);
                 let diagnostic = c.fixes.and_then(|i| a.diagnostics.get(i)).map(|d| convert::diagnostic(pos, &uri, d, &s.rule_docs));
+                // a client that takes snippet edits gets the cursor in the
+                // blank from the edit itself (see `snippets`)
+                let snippet = c.blank.filter(|_| s.snippet_edits).and_then(|(_, cursor)| {
+                    let k = c.edits.iter().position(|e| e.range.start <= cursor && cursor <= e.range.start + e.text.len())?;
+                    let e = &c.edits[k];
+                    Some(serde_json::json!({ SNIPPET_DATA: { "edit": k, "value": snippet(&e.text, cursor - e.range.start) } }))
+                });
                 // where the cursor goes, in the text as the edits leave it
-                let command = c.blank.filter(|_| open_blank).map(|(_, cursor)| {
+                let command = c.blank.filter(|_| open_blank && snippet.is_none()).map(|(_, cursor)| {
                     let after = ide::code_actions::apply(&a.text, &c.edits);
                     let index = crate::text::LineIndex::new(&after);
                     let at = Pos { text: &after, index: &index, enc: s.encoding }.position(cursor);
@@ -315,7 +323,7 @@ pub fn code_actions(s: &mut Session, p: lsp::CodeActionParams) -> Option<lsp::Co
                     command,
                     is_preferred: Some(c.preferred),
                     disabled: None,
-                    data: None,
+                    data: snippet,
                 })
             })
             .collect(),

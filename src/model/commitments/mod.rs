@@ -259,6 +259,12 @@ impl<'a> Reader<'a> {
                 return None;
             }
             let form = self.modal_tail(ws, j)?;
+            // "as to … when the code would be made available": a question
+            // asked, not a thing to be done
+            let asked = i > 0 && self.np_start(ws, i - 1).is_some_and(|s| s > 0 && ws[s - 1].is(Class::QuestionWord) && ws[s - 1].lower != "which");
+            if asked {
+                return None;
+            }
             if form == Form::Passive {
                 return Some(self.passive(ws, i, j));
             }
@@ -475,6 +481,10 @@ impl<'a> Reader<'a> {
         }
         // "is to report", "has to supply", "needs to", "happy to"
         if gov.is(Class::Be) && matches!(gov.lower.as_str(), "is" | "are" | "am") || matches!(gov.lower.as_str(), "has" | "have" | "need" | "needs") {
+            // "if they had items to add, they need to submit them": a condition
+            if ws[..p].iter().any(|w| matches!(w.lower.as_str(), "if" | "unless" | "whether")) {
+                return None;
+            }
             let subject = self.subject(ws, p);
             // "The point of a committee is to …", "One of the goals is to …": what it is for
             let clause_start = ws[..p].iter().rposition(ends_clause).map_or(0, |k| k + 1);

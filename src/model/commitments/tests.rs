@@ -293,3 +293,13 @@ fn a_verb_before_to_and_a_state_after_it_commit_nobody() {
     assert!(!find("It was proposed that the social be held on campus.").is_empty());
     assert_eq!(owners(&one("Clerk to finalise the accounts.")), ["Clerk"]);
 }
+
+#[test]
+fn questions_and_conditions_commit_nobody() {
+    none("The question was raised as to who would oversee the repositories, and when the code would be made available for review.");
+    none("Member Kattouw reminded members that if they had items they wanted added, they need to prepare them and submit them.");
+    // a reminder to do something is still a task
+    assert_eq!(owners(&one("Councillors were reminded to return their declaration forms.")), ["Councillors"]);
+    // and a passive with no question before it is still one
+    assert_eq!(one("The minutes would be circulated by the Clerk.").form, Form::Passive);
+}

@@ -60,6 +60,8 @@ fn corpus_files(dir: &Path) -> Vec<String> {
         let mut here: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            // held out from development: never read, benchmarks included
+            .filter(|p| !(d.as_path() != dir && ["09.txt", "16.txt", "21.txt", "25.txt"].iter().any(|h| p.file_name().is_some_and(|n| n == *h))))
             .collect();
         here.sort();
         paths.extend(here);

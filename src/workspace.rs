@@ -339,7 +339,7 @@ impl Series {
 
 /// The register of one document alone.
 pub fn register(file: &str, text: &str, doc: &Document, today: Date) -> Vec<RegisterEntry> {
-    track(&[Minute { name: file, text, doc }], today).entries
+    track(&[Minute { name: file, text, doc }], || today).entries
 }
 
 /// Follows every action across `minutes`, in meeting order (by date; files
@@ -347,8 +347,10 @@ pub fn register(file: &str, text: &str, doc: &Document, today: Date) -> Vec<Regi
 /// the action it cites by reference, or else to the one still open whose
 /// owner and task it names; actions a later minute only restates are not
 /// new actions. Statuses are then read from the reports, overdue against
-/// `today`.
-pub fn track(minutes: &[Minute], today: Date) -> Series {
+/// `today`, which is asked only when an entry has a due date (finding the
+/// local time zone reads the system's time-zone database).
+pub fn track(minutes: &[Minute], today: impl FnOnce() -> Date) -> Series {
+    let today = std::cell::LazyCell::new(today);
     let mut order: Vec<usize> = (0..minutes.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |i: usize| (minutes[i].doc.meeting.date.is_none(), minutes[i].doc.meeting.date, minutes[i].name);
@@ -409,7 +411,7 @@ pub fn track(minutes: &[Minute], today: Date) -> Series {
         }
     }
     for e in &mut entries {
-        e.status = status(e, today);
+        e.status = status(e, &today);
         if let Some(last) = e.history.last() {
             e.recorded = Recorded { file: last.file.clone(), line: last.line, meeting_date: last.meeting_date.clone() };
         }
@@ -417,9 +419,9 @@ pub fn track(minutes: &[Minute], today: Date) -> Series {
     Series { entries }
 }
 
-fn status(e: &RegisterEntry, today: Date) -> Status {
+fn status(e: &RegisterEntry, today: &std::cell::LazyCell<Date, impl FnOnce() -> Date>) -> Status {
     use crate::model::Progress;
-    let overdue = e.due.as_deref().and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d < today);
+    let overdue = e.due.as_deref().and_then(|d| d.parse::<Date>().ok()).is_some_and(|d| d < **today);
     match e.progress() {
         Some(Progress::Done) => Status::Done,
         Some(Progress::Withdrawn) => Status::Withdrawn,

@@ -4,13 +4,14 @@
 //! `scripts/vendor-lexicon`; licence in
 //! `lexicon/LICENSE-WordNet`), the closed classes of function words in
 //! `lexicon/english.toml`, and the catalogue's titles, months and weekdays
-//! (kept once, in `titles.txt`, `months.txt`, `weekdays.txt`). Loaded
-//! once, on first use.
+//! (kept once, in `titles.txt`, `months.txt`, `weekdays.txt`). Nothing is
+//! built at start-up: the WordNet lists are sorted, and searched where they
+//! are compiled in ([`Table`]); the closed classes are read on first use.
 //!
 //! Only lemmas are stored: an inflected form is reduced to its lemma by
 //! WordNet's exception list, else by its detachment rules ("morphy").
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -193,35 +194,103 @@ pub enum Class {
     TableDue,
 }
 
-struct Lexicon {
-    verbs: HashMap<&'static str, VerbClass>,
-    exceptions: HashMap<&'static str, &'static str>,
-    agents: HashMap<&'static str, bool>,
-    /// Indexed by `Class as usize`: one hash per lookup, the word's (the
-    /// model asks several classes of every word).
-    closed: Vec<HashSet<String>>,
+/// A data file of the lexicon as compiled in: lines sorted by their key
+/// (the line, or what comes before its tab), `#` comments. Searched by
+/// bisection over where its lines are, which the build script finds: a
+/// cold process checking one small file pays no hashing, copying or
+/// indexing of the tens of thousands of words it does not ask about.
+struct Table {
+    data: &'static str,
+    /// Per line: where its key starts, where it ends, where the line ends.
+    lines: &'static [[u32; 3]],
+    /// Per byte: the first line whose key starts with it or a greater byte.
+    first: &'static [u32; 257],
 }
 
-fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+// LINES_ and FIRST_ of VERBS, VERB_EXCEPTIONS, AGENTS and WORDS
+include!(concat!(env!("OUT_DIR"), "/lexicon_index.rs"));
+
+impl Table {
+    /// The key and value ("" without a tab) of a line.
+    fn entry(&self, [start, key_end, end]: [u32; 3]) -> (&'static str, &'static str) {
+        let (start, key_end, end) = (start as usize, key_end as usize, end as usize);
+        (&self.data[start..key_end], self.data.get(key_end + 1..end).unwrap_or(""))
+    }
+
+    /// The lines as key and value.
+    #[cfg(test)]
+    fn entries(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.lines.iter().map(|&l| self.entry(l))
+    }
+
+    /// The key and value of the line whose key is `key`.
+    fn get(&self, key: &str) -> Option<(&'static str, &'static str)> {
+        let (data, key) = (self.data.as_bytes(), key.as_bytes());
+        let lines = match key.first() {
+            Some(&b) => &self.lines[self.first[usize::from(b)] as usize..self.first[usize::from(b) + 1] as usize],
+            None => self.lines,
+        };
+        // the words are short: comparing in line beats a call to memcmp
+        let compare = |&[start, key_end, _]: &[u32; 3]| {
+            let line_key = &data[start as usize..key_end as usize];
+            line_key.iter().zip(key).find(|(a, b)| a != b).map_or_else(|| line_key.len().cmp(&key.len()), |(a, b)| a.cmp(b))
+        };
+        let i = lines.binary_search_by(compare).ok()?;
+        Some(self.entry(lines[i]))
+    }
+}
+
+/// WordNet's verb lemmas and the class of each.
+static VERB_TABLE: Table = Table { data: VERBS, lines: LINES_VERBS, first: FIRST_VERBS };
+/// Irregular verb forms and their lemmas.
+static EXCEPTION_TABLE: Table = Table { data: VERB_EXCEPTIONS, lines: LINES_VERB_EXCEPTIONS, first: FIRST_VERB_EXCEPTIONS };
+/// Nouns naming a person ("person") or a group.
+static AGENT_TABLE: Table = Table { data: AGENTS, lines: LINES_AGENTS, first: FIRST_AGENTS };
+/// Ordinary nouns, adjectives and adverbs.
+static WORD_TABLE: Table = Table { data: WORDS, lines: LINES_WORDS, first: FIRST_WORDS };
+
+/// FNV-1a, for the closed classes: fixed sets of short words that no input
+/// adds to, asked about every word of every sentence, so the hash needs to
+/// be quick rather than proof against chosen collisions (SipHash, the
+/// default, was a fifth of the time of checking a long file).
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Words = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
+
+struct Lexicon {
+    /// Indexed by `Class as usize`: one hash per lookup, the word's (the
+    /// model asks several classes of every word).
+    closed: Vec<Words>,
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let verbs = data_lines(VERBS)
-            .filter_map(|l| l.split_once('\t'))
-            .filter_map(|(w, c)| Some((w, VerbClass::parse(c)?)))
-            .collect();
-        let exceptions = data_lines(VERB_EXCEPTIONS).filter_map(|l| l.split_once('\t')).collect();
-        let agents = data_lines(AGENTS).filter_map(|l| l.split_once('\t')).map(|(w, k)| (w, k == "person")).collect();
         // compiled in and covered by a test: an unreadable file is a build defect
         let c: Closed = match toml::from_str(ENGLISH) {
             Ok(c) => c,
             Err(e) => panic!("lexicon/english.toml: {e}"),
         };
-        let set = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect::<HashSet<_>>();
-        let forms = |v: &[(String, u8)]| v.iter().map(|(f, _)| f.clone()).collect::<HashSet<_>>();
+        let set = |v: Vec<String>| v.into_iter().map(|w| w.to_lowercase()).collect::<Words>();
+        let forms = |v: &[(String, u8)]| v.iter().map(|(f, _)| f.clone()).collect::<Words>();
         let (months, weekdays) = (super::month_forms(), super::weekday_forms());
         let mut abbreviations = set(c.abbreviations);
         abbreviations.extend(super::short_forms(months).chain(super::short_forms(weekdays)).map(str::to_string));
@@ -267,11 +336,11 @@ fn lexicon() -> &'static Lexicon {
             (Class::TableOwner, set(c.table_owner_headers)),
             (Class::TableDue, set(c.table_due_headers)),
         ];
-        let mut closed = vec![HashSet::new(); classes.len()];
+        let mut closed = vec![Words::default(); classes.len()];
         for (class, words) in classes {
             closed[class as usize] = words;
         }
-        Lexicon { verbs, exceptions, agents, closed }
+        Lexicon { closed }
     })
 }
 
@@ -282,13 +351,12 @@ pub fn is(class: Class, word: &str) -> bool {
 
 /// The lemma's class, when `lemma` is a verb ("look for" included).
 pub fn verb_lemma(lemma: &str) -> Option<(&'static str, VerbClass)> {
-    lexicon().verbs.get_key_value(lemma).map(|(k, c)| (*k, *c))
+    VERB_TABLE.get(lemma).and_then(|(k, c)| Some((k, VerbClass::parse(c)?)))
 }
 
 /// The verb a lower-case word form is, if any: "wrote" → write (past),
 /// "chasing" → chase (-ing), "emails" → email (third person).
 pub fn verb(word: &str) -> Option<Verb> {
-    let lex = lexicon();
     if let Some((lemma, class)) = verb_lemma(word) {
         return Some(Verb { lemma, class, inflection: Inflection::Base });
     }
@@ -296,12 +364,12 @@ pub fn verb(word: &str) -> Option<Verb> {
     // word, as people write the phrasal verb ("Ross to setup the account")
     for particle in ["up", "in", "out", "on", "off", "over"] {
         if let Some(stem) = word.strip_suffix(particle).filter(|s| s.len() >= 2) {
-            if let Some((lemma, class)) = lex.verbs.get_key_value(format!("{stem} {particle}").as_str()) {
-                return Some(Verb { lemma, class: *class, inflection: Inflection::Base });
+            if let Some((lemma, class)) = verb_lemma(&format!("{stem} {particle}")) {
+                return Some(Verb { lemma, class, inflection: Inflection::Base });
             }
         }
     }
-    if let Some(lemma) = lex.exceptions.get(word) {
+    if let Some((_, lemma)) = EXCEPTION_TABLE.get(word) {
         let (lemma, class) = verb_lemma(lemma)?;
         let inflection = if word.ends_with("ing") { Inflection::Ing } else if word.ends_with('s') && !word.ends_with("ss") { Inflection::ThirdPerson } else { Inflection::Past };
         return Some(Verb { lemma, class, inflection });
@@ -354,11 +422,11 @@ pub fn is_agent_noun(word: &str) -> bool {
 /// Whether the lower-case noun names a person (`Some(true)`) or a group
 /// (`Some(false)`) in its most frequent sense.
 pub fn agent_noun(word: &str) -> Option<bool> {
-    let agents = &lexicon().agents;
-    if let Some(person) = agents.get(word) {
-        return Some(*person);
+    let person = |noun: &str| AGENT_TABLE.get(noun).map(|(_, kind)| kind == "person");
+    if let Some(person) = person(word) {
+        return Some(person);
     }
-    NOUN_ENDINGS.iter().find_map(|(suffix, ending)| word.strip_suffix(suffix).and_then(|stem| agents.get(format!("{stem}{ending}").as_str()).copied()))
+    NOUN_ENDINGS.iter().find_map(|(suffix, ending)| word.strip_suffix(suffix).and_then(|stem| person(&format!("{stem}{ending}"))))
 }
 
 /// Whether the lower-case word is an ordinary English word: a noun (singular
@@ -366,10 +434,7 @@ pub fn agent_noun(word: &str) -> Option<bool> {
 /// of a verb. "transfer", "meetings", "approved" are; "nato", "camhs" are
 /// not.
 pub fn is_word(word: &str) -> bool {
-    static W: OnceLock<Vec<&'static str>> = OnceLock::new();
-    // sorted by scripts/vendor-lexicon: a binary search, no hashing of 60,000 words
-    let words = W.get_or_init(|| data_lines(WORDS).collect());
-    let known = |w: &str| words.binary_search(&w).is_ok();
+    let known = |w: &str| WORD_TABLE.get(w).is_some();
     known(word)
         || NOUN_ENDINGS.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| known(&format!("{stem}{ending}"))))
         || verb(word).is_some()
@@ -391,10 +456,25 @@ mod tests {
     }
 
     #[test]
-    fn the_word_list_is_sorted_for_binary_search() {
-        let words: Vec<&str> = data_lines(WORDS).collect();
-        assert!(words.len() > 50_000);
-        assert!(words.windows(2).all(|p| p[0] < p[1]), "words.txt must be sorted and unique");
+    fn the_tables_are_sorted_for_binary_search() {
+        for (name, table, at_least) in [("verbs.txt", &VERB_TABLE, 10_000), ("verb_exceptions.txt", &EXCEPTION_TABLE, 2_000), ("agents.txt", &AGENT_TABLE, 6_000), ("words.txt", &WORD_TABLE, 50_000)] {
+            let keys: Vec<&str> = table.entries().map(|(k, _)| k).collect();
+            assert!(keys.len() >= at_least, "{name}: {} lines", keys.len());
+            assert!(keys.windows(2).all(|p| p[0] < p[1]), "{name} must be sorted by key, each key once");
+            // every line is found where it is
+            for (key, value) in table.entries().step_by(97) {
+                assert_eq!(table.get(key), Some((key, value)), "{name}");
+            }
+        }
+        // the build script's index reads the files as a plain reading does
+        for (name, table) in [("verbs.txt", &VERB_TABLE), ("words.txt", &WORD_TABLE)] {
+            let plain: Vec<(&str, &str)> = table.data.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.split_once('\t').unwrap_or((l, ""))).collect();
+            assert_eq!(table.entries().collect::<Vec<_>>(), plain, "{name}");
+        }
+        assert_eq!(WORD_TABLE.get("aardvark"), Some(("aardvark", "")));
+        assert_eq!(VERB_TABLE.get("zzz"), None);
+        assert_eq!(VERB_TABLE.get(""), None);
+        assert_eq!(VERB_TABLE.get("write"), Some(("write", "creation")));
     }
 
     #[test]

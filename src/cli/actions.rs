@@ -83,7 +83,7 @@ pub fn collect(args: &Args) -> (Vec<RegisterEntry>, Vec<files::Problem>) {
     let today = args.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let (read, problems) = read_all(&args.paths);
     let minutes: Vec<Minute> = read.iter().map(|(s, doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
-    let mut entries = track(&minutes, today).entries;
+    let mut entries = track(&minutes, || today).entries;
     entries.retain(|e| {
         let owner_ok = args.owner.as_ref().is_none_or(|o| {
             let o = o.to_lowercase();

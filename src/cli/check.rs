@@ -183,7 +183,7 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
     // carried from one to the next (stale-action)
     let series = {
         let minutes: Vec<Minute> = sources.iter().zip(&docs).map(|((s, _), doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
-        track(&minutes, jiff::Zoned::now().date())
+        track(&minutes, || jiff::Zoned::now().date())
     };
     progress.stage("checking");
     let checked = sources

@@ -102,7 +102,7 @@ fn draft_for(args: &Args) -> Result<String, String> {
     let today = jiff::Zoned::now().date();
     let date = args.date.unwrap_or(today);
     let minutes: Vec<Minute> = read.iter().map(|(s, doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
-    let series = track(&minutes, date);
+    let series = track(&minutes, || date);
     Ok(draft(&read[last].1, &series.entries, date))
 }
 

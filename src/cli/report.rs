@@ -36,7 +36,7 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: {p}");
     }
     let minutes: Vec<Minute> = read.iter().map(|(s, doc)| Minute { name: &s.path, text: &s.text, doc }).collect();
-    let mut entries = track(&minutes, today).entries;
+    let mut entries = track(&minutes, || today).entries;
     sort_register(&mut entries);
     let html = page(&minutes, &entries, today);
     let written = std::fs::create_dir_all(&args.out).and_then(|()| std::fs::write(args.out.join("index.html"), html));

@@ -101,7 +101,7 @@ mod tests {
     fn history_hint_and_definition() {
         let docs = [Document::parse(FIRST), Document::parse(SECOND)];
         let minutes = [Minute { name: "first", text: FIRST, doc: &docs[0] }, Minute { name: "second", text: SECOND, doc: &docs[1] }];
-        let series = track(&minutes, Date::constant(2026, 1, 1));
+        let series = track(&minutes, || Date::constant(2026, 1, 1));
         let first = InSeries { series: &series, minute: 0 };
         let second = InSeries { series: &series, minute: 1 };
         // hover on the action, and on the report

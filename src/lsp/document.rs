@@ -121,7 +121,7 @@ impl Job {
         let mut minutes = vec![Minute { name: &series.name, text: &text, doc: &doc }];
         minutes.extend(series.open.iter().map(|(u, a)| Minute { name: u.as_str(), text: &a.text, doc: &a.doc }));
         minutes.extend(series.disk.iter().map(|f| Minute { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
-        let meetings = track(&minutes, series.today);
+        let meetings = track(&minutes, || series.today);
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
         let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);

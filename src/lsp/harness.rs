@@ -148,7 +148,7 @@ impl Harness {
         }
         let roster = analysis::roster(Roster::default(), &doc, &config);
         // one document alone: a series of one meeting, as the server reads it
-        let meetings = track(&[Minute { name: "", text: &a.text, doc: &doc }], self.session.today());
+        let meetings = track(&[Minute { name: "", text: &a.text, doc: &doc }], || self.session.today());
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection() };
         let findings = analysis::check(&a.text, &doc, setup);
         if format!("{:?}", a.diagnostics) != format!("{findings:?}") {

@@ -610,20 +610,29 @@ fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
     out
 }
 
+/// Whether `line` opens with "@" or "AI", after a task box if it has one,
+/// as every addressed entry does: other lines are not searched, and a
+/// document without one does not compile the pattern.
+fn may_address(line: &str) -> bool {
+    let after_box = ["[ ]", "[x]", "[X]", "[]"].iter().find_map(|b| line.strip_prefix(b)).map_or(line, str::trim_start);
+    after_box.starts_with('@') || after_box.starts_with("AI")
+}
+
 /// `@Greg: Is it time to retire the project?`, `- [ ] @sam update the
 /// docs`, `AI(priya): book the room`: entries addressed to someone, at the
 /// start of the block or of any line of it (a scribe's `AI(dave): …` line
 /// runs on from the action line before it). Each runs to the next such line.
 fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)(?::[\w.\-]+\.[\w\-]+)?\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap()
-    });
+    let p = || {
+        P.get_or_init(|| Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)(?::[\w.\-]+\.[\w\-]+)?\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap())
+    };
     let mut starts = Vec::new();
     let mut at = block.text.start;
     for line in text[block.text.clone()].split_inclusive('\n') {
         let lead = line.len() - line.trim_start().len();
-        if p.is_match(&line[lead..]) {
+        let rest = &line[lead..];
+        if may_address(rest) && p().is_match(rest) {
             starts.push(at + lead);
         }
         at += line.len();
@@ -632,7 +641,7 @@ fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
     for (k, &start) in starts.iter().enumerate() {
         let end = starts.get(k + 1).copied().unwrap_or(block.text.end);
         let entry = text[start..end].trim_end();
-        let Some(c) = p.captures(entry) else { continue };
+        let Some(c) = p().captures(entry) else { continue };
         let Some(name) = c.name("at").or_else(|| c.name("ai")) else { continue };
         let task = c.name("task").map_or("", |m| m.as_str());
         let name_span = start + name.start()..start + name.end();
@@ -724,13 +733,18 @@ fn split_owner_cell(cell: &str) -> Vec<String> {
 /// marker naming only an owner, whose task is the sentence before it.
 fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
+    let body = &text[block.text.clone()];
+    // the marker is one of these words: a block without them is not
+    // searched, and a document without them does not compile the pattern
+    if !body.contains("Action") && !body.contains("ACTION") {
+        return Vec::new();
+    }
     // Markdown emphasis around the marker is the marker: "**Action:**",
     // "__Action__:", "*Action*:"; so are brackets, "[ACTION]"; the owner
     // may stand in brackets before the colon, "Action (BS):"
     let p = P.get_or_init(|| {
         Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?::|\])(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
     });
-    let body = &text[block.text.clone()];
     let mut out = Vec::new();
     let mut index = None;
     for caps in p.captures_iter(body) {
@@ -839,8 +853,12 @@ fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &Peo
 /// the sentence, or an owner alone (whose task is the sentence before).
 fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Action]) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
     let body = &text[block.text.clone()];
+    // as for inline_action_markers: the marker is one of these words
+    if !body.contains("Action") && !body.contains("ACTION") {
+        return Vec::new();
+    }
+    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
     let mut out = Vec::new();
     let mut index = None;
     for m in p.find_iter(body) {
@@ -1027,6 +1045,18 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn lines_that_cannot_address_anyone_are_not_searched() {
+        for line in ["@sam: update the docs", "[ ] @sam update the docs", "[x]\u{a0} @sam", "[]@sam", "AI(priya): book the room", "AI (dave): chase"] {
+            assert!(may_address(line), "{line}");
+        }
+        for line in ["The AIP was noted", "[ ] sam to update the docs", "Email sam@example.org", "[y] @sam"] {
+            assert!(!may_address(line), "{line}");
+        }
+        // and what is searched is still found
+        assert_eq!(explicit("1. Docs\n\n- [ ] @sam update the docs\n").len(), 1);
     }
 
     #[test]

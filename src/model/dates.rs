@@ -196,6 +196,11 @@ pub fn date_part(phrase: &str) -> Option<&str> {
 
 /// Finds the first date written in `text` (for the meeting date).
 pub fn find_first(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    // every form has digits: text without any is not searched, and the
+    // pattern is not compiled for it
+    if !text.chars().any(char::is_numeric) {
+        return None;
+    }
     static P: OnceLock<Regex> = OnceLock::new();
     let p = P.get_or_init(|| {
         Regex::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b").unwrap()

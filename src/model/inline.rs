@@ -64,19 +64,26 @@ pub(super) fn is_register_heading(title: &str) -> bool {
     .is_match(title.trim())
 }
 
+/// Whether `text` holds a word every inline decision marker is written
+/// with (the marker pattern is case-sensitive): a block without one is not
+/// searched, and a document without one does not compile the pattern.
+fn may_decide(text: &str) -> bool {
+    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus"].iter().any(|w| text.contains(w))
+}
+
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
 /// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", "Decided to
 /// …" opening a sentence, a label opening a block ("- Consensus: ship in
 /// March"), and a marker in bold, "**Decision:** adopt the logo".
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap()
-    });
+    let p = || {
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+    };
     static N: OnceLock<Regex> = OnceLock::new();
-    let numbered = N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
     static S: OnceLock<Regex> = OnceLock::new();
-    let numbered_start = S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    let numbered_start = || S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
     let existing: Vec<Span> = doc.resolved_blocks.iter().map(|b| b.span.clone()).collect();
     let mut found = Vec::new();
     for block in &doc.blocks {
@@ -88,11 +95,11 @@ fn inline_decisions(text: &str, doc: &mut Document) {
         }
         let body = &text[block.text.clone()];
         // a block in capitals is a heading, not a decision
-        if !body.chars().any(char::is_lowercase) {
+        if !body.chars().any(char::is_lowercase) || !may_decide(body) {
             continue;
         }
         let mut index = None;
-        for c in p.captures_iter(body) {
+        for c in p().captures_iter(body) {
             if c.get(1).is_some() {
                 continue; // "It had been AGREED": an earlier decision, reported
             }
@@ -115,7 +122,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             // after a colon run on over the sentences that start with one
             let mut sentence = sentence;
             if m.as_str().ends_with(':') {
-                while sentence.end < body.len() && numbered_start.is_match(&body[sentence.end..]) {
+                while sentence.end < body.len() && numbered_start().is_match(&body[sentence.end..]) {
                     let next = index.around((sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
                     if next.end <= sentence.end {
                         break;
@@ -124,7 +131,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
                 }
             }
             let resolutions_text = &body[m.end()..sentence.end.max(m.end())];
-            let count = numbered.find_iter(resolutions_text).count().max(1);
+            let count = numbered().find_iter(resolutions_text).count().max(1);
             let span = block.text.start + sentence.start..block.text.start + sentence.end;
             let resolutions = (0..count)
                 .map(|_| Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() })
@@ -145,14 +152,18 @@ fn inline_decisions(text: &str, doc: &mut Document) {
 /// Resolved 22/11/6/15.ii." The block is the paragraph the motion is in.
 fn trailing_resolution_labels(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"[.!?][\s\u{a0}]+(Resolved|RESOLVED)[\s\u{a0}]+\(?\d[\w./()]*\.?[\s\u{a0}]*$").unwrap());
+    let p = || P.get_or_init(|| Regex::new(r"[.!?][\s\u{a0}]+(Resolved|RESOLVED)[\s\u{a0}]+\(?\d[\w./()]*\.?[\s\u{a0}]*$").unwrap());
     let mut found = Vec::new();
     for block in doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)) {
         if doc.resolved_blocks.iter().any(|r| r.span.start <= block.text.start && block.text.start < r.span.end.max(r.span.start + 1)) {
             continue;
         }
         let body = &text[block.text.clone()];
-        let Some(c) = p.captures(body) else { continue };
+        // the label is one of these two words: a block without them is not searched
+        if !body.contains("Resolved") && !body.contains("RESOLVED") {
+            continue;
+        }
+        let Some(c) = p().captures(body) else { continue };
         let Some(m) = c.get(1) else { continue };
         let label_start = block.text.start + m.start();
         let span = block.text.clone();
@@ -186,13 +197,13 @@ fn motions(text: &str, doc: &mut Document) {
     static START: OnceLock<Regex> = OnceLock::new();
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
-    let start = START.get_or_init(|| {
-        Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap()
-    });
-    let carried = CARRIED.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap()
-    });
-    let failed = FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
+    let start = || {
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap())
+    };
+    let carried = || {
+        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
+    };
+    let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
     let blocks: Vec<&Block> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)).collect();
     for (k, block) in blocks.iter().enumerate() {
@@ -203,7 +214,7 @@ fn motions(text: &str, doc: &mut Document) {
         if !may_start_motion(body) {
             continue;
         }
-        let starts: Vec<usize> = start.find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect();
+        let starts: Vec<usize> = start().find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect();
         let mut index = None;
         for (j, &at) in starts.iter().enumerate() {
             // the outcome: before the next motion in this block, or in the
@@ -214,7 +225,7 @@ fn motions(text: &str, doc: &mut Document) {
             if j + 1 == starts.len() {
                 for next in blocks.iter().skip(k + 1).take(3) {
                     let t = &text[next.text.clone()];
-                    if may_start_motion(t) && start.is_match(t) {
+                    if may_start_motion(t) && start().is_match(t) {
                         break;
                     }
                     following.push('\n');
@@ -222,11 +233,11 @@ fn motions(text: &str, doc: &mut Document) {
                 }
             }
             let combined;
-            if !following.is_empty() && !carried.is_match(outcome) {
+            if !following.is_empty() && !carried().is_match(outcome) {
                 combined = format!("{outcome}{following}");
                 outcome = &combined;
             }
-            if failed.is_match(outcome) || !carried.is_match(outcome) {
+            if failed().is_match(outcome) || !carried().is_match(outcome) {
                 continue;
             }
             let sentence = index.get_or_insert_with(|| sentences::Sentences::new(body)).around(at);
@@ -314,16 +325,14 @@ fn headings_over_decided_lists(text: &str, doc: &mut Document) {
 /// resolution, unless the bullet is already a resolution of a block.
 fn decided_bullets(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"^(?:Approved|Agreed|Adopted|Carried|Passed)\b|\b(?:approved|agreed|adopted|carried|passed)[\s\u{a0}]+unanimously\b").unwrap()
-    });
+    let p = || P.get_or_init(|| Regex::new(r"^(?:Approved|Agreed|Adopted|Carried|Passed)\b|\b(?:approved|agreed|adopted|carried|passed)[\s\u{a0}]+unanimously\b").unwrap());
     let mut found = Vec::new();
     for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem) {
         if doc.resolved_blocks.iter().any(|r| r.span.start < block.span.end && block.span.start < r.span.end) {
             continue;
         }
         let body = &text[block.text.clone()];
-        let Some(m) = p.find(body) else { continue };
+        let Some(m) = p().find(body) else { continue };
         found.push(ResolvedBlock {
             marker: m.as_str().trim().to_string(),
             marker_span: block.text.start + m.start()..block.text.start + m.end(),

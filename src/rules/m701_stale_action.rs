@@ -73,7 +73,7 @@ mod tests {
     fn findings(texts: &[String]) -> Vec<Vec<String>> {
         let docs: Vec<Document> = texts.iter().map(|t| Document::parse(t)).collect();
         let minutes: Vec<Minute> = texts.iter().zip(&docs).enumerate().map(|(i, (t, d))| Minute { name: ["a", "b", "c", "d"][i], text: t, doc: d }).collect();
-        let series = track(&minutes, crate::model::Date::constant(2026, 1, 1));
+        let series = track(&minutes, || crate::model::Date::constant(2026, 1, 1));
         let roster = Roster::from_documents(&docs);
         minutes
             .iter()

@@ -155,7 +155,7 @@ pub fn hover(s: &mut Session, p: lsp::HoverParams) -> Option<lsp::Hover> {
         (None, None) => None,
     };
     // what later (or earlier) minutes say about the action here
-    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), s.today());
+    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), || s.today());
     let across = ide::history::hover(crate::workspace::InSeries { series: &series, minute: 0 }, offset);
     let h = match (here, across) {
         (Some(mut h), Some(across)) => {
@@ -206,7 +206,7 @@ fn original_action(s: &Session, uri: &Uri, a: &super::super::document::Analysis,
     let disk = s.disk_peers(Some(uri));
     let peers = as_peers(&open, &disk);
     let all = minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers);
-    let series = crate::workspace::track(&all, s.today());
+    let series = crate::workspace::track(&all, || s.today());
     let (minute, span) = ide::history::definition(crate::workspace::InSeries { series: &series, minute: 0 }, offset)?;
     let target = all.get(minute)?;
     let index = crate::text::LineIndex::new(target.text);
@@ -223,7 +223,7 @@ pub fn inlay_hints(s: &mut Session, p: lsp::InlayHintParams) -> Option<Vec<lsp::
     let open = s.peers(Some(&uri));
     let disk = s.disk_peers(Some(&uri));
     let peers = as_peers(&open, &disk);
-    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), s.today());
+    let series = crate::workspace::track(&minutes(crate::workspace::Minute { name: uri.as_str(), text: &a.text, doc: &a.doc }, &peers), || s.today());
     let hints = ide::history::status_hints(crate::workspace::InSeries { series: &series, minute: 0 }, &a.text);
     Some(
         hints
@@ -417,7 +417,7 @@ pub fn actions(s: &mut Session) -> Value {
     let open = s.peers(None);
     let disk = s.disk_peers(None);
     let all: Vec<crate::workspace::Minute> = as_peers(&open, &disk).iter().map(|p| crate::workspace::Minute { name: p.name, text: p.text, doc: p.doc }).collect();
-    let mut entries = crate::workspace::track(&all, today).entries;
+    let mut entries = crate::workspace::track(&all, || today).entries;
     crate::workspace::sort_register(&mut entries);
     serde_json::to_value(entries).unwrap_or(Value::Null)
 }

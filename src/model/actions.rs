@@ -390,7 +390,7 @@ impl<'a> ByStart<'a> {
 
 /// The spans of action sections: from a heading (or a short line, or an
 /// agenda item) named like a register of actions, to the next item,
-/// heading or decision.
+/// heading (a deeper Markdown heading groups its entries) or decision.
 fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     static OUTSTANDING: OnceLock<Regex> = OnceLock::new();
     let outstanding = OUTSTANDING.get_or_init(|| {
@@ -428,7 +428,13 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     boundaries.extend(doc.resolved_blocks.iter().filter(|r| !r.inline).map(|r| r.span.start));
     boundaries.extend(doc.labels.iter().map(|l| l.start));
     boundaries.sort_unstable();
-    let next_boundary = |s: usize| boundaries.iter().copied().find(|&b| b > s).unwrap_or(text.len());
+    // "## Action Items" over "#### 2. Update Github IO" and its tasks: a
+    // deeper Markdown heading groups the section's entries, it does not end it
+    let hashes = |at: usize| text[at..].bytes().take_while(|&c| c == b'#').count();
+    let next_boundary = |s: usize| {
+        let level = hashes(s);
+        boundaries.iter().copied().find(|&b| b > s && !(level > 0 && hashes(b) > level)).unwrap_or(text.len())
+    };
     let mut sections: Vec<Span> = starts.into_iter().map(|s| s..next_boundary(s)).collect();
     for s in labelled {
         let list_end = doc
@@ -486,6 +492,17 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         return vec![explicit_action(
             names.into_iter().map(|name| Owner { name, span: Some(block.text.start + open + 1..block.text.start + close - 1) }).collect(),
             clean(&body[..open]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
+            block.text.clone(),
+            block.text.start,
+        )];
+    }
+    // "- Define the coding party date - Kshitij", "- Start the calendar - Aadesh, Sovas"
+    if let Some((names, dash)) = trailing_dash_owners(body, people).filter(|_| owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())) {
+        let at = body.trim_end().len();
+        let owners_start = dash + body[dash..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
+        return vec![explicit_action(
+            names.into_iter().map(|name| Owner { name, span: Some(block.text.start + owners_start..block.text.start + at) }).collect(),
+            clean(&body[..dash]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
             block.text.clone(),
             block.text.start,
         )];
@@ -991,6 +1008,31 @@ fn trailing_owners(s: &str) -> Option<Vec<String>> {
     (!parts.is_empty() && parts.iter().all(|p| p.len() <= 6 && p.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase))).then_some(parts)
 }
 
+/// "Open EO - Pratichhya", "Start the calendar – Aadesh, Sovas": names after
+/// a spaced dash that ends an entry of an action section. Each name is one
+/// to three capitalised words, none an ordinary English word unless the
+/// document knows it as a name ("Done", "Ongoing" are statuses). Returns the
+/// names and where the dash is.
+fn trailing_dash_owners(s: &str, people: &People) -> Option<(Vec<String>, usize)> {
+    let t = s.trim_end().trim_end_matches(['.', ';']);
+    let dash = [" - ", " – ", " — "].iter().filter_map(|d| t.rfind(d)).max()?;
+    let before = &t[..dash];
+    let after = t[dash..].trim_start_matches([' ', '-', '–', '—']);
+    if before.split_whitespace().count() < 2 || after.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = after.split([',', '&', '/']).flat_map(|p| p.split(" and ")).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let is_name = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let lower = w.to_lowercase();
+                w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’') && (people.knows(&lower) || !lexicon::is_word(&lower))
+            })
+    };
+    (!names.is_empty() && names.iter().all(is_name)).then_some((names, dash))
+}
+
 /// A person named at the start of a clause: "Cllr Shirley Cordner offered…",
 /// "Gavin Berry agreed…".
 fn leading_person(s: &str) -> Option<(String, Span)> {
@@ -1074,6 +1116,20 @@ mod tests {
         // a decision that carries a task, and a task, are still actions
         let tasks: Vec<String> = explicit(t).into_iter().map(|(_, task)| task).collect();
         assert_eq!(tasks, ["Agreed to write to the school", "order the fence"]);
+    }
+
+    #[test]
+    fn names_after_a_dash_ending_an_action_entry_own_it() {
+        let t = "1. Plans\n\nWe met.\n\n## Action Items\n\n#### 1. Engineering\n\n- Define the coding party date - Kshitij\n- Start the calendar invitation - Aadesh, Sovas\n- Review the old tickets - Done\n";
+        let got = explicit(t);
+        assert_eq!(
+            got,
+            [
+                (names(&["Kshitij"]), "Define the coding party date".to_string()),
+                (names(&["Aadesh", "Sovas"]), "Start the calendar invitation".to_string()),
+                (names(&[]), "Review the old tickets - Done".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -104,7 +104,8 @@ fn outer_numbering(doc: &Document, learnt: Option<Scheme>) -> Option<Scheme> {
     let count = |s: Scheme| numbered.iter().filter(|(x, _)| *x == s).count();
     // restarted at 1 right after an item of another numbered scheme, more than once
     let nested = |s: Scheme| {
-        let restarts: Vec<usize> = (1..numbered.len()).filter(|&k| numbered[k] == (s, Some(1)) && numbered[..k].iter().any(|(x, _)| *x == s)).collect();
+        let first = numbered.iter().position(|(x, _)| *x == s).unwrap_or(numbered.len());
+        let restarts: Vec<usize> = (first + 1..numbered.len()).filter(|&k| numbered[k] == (s, Some(1))).collect();
         restarts.len() >= 2 && restarts.iter().all(|&k| numbered[k - 1].0 != s && !matches!(numbered[k - 1].0, Scheme::Markdown(_)))
     };
     let mut schemes: Vec<Scheme> = Vec::new();

@@ -174,19 +174,18 @@ enum Record {
 /// meeting, not a task for anyone after it: an action with no owner whose
 /// task reads so is no action, and a decision when the motion carried.
 fn meeting_records(text: &str, doc: &mut Document) {
-    let mut records = Vec::new();
+    let mut carried = Vec::new();
     doc.actions.retain(|a| {
         if a.kind != ActionKind::Explicit || !a.owners.is_empty() {
             return true;
         }
         let Some(record) = meeting_record(&a.task) else { return true };
-        records.push((a.span.clone(), a.task.clone(), record));
+        if record == Record::Carried {
+            carried.push((a.span.clone(), a.task.clone()));
+        }
         false
     });
-    for (span, task, record) in records {
-        if record != Record::Carried {
-            continue;
-        }
+    for (span, task) in carried {
         // the marker is what opens the line: "ACTION:", "Board Action:"
         let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
         let task_at = text[span.clone()].find(task.split_whitespace().next().unwrap_or("")).map_or(span.start, |i| span.start + i);

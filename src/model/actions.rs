@@ -414,10 +414,10 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     for b in &doc.blocks {
         let t = clean(&text[b.text.clone()]);
         let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
-        let heading = b.kind == BlockKind::Heading && is_register_heading(&t) || underlined;
-        let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
         // "**Actions**", "Action items:" on a line of their own over a list
         let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
+        let heading = b.kind == BlockKind::Heading && (is_register_heading(&t) || is_register_heading(bare)) || underlined;
+        let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
         let label_line = b.kind == BlockKind::Paragraph
             && !text[b.text.clone()].trim().contains('\n')
             && !bare.to_lowercase().contains("decision")

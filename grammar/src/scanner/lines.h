@@ -108,6 +108,21 @@ static bool only_blank_lines_follow(Lexer *lx) {
   return false;
 }
 
+/* "**Board Reports (J)**": the whole line in "**" or "__", a title inside
+ * (a capital or a digit first, no stop, comma or colon last, short). */
+static bool line_is_strong_title(const Buf *b) {
+  uint32_t len = b->len;
+  if (len < 6 || len > 124 || b->total > BUF_MAX) return false;
+  int32_t m = b->c[0];
+  if ((m != '*' && m != '_') || b->c[1] != m || b->c[len - 1] != m || b->c[len - 2] != m) return false;
+  int32_t first = b->c[2], last = b->c[len - 3];
+  if (!(is_upper(first) || is_digit(first))) return false;
+  if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '*' || last == '_') return false;
+  for (uint32_t i = 2; i + 2 < len; i++)
+    if (b->c[i] == m && b->c[i + 1] == m) return false; /* "**A** and **B**" */
+  return buf_words(b) <= 20;
+}
+
 /* Decides what a line of prose read whole from its start is: a heading,
  * a label, a signature, the "Agenda item" marker, or text. The lexer sits
  * at the line's end, which is marked: a keyword check before the prose
@@ -515,6 +530,23 @@ static bool finish_prose(Lexer *lx, Scanner *s, const bool *valid, TextScan *ts,
   return emit_prose(lx, s, valid);
 }
 
+/* Prose that opened with "**" or "__": "**Minutes Approved (D)**" over
+ * the text it heads. A line wholly in strong emphasis, as documents
+ * converted from PDF or word processors write their headings, is a
+ * heading whatever follows it. */
+static bool finish_strong_prose(Lexer *lx, Scanner *s, const bool *valid, TextScan *ts) {
+  scan_prose(lx, valid, ts, TEXT_PLAIN, false);
+  if (ts->reached_eol && !ts->stopped && valid[HEADING_TEXT] && s->prev_blank) {
+    Buf *b = &ts->buf;
+    while (b->len > 0 && is_hspace(b->c[b->len - 1])) b->len--;
+    if (line_is_strong_title(b)) {
+      mark_end(lx);
+      return emit(lx, s, HEADING_TEXT);
+    }
+  }
+  return emit_prose(lx, s, valid);
+}
+
 static bool scan_attendance(Scanner *s, Lexer *lx, const bool *valid, bool column_gap);
 
 /* "<!-- minutes: ignore M201 -->": a line that opens an HTML comment is a
@@ -641,13 +673,14 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
    * numbered heading in strong emphasis, as word processors export it */
   if ((c == '*' || c == '_') && valid[ITEM_NUMBER]) {
     adv(lx);
-    if (look(lx) == c) {
+    bool doubled = look(lx) == c;
+    Buf roman = {0};
+    if (doubled) {
       adv(lx);
       if (is_digit(look(lx))) {
         enum TokenType t = scan_numbered_line(lx, valid);
         if (t != TEXT) return emit(lx, s, t);
       } else if (is_upper(look(lx))) {
-        Buf roman = {0};
         read_word(lx, &roman);
         if (look(lx) == '.' && is_upper_roman(&roman)) {
           adv(lx);
@@ -664,7 +697,10 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
     mark_end(lx);
     TextScan ts = {0};
     buf_push(&ts.buf, c);
-    return finish_prose(lx, s, valid, &ts, false);
+    if (!doubled) return finish_prose(lx, s, valid, &ts, false);
+    buf_push(&ts.buf, c);
+    for (uint32_t i = 0; i < roman.len; i++) buf_push(&ts.buf, roman.c[i]);
+    return finish_strong_prose(lx, s, valid, &ts);
   }
 
   if (is_bullet(c) && list_ok) {

@@ -3,7 +3,11 @@ LSP client in the same run, on the same document: Minutes (`minutes lsp`)
 and its peer (`rumdl server`). Not a test: it prints figures, and the rows
 of the README's performance table.
 
-    python3 benches/server.py ROWS MINUTES_DOC PEER_DOC EDITS -- NAME CMD... -- NAME CMD...
+    python3 benches/server.py ROWS EDITS -- NAME DOC CMD... -- NAME DOC CMD... [-- NAME DOC CMD...]
+
+The first server is Minutes, the second its peer (the ratios are the first
+over the second); a third, if any, is another build of Minutes (a baseline
+measured in the same run).
 
 Per server, in turns so that a load that comes and goes on a shared
 machine falls on each alike:
@@ -132,18 +136,17 @@ def pct(values, p):
 
 
 def main():
-    rows_path, minutes_doc, peer_doc, edits = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    rest = sys.argv[5:]
+    rows_path, edits = sys.argv[1], int(sys.argv[2])
+    rest = sys.argv[3:]
     commands = []
     while rest and rest[0] == "--":
         rest = rest[1:]
         cut = rest.index("--") if "--" in rest else len(rest)
-        commands.append((rest[0], rest[1:cut]))
+        commands.append((rest[0], rest[1], rest[2:cut]))
         rest = rest[cut:]
-    docs = [minutes_doc, peer_doc]
     servers, texts, uris, versions = [], [], [], []
     figures = {}
-    for (name, cmd), path in zip(commands, docs):
+    for name, path, cmd in commands:
         s = Server(name, cmd)
         uri = "file://" + os.path.abspath(path)
         s.request("initialize", {
@@ -198,8 +201,8 @@ def main():
     print(f"one document of {size / 1e6:.2f} MB, {edits} edits; wall ms (ratio: {mine} over {peer})")
     print(f"{'':34}" + "".join(f" {n:>12}" for n in names) + f" {'ratio':>8}")
 
-    def row(label, values, unit="ms"):
-        a, b = values
+    def row(label, values):
+        a, b = values[0], values[1]
         print(f"{label:34}" + "".join(f" {v:12.1f}" for v in values) + f" {a / b if b else float('inf'):7.2f}x")
 
     f = figures

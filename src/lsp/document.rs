@@ -85,7 +85,9 @@ pub struct SeriesPeers {
 
 pub struct Job {
     pub version: i32,
-    text: String,
+    /// The text of the version, shared with the document (a rope clone is
+    /// a reference count, not a copy).
+    rope: Rope,
     old_tree: Option<Tree>,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
@@ -100,19 +102,21 @@ pub struct Job {
 impl Job {
     /// Parses (reusing the edited tree), builds the model and runs the
     /// rules; `None` when cancelled on the way.
+    ///
+    /// Tree-sitter reads the rope chunk by chunk; the model and the
+    /// features read one string, the one copy of the text an analysis
+    /// makes, here and not under the session's lock (nor per keystroke:
+    /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, text, old_tree, roster, config, series, selection, cancel } = self;
+        let Job { version, rope, old_tree, roster, config, series, selection, cancel } = self;
         let mut parser = crate::syntax::parser();
         let mut stop = |_: &ParseState| cancel.is_cancelled();
-        let bytes = text.as_bytes();
-        let tree = parser.parse_with_options(
-            &mut |i, _| bytes.get(i..).unwrap_or_default(),
-            old_tree.as_ref(),
-            Some(ParseOptions::new().progress_callback(&mut stop)),
-        )?;
+        let tree = parser.parse_with_options(&mut |i, _| rope_bytes(&rope, i), old_tree.as_ref(), Some(ParseOptions::new().progress_callback(&mut stop)))?;
         if cancel.is_cancelled() {
             return None;
         }
+        let text = String::from(&rope);
+        drop(rope);
         let doc = analysis::model(&text, &tree, &config);
         if cancel.is_cancelled() {
             return None;
@@ -127,6 +131,16 @@ impl Job {
         let index = LineIndex::new(&text);
         Some(Analysis { version, text, index, tree, doc, diagnostics })
     }
+}
+
+/// The rope's bytes from `byte` to the end of the chunk that holds it
+/// (none at or past the end): what tree-sitter reads next.
+fn rope_bytes(rope: &Rope, byte: usize) -> &[u8] {
+    if byte >= rope.len_bytes() {
+        return &[];
+    }
+    let (chunk, start, _, _) = rope.chunk_at_byte(byte);
+    chunk.as_bytes().get(byte - start..).unwrap_or_default()
 }
 
 /// How a change's range was read.
@@ -207,7 +221,7 @@ impl OpenDocument {
         }
         Err(Job {
             version: self.version,
-            text: self.rope.to_string(),
+            rope: self.rope.clone(),
             old_tree: self.tree.clone(),
             roster,
             config,
@@ -266,6 +280,28 @@ mod tests {
         let applied = d.apply(3, vec![Change { range: Some((LineCol { line: 99, col: 9 }, LineCol { line: 120, col: 0 })), text: "end".into() }], Encoding::Utf8);
         assert_eq!(applied.clamped, 2);
         assert!(d.rope.to_string().ends_with("\r\nend"));
+    }
+
+    #[test]
+    fn the_parse_reads_a_rope_of_many_chunks() {
+        // tens of kilobytes: the rope holds the text in many chunks, and
+        // characters of two to four bytes and line ends sit at their edges
+        let item = |n: usize| format!("{n}. Budget £{n}k · item\u{a0}{n}\r\nThe Director’s report 😀 was noted. Clerk to write by 1 May 2026.\r\n\r\n");
+        let text: String = (1..400).map(item).collect();
+        let mut d = OpenDocument::new(&text, 1);
+        assert!(d.rope.chunks().count() > 20, "{} chunks", d.rope.chunks().count());
+        let first = analyse(&mut d);
+        assert_eq!(first.text, text);
+        assert_eq!(first.tree.root_node().to_sexp(), crate::syntax::parse_text(&text).root_node().to_sexp());
+        // an edit in the middle, then the incremental parse from the rope
+        let at = text.len() / 2 + text[text.len() / 2..].find('£').unwrap_or(0);
+        let from = LineIndex::new(&text).position(&text, at, Encoding::Utf16);
+        d.apply(2, vec![Change { range: Some((from, from)), text: "’".into() }], Encoding::Utf16);
+        let mut want = text.clone();
+        want.insert(at, '’');
+        let second = analyse(&mut d);
+        assert_eq!(second.text, want);
+        assert_eq!(second.tree.root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
     }
 
     #[test]

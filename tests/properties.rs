@@ -17,6 +17,8 @@ const PIECES: &[&str] = &[
     "(Action – ", ")", "(Action)", "ACTION: Clerk – ", "ACTION: ", " by 1 May 2026", "· item\n", "Present: Ann James (Chair)\n", "(DCS)", "DCS",
     "Director of Children’s Services", "It was AGREED that ", "the Clerk would write to ", "a report would be presented to members\n",
     "\n\nthe", "Agenda item\n", "the meeting noted it. ", "MASH ", "The ", "Minute 26/19 – ", "27/18 Title\n",
+    "£", "·", "\u{a0}", "£15k", "Action: ", "\nAction: Ann James to circulate the notes\n", "Actions:\n", "\n3. Finance\n", "\n\n4.\u{a0}Any other business\n",
+    "Ann James will report back. ", "Date: 12/1/2026\n", "\nApologies: Bob Smith\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

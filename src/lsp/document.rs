@@ -32,6 +32,10 @@ pub struct Analysis {
     pub tree: Tree,
     pub doc: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// The tree and the model are those of the analysis before the
+    /// workspace changed (the same text, the same configuration): only the
+    /// findings were computed again.
+    pub reused_model: bool,
 }
 
 pub struct OpenDocument {
@@ -41,6 +45,11 @@ pub struct OpenDocument {
     /// change that replaced the whole text.
     tree: Option<Tree>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis of this very text made before the rest of the
+    /// workspace changed: its tree and model still hold, only its findings
+    /// (which read the workspace's roster and series) are out of date.
+    /// Dropped by any change of the text or of the configuration.
+    kept: Option<Arc<Analysis>>,
     /// The analysis of this version failed (a defect: it panicked); it is
     /// not tried again until the next change.
     pub failed: bool,
@@ -89,6 +98,9 @@ pub struct Job {
     /// a reference count, not a copy).
     rope: Rope,
     old_tree: Option<Tree>,
+    /// An analysis of the same text and configuration whose model still
+    /// holds ([`OpenDocument::workspace_changed`]).
+    kept: Option<Arc<Analysis>>,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
     /// The document's `minutes.toml` (or the defaults).
@@ -108,16 +120,23 @@ impl Job {
     /// makes, here and not under the session's lock (nor per keystroke:
     /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, rope, old_tree, roster, config, series, selection, cancel } = self;
-        let mut parser = crate::syntax::parser();
-        let mut stop = |_: &ParseState| cancel.is_cancelled();
-        let tree = parser.parse_with_options(&mut |i, _| rope_bytes(&rope, i), old_tree.as_ref(), Some(ParseOptions::new().progress_callback(&mut stop)))?;
-        if cancel.is_cancelled() {
-            return None;
-        }
-        let text = String::from(&rope);
+        let Job { version, rope, old_tree, kept, roster, config, series, selection, cancel } = self;
+        let reused_model = kept.is_some();
+        let (text, tree, doc) = match kept {
+            Some(k) => (k.text.clone(), k.tree.clone(), k.doc.clone()),
+            None => {
+                let mut parser = crate::syntax::parser();
+                let mut stop = |_: &ParseState| cancel.is_cancelled();
+                let tree = parser.parse_with_options(&mut |i, _| rope_bytes(&rope, i), old_tree.as_ref(), Some(ParseOptions::new().progress_callback(&mut stop)))?;
+                if cancel.is_cancelled() {
+                    return None;
+                }
+                let text = String::from(&rope);
+                let doc = analysis::model(&text, &tree, &config);
+                (text, tree, doc)
+            }
+        };
         drop(rope);
-        let doc = analysis::model(&text, &tree, &config);
         if cancel.is_cancelled() {
             return None;
         }
@@ -129,7 +148,7 @@ impl Job {
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
         let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
-        Some(Analysis { version, text, index, tree, doc, diagnostics })
+        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model })
     }
 }
 
@@ -154,7 +173,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -210,8 +229,24 @@ impl OpenDocument {
         self.version = version;
         self.latest.store(version, Ordering::Relaxed);
         self.analysis = None;
+        self.kept = None;
         self.failed = false;
         applied
+    }
+
+    /// The rest of the workspace changed (people, meetings): the findings
+    /// are analysed again, the tree and the model of this text are kept.
+    pub fn workspace_changed(&mut self) {
+        if let Some(a) = self.analysis.take() {
+            self.kept = Some(a);
+        }
+    }
+
+    /// The configuration changed: the model, which it reads, is built
+    /// again too.
+    pub fn configuration_changed(&mut self) {
+        self.analysis = None;
+        self.kept = None;
     }
 
     /// The analysis of this version, or the job that computes it.
@@ -223,6 +258,7 @@ impl OpenDocument {
             version: self.version,
             rope: self.rope.clone(),
             old_tree: self.tree.clone(),
+            kept: self.kept.clone().filter(|k| k.version == self.version),
             roster,
             config,
             series,
@@ -238,6 +274,7 @@ impl OpenDocument {
         }
         self.tree = Some(a.tree.clone());
         self.analysis = Some(a.clone());
+        self.kept = None;
         true
     }
 

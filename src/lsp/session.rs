@@ -35,9 +35,14 @@ impl DiskFile {
     fn read(p: &Path, max_size: u64) -> Result<DiskFile, Problem> {
         let uri = Uri::from_file_path(p).ok_or_else(|| Problem { path: p.display().to_string(), message: "not a file URI".into() })?;
         let text = crate::files::read(p, max_size)?.text;
+        Ok(DiskFile::new(uri, text))
+    }
+
+    /// A minutes file of the workspace and its text.
+    pub fn new(uri: Uri, text: String) -> DiskFile {
         let doc = Document::parse(&text);
         let index = LineIndex::new(&text);
-        Ok(DiskFile { uri, text, index, doc })
+        DiskFile { uri, text, index, doc }
     }
 }
 
@@ -54,8 +59,8 @@ pub struct ScanPlan {
 
 /// What a scan read, and what it could not.
 pub struct Scanned {
-    files: Vec<(PathBuf, DiskFile)>,
-    problems: Vec<Problem>,
+    pub(super) files: Vec<(PathBuf, DiskFile)>,
+    pub(super) problems: Vec<Problem>,
 }
 
 impl Scanned {
@@ -164,23 +169,24 @@ impl Session {
     }
 
     /// Adds what a scan read (files opened meanwhile stay as edited) and
-    /// drops the open documents' analyses: their roster has grown. Returns
-    /// the open documents to analyse again, at their versions.
+    /// drops the open documents' findings: their roster and series have
+    /// grown (their models, which read only their own text, are kept).
+    /// Returns the open documents to analyse again, at their versions.
     pub fn add_scanned(&mut self, scanned: Scanned) -> Vec<(Uri, i32)> {
         for (p, f) in scanned.files {
             self.disk.entry(p).or_insert_with(|| Arc::new(f));
         }
         self.notes.extend(scanned.problems.iter().map(ToString::to_string));
-        self.invalidate()
+        self.invalidate(OpenDocument::workspace_changed)
     }
 
-    /// Drops every open document's analysis; returns them with their
-    /// versions.
-    fn invalidate(&mut self) -> Vec<(Uri, i32)> {
+    /// Drops what `change` says of every open document's analysis;
+    /// returns them with their versions.
+    fn invalidate(&mut self, change: fn(&mut OpenDocument)) -> Vec<(Uri, i32)> {
         self.open
             .iter_mut()
             .map(|(u, d)| {
-                d.analysis = None;
+                change(d);
                 (u.clone(), d.version)
             })
             .collect()
@@ -254,7 +260,7 @@ impl Session {
     /// again, at their versions.
     pub fn reload_configs(&mut self) -> Vec<(Uri, i32)> {
         self.configs.clear();
-        self.invalidate()
+        self.invalidate(OpenDocument::configuration_changed)
     }
 
     /// The analysis of an open document when it is current, or the job

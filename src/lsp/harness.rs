@@ -91,7 +91,7 @@ impl Harness {
     /// analysed again with the people and meetings those files add.
     pub fn scanned(&mut self, files: &[(&str, &str)]) {
         let files = files.iter().filter_map(|(p, t)| Some((std::path::PathBuf::from(p), DiskFile::new(Uri::from_file_path(p)?, t.to_string())))).collect();
-        self.session.add_scanned(Scanned { files, problems: Vec::new() });
+        self.session.add_scanned(Scanned { files, problems: Vec::new(), open: 0 });
     }
 
     /// Whether the analysis of `u` kept the model of the one before (the

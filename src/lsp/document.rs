@@ -9,6 +9,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use ropey::Rope;
 use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
@@ -36,6 +37,8 @@ pub struct Analysis {
     /// workspace changed (the same text, the same configuration): only the
     /// findings were computed again.
     pub reused_model: bool,
+    /// How long the analysis took.
+    pub took: Duration,
 }
 
 pub struct OpenDocument {
@@ -50,6 +53,9 @@ pub struct OpenDocument {
     /// (which read the workspace's roster and series) are out of date.
     /// Dropped by any change of the text or of the configuration.
     kept: Option<Arc<Analysis>>,
+    /// How long the last analysis that built a model took: what waiting
+    /// for a pause in typing can save ([`OpenDocument::pause`]).
+    cost: Option<Duration>,
     /// The analysis of this version failed (a defect: it panicked); it is
     /// not tried again until the next change.
     pub failed: bool,
@@ -121,6 +127,7 @@ impl Job {
     /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
         let Job { version, rope, old_tree, kept, roster, config, series, selection, cancel } = self;
+        let started = Instant::now();
         let reused_model = kept.is_some();
         let (text, tree, doc) = match kept {
             Some(k) => (k.text.clone(), k.tree.clone(), k.doc.clone()),
@@ -148,7 +155,7 @@ impl Job {
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
         let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
-        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model })
+        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model, took: started.elapsed() })
     }
 }
 
@@ -173,7 +180,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -234,6 +241,16 @@ impl OpenDocument {
         applied
     }
 
+    /// How long to wait after a change for typing to pause before
+    /// analysing: at most `longest`, and no longer than an analysis of
+    /// this document takes: the pause saves the analyses of versions a
+    /// burst of typing overtakes, which on a small document cost less
+    /// than the wait (a change that comes within the pause still defers
+    /// the analysis: a storm of changes is analysed once, at its end).
+    pub fn pause(&self, longest: Duration) -> Duration {
+        self.cost.map_or(longest, |c| c.min(longest))
+    }
+
     /// The rest of the workspace changed (people, meetings): the findings
     /// are analysed again, the tree and the model of this text are kept.
     pub fn workspace_changed(&mut self) {
@@ -275,6 +292,9 @@ impl OpenDocument {
         self.tree = Some(a.tree.clone());
         self.analysis = Some(a.clone());
         self.kept = None;
+        if !a.reused_model {
+            self.cost = Some(a.took);
+        }
         true
     }
 
@@ -339,6 +359,18 @@ mod tests {
         let second = analyse(&mut d);
         assert_eq!(second.text, want);
         assert_eq!(second.tree.root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
+    }
+
+    #[test]
+    fn the_pause_after_a_change_is_no_longer_than_an_analysis() {
+        let longest = Duration::from_millis(150);
+        let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
+        assert_eq!(d.pause(longest), longest, "nothing analysed yet");
+        let took = analyse(&mut d).took;
+        assert!(took < longest, "{took:?}");
+        assert_eq!(d.pause(longest), took);
+        // a document whose analysis takes longer waits the longest
+        assert_eq!(d.pause(took / 2), took / 2);
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     // the owner of the list items that follow, and the indent they must be deeper than
     // the owner of the lines that follow, the indent of the list item naming
     // them (its deeper items are theirs), and the agenda item it is in
-    let mut person_block: Option<(Owner, Option<usize>, Option<usize>)> = None;
+    let mut person_block: Option<PersonBlock> = None;
     let marked = ByStart::new(&doc.actions);
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
@@ -36,7 +36,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         }
         found.extend(addressed);
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) || underlined(text, block) {
-            person_block = None;
+            PersonBlock::close(&mut person_block, &mut found);
             continue;
         }
         if table_spans.iter().any(|t| overlaps(t, &block.text)) {
@@ -54,27 +54,34 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         let indent = column(text, block.span.start);
         // a person's block ends with the agenda item it is in
         let item = doc.item_at(block.span.start);
-        if person_block.as_ref().is_some_and(|(_, _, at)| *at != item) {
-            person_block = None;
-        }
-        if let Some((owner, rest)) = person_heading(text, block, &people) {
-            person_block = Some((owner.clone(), None, item));
-            found.extend(task_lines(text, rest, &owner));
-            continue;
-        }
-        if let Some((owner, _, _)) = person_block.as_ref().filter(|(_, under, _)| block.kind == BlockKind::ListItem && under.is_none_or(|u| indent > u)) {
-            found.extend(task_lines(text, block.text.clone(), owner));
-            continue;
+        if person_block.as_ref().is_some_and(|b| b.item != item) {
+            PersonBlock::close(&mut person_block, &mut found);
         }
         let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
+        if let Some((owner, rest, named)) = person_heading(text, block, &people, in_section) {
+            PersonBlock::close(&mut person_block, &mut found);
+            let list = (block.kind == BlockKind::ListItem).then_some(ListHead { indent, nested: None });
+            let mut opened = PersonBlock { owner, named, list, item, in_section, lines: Vec::new() };
+            opened.add(text, rest);
+            person_block = Some(opened);
+            continue;
+        }
+        if let Some(open) = person_block.as_mut() {
+            if block.kind == BlockKind::ListItem && open.heads(indent) {
+                open.add(text, block.text.clone());
+                continue;
+            }
+        }
         // "* nirik" over "  * update the wiki" in an action section: a list
         // item naming only a person heads their tasks (elsewhere such a list
         // is as likely a round of updates)
         if let Some(owner) = (in_section && block.kind == BlockKind::ListItem).then(|| person_item(text, block, &people)).flatten() {
-            person_block = Some((owner, Some(indent), item));
+            PersonBlock::close(&mut person_block, &mut found);
+            let list = Some(ListHead { indent, nested: Some(true) });
+            person_block = Some(PersonBlock { owner, named: true, list, item, in_section, lines: Vec::new() });
             continue;
         }
-        person_block = None;
+        PersonBlock::close(&mut person_block, &mut found);
         let mut inline = inline_action_markers(text, block, &people);
         let run_in = run_in_action_markers(text, block, &people, &inline);
         inline.extend(run_in);
@@ -109,6 +116,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
             found.push(from_commitment(text, block, c, ActionKind::Implied));
         }
     }
+    PersonBlock::close(&mut person_block, &mut found);
     // a commitment inside an explicit action is that action
     let mut explicit: Vec<Span> = doc.actions.iter().chain(found.iter().filter(|a| a.kind == ActionKind::Explicit)).map(|a| a.span.clone()).collect();
     explicit.sort_by_key(|s| s.start);
@@ -566,9 +574,9 @@ fn name_before_colon(body: &str, people: &People) -> Option<Span> {
     ok.then_some(lead..colon)
 }
 
-/// `Priya:` (or `All:`) alone on the first line of a block: the owner, and
-/// the rest of the block.
-fn person_heading(text: &str, block: &Block, people: &People) -> Option<(Owner, Span)> {
+/// `Priya:` (or `All:`) alone on the first line of a block: the owner, the
+/// rest of the block, and whether the label reads as naming someone.
+fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) -> Option<(Owner, Span, bool)> {
     let body = &text[block.text.clone()];
     let first_line = body.lines().next()?.trim_end();
     first_line.strip_suffix(':')?;
@@ -579,7 +587,10 @@ fn person_heading(text: &str, block: &Block, people: &People) -> Option<(Owner, 
     let r = name_before_colon(&format!("{first_line} "), people)?;
     let span = block.text.start + r.start..block.text.start + r.end;
     let rest_start = block.text.start + first_line.len();
-    Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end))
+    // in an action section a label over tasks names their owner; elsewhere
+    // it is as likely a topic ("DISCUSSION:") unless it reads as a name
+    let named = in_section || names_someone(&first_line[r.clone()], people);
+    Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end, named))
 }
 
 /// The column `at` is written in (bytes from the start of its line).
@@ -602,28 +613,121 @@ fn person_item(text: &str, block: &Block, people: &People) -> Option<Owner> {
     Some(Owner { name: clean_owner(name), span: Some(at..at + name.len()) })
 }
 
-/// One explicit action per non-empty line of `span`, owned by `owner`.
-fn task_lines(text: &str, span: Span, owner: &Owner) -> Vec<Action> {
-    let mut out = Vec::new();
-    let mut at = span.start;
-    for line in text[span.clone()].split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let trimmed = line.trim();
-        let lead = line.len() - line.trim_start().len();
-        let task = trimmed.trim_start_matches(['-', '*', '•', '·']).trim();
-        if task.split_whitespace().count() < 2 {
-            continue;
-        }
-        let line_span = start + lead..start + lead + trimmed.len();
-        out.push(explicit_action(
-            vec![owner.clone()],
-            clean(task).trim_end_matches(['.', ';']).to_string(),
-            line_span.clone(),
-            line_span.start,
-        ));
+/// Whether the label before a colon alone on its line can name whom the
+/// lines after it are for: a person, a role, a group, initials. "Agenda:",
+/// "DISCUSSION:", "Chairman's Report:" head what follows without naming
+/// anyone: every word an ordinary English word (or a possessive), and
+/// neither one of the document's people nor a role.
+fn names_someone(label: &str, people: &People) -> bool {
+    if label.contains("'s") || label.contains("’s") {
+        return false;
     }
-    out
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    crate::catalogue::is_role(label)
+        || words.iter().all(|w| people.knows(w))
+        || words.len() == 1 && lexicon::is(Class::Everyone, &words[0])
+        || !words.iter().all(|w| lexicon::is_word(w.trim_end_matches('.')))
+}
+
+/// The lines under someone's name (`Priya:` alone on a line, or a list
+/// item naming only them), gathered until the block ends: each line a task
+/// of theirs. Outside an action section a line that records what happened
+/// is none, and a block whose lines mostly do ("Paul is elected as
+/// Secretary", "Nominated: Margaret Wood" under `* Secretary:`) is an
+/// account of the meeting that sets nobody a task.
+struct PersonBlock {
+    owner: Owner,
+    /// Whether its label reads as naming someone; when it does not
+    /// ("Agenda:", "DISCUSSION:") the block is theirs only if its lines
+    /// read as tasks.
+    named: bool,
+    /// The list item it is, when it is one.
+    list: Option<ListHead>,
+    /// The agenda item it is in: the block ends with it.
+    item: Option<usize>,
+    /// Whether it is in an action section, where every line is a task.
+    in_section: bool,
+    /// Each non-empty line's action, and whether it reads as a task.
+    lines: Vec<(Action, bool)>,
+}
+
+/// A list item that heads someone's tasks: "* Treasurer:" over deeper
+/// items heads only those; over items at its own level, those.
+struct ListHead {
+    indent: usize,
+    /// Whether its items are deeper than it, once the first is seen.
+    nested: Option<bool>,
+}
+
+impl PersonBlock {
+    /// Whether a list item at `indent` is one of its lines.
+    fn heads(&mut self, indent: usize) -> bool {
+        let Some(head) = self.list.as_mut() else { return true };
+        let deeper = indent > head.indent;
+        let nested = *head.nested.get_or_insert(deeper);
+        if nested { deeper } else { indent >= head.indent }
+    }
+
+    fn add(&mut self, text: &str, span: Span) {
+        let mut at = span.start;
+        for line in text[span.clone()].split_inclusive('\n') {
+            let start = at;
+            at += line.len();
+            let trimmed = line.trim();
+            let lead = line.len() - line.trim_start().len();
+            let task = trimmed.trim_start_matches(['-', '*', '•', '·']).trim();
+            if task.split_whitespace().count() < 2 {
+                continue;
+            }
+            let line_span = start + lead..start + lead + trimmed.len();
+            let action = explicit_action(vec![self.owner.clone()], clean(task).trim_end_matches(['.', ';']).to_string(), line_span.clone(), line_span.start);
+            self.lines.push((action, self.in_section || !records_what_happened(task)));
+        }
+    }
+
+    /// Ends the open block, if any, keeping its tasks.
+    fn close(open: &mut Option<PersonBlock>, found: &mut Vec<Action>) {
+        let Some(block) = open.take() else { return };
+        let tasks = block.lines.iter().filter(|(_, task)| *task).count();
+        let imperative = block.lines.iter().filter(|(a, _)| opens_with_verb(&a.task) || checkbox(&a.task).is_some()).count();
+        if tasks * 2 >= block.lines.len() && (block.named || imperative * 2 > block.lines.len()) {
+            found.extend(block.lines.into_iter().filter(|(_, task)| *task).map(|(a, _)| a));
+        }
+    }
+}
+
+/// Whether a line reads as a record of what happened rather than a task: a
+/// finite verb in the past ("6 people said yes", "Paul nominated by
+/// Alastair"), a form of "be" or "have" ("Paul is elected"), a third-person
+/// verb after a name or pronoun ("Nick nominates himself"), or a past
+/// tense first ("Nominated: Margaret Wood", "emailed the vendor"). A task
+/// opens with its verb ("book the room"), is a noun phrase ("website
+/// update"), or says what is to come ("will chase", "venue to be confirmed").
+fn records_what_happened(line: &str) -> bool {
+    let written: Vec<&str> = line.split_whitespace().take(10).collect();
+    let words: Vec<String> = written.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let verb = |w: &str| lexicon::verb(w);
+    let ahead = words.iter().enumerate().any(|(i, w)| {
+        lexicon::is(Class::ModalFuture, w) || lexicon::is(Class::ModalObligation, w) || w == "going" || w == "to" && words.get(i + 1).is_some_and(|n| verb(n).is_some_and(|v| v.inflection == lexicon::Inflection::Base))
+    });
+    if ahead || words.is_empty() {
+        return false;
+    }
+    if let Some(v) = verb(&words[0]) {
+        // "Nominated: X", "emailed the vendor" record; "Book the room" sets a task
+        return v.inflection == lexicon::Inflection::Past;
+    }
+    words.iter().enumerate().skip(1).any(|(i, w)| {
+        let finite_be = lexicon::is(Class::Be, w) && !matches!(w.as_str(), "be" | "being");
+        let finite_have = lexicon::is(Class::Have, w) && !matches!(w.as_str(), "have" | "having");
+        let after_subject = || {
+            let before = written[i - 1].trim_matches(|c: char| !c.is_alphanumeric());
+            before.chars().next().is_some_and(char::is_uppercase) || lexicon::is(Class::PronounSingular, &before.to_lowercase()) || lexicon::is(Class::PronounPlural, &before.to_lowercase())
+        };
+        finite_be
+            || finite_have
+            || verb(w).is_some_and(|v| v.inflection == lexicon::Inflection::Past || v.inflection == lexicon::Inflection::ThirdPerson && after_subject())
+    })
 }
 
 /// Whether `line` opens with "@" or "AI", after a task box if it has one,
@@ -1293,6 +1397,34 @@ mod tests {
         assert!(got.contains(&(names(&["Priya"]), "send the slides to the group".to_string())), "{got:?}");
         assert!(got.contains(&(names(&["Priya"]), "book the room for June".to_string())), "{got:?}");
         assert!(got.contains(&(names(&["All"]), "speak to two new volunteers".to_string())), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_that_names_nobody_heads_no_tasks() {
+        // an ordinary word, a word in capitals, a possessive: headings, not people
+        let t = "Agenda:\n1) Confirmation of quorum\n2) Update on the build\n\nDISCUSSION:\nSome changes were reviewed by the members\n\n6.1 Chairman's Report:\nThe leaflet drop went out this month.\n";
+        assert_eq!(explicit(t), []);
+    }
+
+    #[test]
+    fn a_block_recording_an_election_sets_no_tasks() {
+        let t = "Present: Ann Lee, Paul Hay, Nick Bond\n\n5. Elections\n\n* Treasurer:\n  * Nominated: Ann Lee\n  * Ann Lee is elected as Treasurer\n* Secretary:\n  * Call for nominations from the floor\n  * Paul nominated by Nick from the floor\n  * Paul is elected as Secretary\n* Ordinary members:\n  * Nick Bond nominates himself\n";
+        assert_eq!(explicit(t), []);
+        // a task list stays one, its lines in any tense it may take
+        let t = "Priya:\n- book the hall for June\n- venue to be confirmed\n- will chase the invoice\n- emailed the vendor last week\n";
+        let got = explicit(t);
+        assert_eq!(got.len(), 3, "the line recording what was done is no task: {got:?}");
+        assert!(got.iter().all(|(o, _)| o == &names(&["Priya"])), "{got:?}");
+        // a list item heading someone's tasks heads only the items under it
+        let t = "Actions\n\n* Priya:\n  * send the slides\n* Minutes were approved.\n";
+        assert_eq!(explicit(t), [(names(&["Priya"]), "send the slides".to_string())]);
+    }
+
+    #[test]
+    fn a_label_over_tasks_heads_them_even_when_it_is_an_english_word() {
+        // "Frank" is also an adjective: the lines under it read as tasks
+        let t = "Frank:\n- book the hall for June\n- send the agenda\n";
+        assert_eq!(explicit(t).len(), 2);
     }
 
     #[test]

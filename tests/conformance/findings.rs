@@ -164,7 +164,7 @@ fn check_findings_match_the_labels() {
     // after US date order, dictionary words in capitals, hints for plans
     // and proposals; recall was 0.74 before imperative entries and "let's"
     // became hints (a hint is not scored: two labelled ones in dev files).
-    const PRECISION: f64 = 0.78;
+    const PRECISION: f64 = 0.79;
     const RECALL: f64 = 0.71;
     assert!(all.precision() >= PRECISION, "precision {:.3} fell below {PRECISION} (target 0.90)", all.precision());
     assert!(all.recall() >= RECALL, "recall {:.3} fell below {RECALL} (target 0.80)", all.recall());

@@ -219,6 +219,10 @@ impl<'a> Reader<'a> {
                     let last = groups.len() - 1;
                     groups[last] = f;
                 }
+                // "HR would be creating a list …, and the list would be
+                // placed on the noticeboard": the passive names no one new,
+                // it goes on with the task of the owner before it
+                Some(g) if !g.owners.is_empty() && f.owners.is_empty() && f.form == Form::Passive => {}
                 _ => groups.push(f),
             }
         }
@@ -256,6 +260,11 @@ impl<'a> Reader<'a> {
             }
             // "if something happened … the residents would have to": a condition
             if ws[..i].iter().any(|w| matches!(w.lower.as_str(), "if" | "unless" | "whether")) {
+                return None;
+            }
+            // "an interest in the payment that she would be requesting": a
+            // relative clause describes the noun before it, it sets no task
+            if matches!(subject, Subject::Named(_) | Subject::Refers) && self.relative(ws, i) {
                 return None;
             }
             let form = self.modal_tail(ws, j)?;
@@ -522,6 +531,8 @@ impl<'a> Reader<'a> {
             return None;
         }
         match before {
+            // "called the meeting to order": the idiom opens a meeting, it directs nobody
+            Some(b) if b.lemma() == Some("call") && v.lower == "order" => None,
             Some(b) if !ends_clause(b) && b.verb_in(Class::DirectiveVerb) => {
                 // "would like to invite X to join": the task of the one inviting
                 if np_start >= 2 && ws[np_start - 2].lower == "to" {
@@ -582,6 +593,23 @@ impl<'a> Reader<'a> {
         self.agents(ws, from..end, false).then(|| self.named(ws, from..end, Form::Subjunctive))
     }
 
+    /// Whether the subject of the modal at `i` opens a relative clause:
+    /// "that" or "which" right before it follows a noun that follows a
+    /// determiner or a preposition ("for payment that she would …", "the
+    /// hall which they will …"), where after a verb ("agreed that she
+    /// would …") or "be" ("was clear that he would …") it opens what was said.
+    fn relative(&self, ws: &[Word], i: usize) -> bool {
+        let start = match self.np_start(ws, i - 1) {
+            Some(s) if !ws[i - 1].is(Class::PronounSingular) && !ws[i - 1].is(Class::PronounPlural) => s,
+            _ => i - 1,
+        };
+        start >= 3 && matches!(ws[start - 1].lower.as_str(), "that" | "which") && ws[start - 1].stop_after.is_none() && {
+            let noun = &ws[start - 2];
+            let before = &ws[start - 3];
+            noun.stop_after.is_none() && noun.verb.is_none_or(|v| v.inflection == Inflection::Base) && !noun.is(Class::Be) && (before.is(Class::Determiner) || before.is(Class::Preposition)) && !before.is(Class::Be)
+        }
+    }
+
     /// A bare imperative opening an entry: "Look for consulting support".
     fn imperative(&self, ws: &[Word]) -> Option<Found> {
         let v = &ws[0];
@@ -605,6 +633,13 @@ impl<'a> Reader<'a> {
         // a title in capitals, or a sentence with a finite verb, is not an order
         let capitals = ws.iter().filter(|w| w.capital).count();
         if capitals * 2 > ws.len() + 1 || ws[1..].iter().any(|w| w.is(Class::Be) || w.is(Class::Have) || w.is(Class::ModalFuture)) {
+            return None;
+        }
+        // "General Manager Gray provided an overview": a name that opens with
+        // a word that is also a verb, then its own verb in the past or the
+        // third person
+        let told = ws.windows(2).skip(1).any(|p| p[0].capital && (p[1].is_verb(Inflection::Past) || p[1].is_verb(Inflection::ThirdPerson)));
+        if ws[1].capital && told {
             return None;
         }
         Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Imperative })

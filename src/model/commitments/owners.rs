@@ -176,6 +176,7 @@ pub(super) fn is_agent(ws: &[&Word], people: &People, initial: bool) -> bool {
     if ws.first().is_some_and(|w| w.is(Class::Indefinite)) {
         return false; // "any parent"
     }
+    let the = ws.first().is_some_and(|w| w.lower == "the");
     // "Priya (pk401)": a name with an alias in brackets is a person
     if ws.len() >= 2 && ws[0].capital && ws.last().is_some_and(|w| w.opens && w.stop_after == Some(')')) && !ws[ws.len() - 2].opens {
         return true;
@@ -211,7 +212,11 @@ pub(super) fn is_agent(ws: &[&Word], people: &People, initial: bool) -> bool {
     // a proper name: capitalised words, not at the head of the sentence
     // unless there are two of them ("Tony Hunt")
     let all_capital = head.iter().all(|w| w.capital && !w.is(Class::Label));
-    all_capital && head.len() <= 4 && (!initial || head.len() >= 2) && head.iter().all(|w| w.verb.is_none() || head.len() >= 2)
+    // "the Wellness Program", "the Change Order": ordinary words in capitals
+    // after "the", headed by a thing, name a thing (a person's name takes
+    // no "the"; "the Parish Council" is headed by a group)
+    let thing = the && head.iter().all(|w| !people.knows(&w.lower) && lexicon::is_word(&w.lower));
+    all_capital && !thing && head.len() <= 4 && (!initial || head.len() >= 2) && head.iter().all(|w| w.verb.is_none() || head.len() >= 2)
 }
 
 /// Splits an owner phrase at "and", "&", "/" and commas, unless a part is

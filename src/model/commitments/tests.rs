@@ -303,3 +303,40 @@ fn questions_and_conditions_commit_nobody() {
     // and a passive with no question before it is still one
     assert_eq!(one("The minutes would be circulated by the Clerk.").form, Form::Passive);
 }
+
+#[test]
+fn reports_of_what_an_officer_said_or_did_set_no_task() {
+    // a name opening with a word that is also a verb ("General") is no order
+    for entry in [false, true] {
+        for t in ["General Manager Gray provided an overview of the status of the elections.", "General Manager Gray noted groundwater can supply half the demand."] {
+            assert!(find_with(t, &[], entry).is_empty(), "{t}");
+        }
+    }
+    // an imperative entry naming someone stays a task
+    assert_eq!(find_with("Email Bob about the invoice.", &[], true).len(), 1);
+    // what the officer's vision is for, and the idiom that opens a meeting
+    none("General Manager Gray said the vision is to build a water storage facility.");
+    none("President Marx called the meeting to order at 6:34 p.m.");
+}
+
+#[test]
+fn a_thing_named_in_capitals_is_no_owner() {
+    none("The Wellness Program will cover items like teambuilding and training.");
+    assert_eq!(owners(&one("The Parish Council will write to the landowner.")), ["Parish Council"]);
+    assert_eq!(owners(&one("Tony Hunt will write to the landowner.")), ["Tony Hunt"]);
+}
+
+#[test]
+fn a_relative_clause_describes_its_noun() {
+    none("Cllr Janet Taylor declared an interest regarding the payment that she would be requesting in refund.");
+    // after a verb, "that" opens what was agreed
+    assert_eq!(find("It was agreed that she would contact the landowner.").len(), 1);
+    assert_eq!(find("The Clerk noted that she would contact the landowner.").len(), 1);
+}
+
+#[test]
+fn a_passive_clause_goes_on_with_the_owner_before_it() {
+    let found = find("HR and NC would be creating a list of key contacts, and the list would be placed on the noticeboard.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(owners(&found[0]), ["HR", "NC"]);
+}

@@ -39,6 +39,9 @@ pub struct Analysis {
     pub reused_model: bool,
     /// How long the analysis took.
     pub took: Duration,
+    /// The [`OpenDocument::generation`] of the workspace and configuration
+    /// it was computed with.
+    generation: u64,
 }
 
 pub struct OpenDocument {
@@ -56,6 +59,10 @@ pub struct OpenDocument {
     /// How long the last analysis that built a model took: what waiting
     /// for a pause in typing can save ([`OpenDocument::pause`]).
     cost: Option<Duration>,
+    /// Counts the changes of the workspace and of the configuration: an
+    /// analysis computed with an earlier one is out of date even when its
+    /// version is current (a scan that ended while it ran).
+    generation: u64,
     /// The analysis of this version failed (a defect: it panicked); it is
     /// not tried again until the next change.
     pub failed: bool,
@@ -107,6 +114,7 @@ pub struct Job {
     /// An analysis of the same text and configuration whose model still
     /// holds ([`OpenDocument::workspace_changed`]).
     kept: Option<Arc<Analysis>>,
+    generation: u64,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
     /// The document's `minutes.toml` (or the defaults).
@@ -126,7 +134,7 @@ impl Job {
     /// makes, here and not under the session's lock (nor per keystroke:
     /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, rope, old_tree, kept, roster, config, series, selection, cancel } = self;
+        let Job { version, rope, old_tree, kept, generation, roster, config, series, selection, cancel } = self;
         let started = Instant::now();
         let reused_model = kept.is_some();
         let (text, tree, doc) = match kept {
@@ -155,7 +163,7 @@ impl Job {
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
         let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
-        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model, took: started.elapsed() })
+        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model, took: started.elapsed(), generation })
     }
 }
 
@@ -180,7 +188,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -254,6 +262,7 @@ impl OpenDocument {
     /// The rest of the workspace changed (people, meetings): the findings
     /// are analysed again, the tree and the model of this text are kept.
     pub fn workspace_changed(&mut self) {
+        self.generation += 1;
         if let Some(a) = self.analysis.take() {
             self.kept = Some(a);
         }
@@ -262,6 +271,7 @@ impl OpenDocument {
     /// The configuration changed: the model, which it reads, is built
     /// again too.
     pub fn configuration_changed(&mut self) {
+        self.generation += 1;
         self.analysis = None;
         self.kept = None;
     }
@@ -276,6 +286,7 @@ impl OpenDocument {
             rope: self.rope.clone(),
             old_tree: self.tree.clone(),
             kept: self.kept.clone().filter(|k| k.version == self.version),
+            generation: self.generation,
             roster,
             config,
             series,
@@ -284,9 +295,10 @@ impl OpenDocument {
         })
     }
 
-    /// Keeps a finished analysis when it is of the current version.
+    /// Keeps a finished analysis when it is of the current version, and
+    /// of the current workspace and configuration.
     pub fn store(&mut self, a: &Arc<Analysis>) -> bool {
-        if a.version != self.version {
+        if a.version != self.version || a.generation != self.generation {
             return false;
         }
         self.tree = Some(a.tree.clone());
@@ -371,6 +383,21 @@ mod tests {
         assert_eq!(d.pause(longest), took);
         // a document whose analysis takes longer waits the longest
         assert_eq!(d.pause(took / 2), took / 2);
+    }
+
+    #[test]
+    fn an_analysis_from_before_a_workspace_change_is_not_kept() {
+        let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
+        analyse(&mut d);
+        d.workspace_changed();
+        let Err(job) = d.job(Roster::default(), Arc::default(), SeriesPeers::default(), Selection::default()) else { panic!("the workspace changed: the findings are out of date") };
+        // the workspace changes again while that job runs: its findings
+        // read the roster of before
+        d.workspace_changed();
+        let stale = Arc::new(job.run().unwrap());
+        assert!(!d.store(&stale));
+        let fresh = analyse(&mut d);
+        assert!(fresh.reused_model && d.store(&fresh));
     }
 
     #[test]

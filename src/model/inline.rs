@@ -243,7 +243,7 @@ fn motions(text: &str, doc: &mut Document) {
             let sentence = index.get_or_insert_with(|| sentences::Sentences::new(body)).around(at);
             // the motion is its sentence: "With these corrections, Member
             // Kattouw moved to approve …" starts at "With"
-            let span = block.text.start + sentence.start.min(at)..block.text.start + sentence.end.max(at + 1).min(body.len());
+            let span = block.text.start + title_lines_skipped(body, sentence.start.min(at), at)..block.text.start + sentence.end.max(at + 1).min(body.len());
             if doc.resolved_blocks.iter().any(|r| r.span.start == span.start) {
                 continue;
             }
@@ -277,6 +277,24 @@ fn motions(text: &str, doc: &mut Document) {
         !replaced.contains(&(index - 1))
     });
     doc.resolved_blocks.extend(found);
+}
+
+/// Where a motion's sentence starts, from `from`, past the title lines
+/// above the motion at `at` that no full stop ends: "**Minutes Approved
+/// (D)**" over "It was moved by …" in one paragraph. A line in strong
+/// emphasis or ending in a Markdown line break is a line of its own.
+fn title_lines_skipped(body: &str, from: usize, at: usize) -> usize {
+    let mut start = from;
+    while let Some(nl) = body[start..at].find('\n') {
+        let line = &body[start..start + nl];
+        let bare = line.trim();
+        let bold = bare.len() > 4 && (bare.starts_with("**") && bare.ends_with("**") || bare.starts_with("__") && bare.ends_with("__"));
+        if !(bold || line.ends_with("  ")) || bare.ends_with(['.', '!', '?', ',', ';']) {
+            break;
+        }
+        start += nl + 1;
+    }
+    start
 }
 
 fn same_block(doc: &Document, a: usize, b: usize) -> bool {
@@ -438,6 +456,14 @@ mod tests {
         // mid-sentence, or a label later in the block, is reported speech or a note
         assert!(decisions("The chair said the committee decided to wait.\n").is_empty());
         assert!(decisions("The treasurer asked for a decision: none was taken.\n").is_empty());
+    }
+
+    #[test]
+    fn a_motion_under_its_title_in_one_paragraph_starts_on_its_own_line() {
+        let text = "**Minutes Approved (D)**  \nIt was moved by Ms. Costa, seconded by Ms. Creason, that the minutes be approved.  \nMOTION CARRIED 4-0-1.\n";
+        let doc = Document::parse(text);
+        assert_eq!(doc.resolved_blocks.len(), 1);
+        assert!(text[doc.resolved_blocks[0].span.clone()].starts_with("It was moved"), "{:?}", &text[doc.resolved_blocks[0].span.clone()]);
     }
 
     #[test]

@@ -47,6 +47,18 @@ static bool peek_list_marker(const Peek *p) {
   return false;
 }
 
+/* "V. OLD BUSINESS", "IV. Presentation": an upper-case roman number and a
+ * capital after it, the shape of a US agenda item. After a blank run it
+ * does not go on the list above it, whatever that list's markers. */
+static bool peek_roman_item(const Peek *p) {
+  int i = 0;
+  while (i < p->n && i < 6 && (p->c[i] == 'I' || p->c[i] == 'V' || p->c[i] == 'X')) i++;
+  if (i == 0 || i + 2 >= p->n || p->c[i] != '.' || !is_hspace(p->c[i + 1])) return false;
+  int j = i + 1;
+  while (j < p->n && is_hspace(p->c[j])) j++;
+  return j < p->n && is_upper(p->c[j]);
+}
+
 static bool peek_word_ci(const Peek *p, const char *w) {
   int n = (int)strlen(w);
   if (p->n < n) return false;

@@ -558,7 +558,7 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
         return emit_line_end(lx, s, PAGE_BREAK, false);
       if (valid[RESOLUTION_GAP] && peek_resolution(&next))
         return emit_line_end(lx, s, RESOLUTION_GAP, true);
-      if (valid[LIST_GAP] && peek_list_marker(&next))
+      if (valid[LIST_GAP] && peek_list_marker(&next) && !peek_roman_item(&next))
         return emit_line_end(lx, s, LIST_GAP, true);
     }
     if (!valid[BLANK]) return false;

@@ -1,6 +1,8 @@
 //! Properties (proptest): positions round-trip on arbitrary Unicode;
 //! random edit sequences keep the language server's incremental tree and
-//! model equal to fresh ones; every fix is idempotent and keeps the words
+//! model equal to fresh ones, and so do edits interleaved with workspace
+//! scans (after which the server keeps the model and recomputes only the
+//! findings); every fix is idempotent and keeps the words
 //! of the text.
 
 use minutes::lsp::harness::Harness;
@@ -17,6 +19,8 @@ const PIECES: &[&str] = &[
     "(Action – ", ")", "(Action)", "ACTION: Clerk – ", "ACTION: ", " by 1 May 2026", "· item\n", "Present: Ann James (Chair)\n", "(DCS)", "DCS",
     "Director of Children’s Services", "It was AGREED that ", "the Clerk would write to ", "a report would be presented to members\n",
     "\n\nthe", "Agenda item\n", "the meeting noted it. ", "MASH ", "The ", "Minute 26/19 – ", "27/18 Title\n",
+    "£", "·", "\u{a0}", "£15k", "Action: ", "\nAction: Ann James to circulate the notes\n", "Actions:\n", "\n3. Finance\n", "\n\n4.\u{a0}Any other business\n",
+    "Ann James will report back. ", "Date: 12/1/2026\n", "\nApologies: Bob Smith\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {
@@ -34,6 +38,15 @@ fn minutes_text() -> impl Strategy<Value = String> {
 fn unicode_text() -> impl Strategy<Value = String> {
     proptest::collection::vec(prop_oneof![3 => any::<char>().prop_map(String::from), 1 => proptest::sample::select(&["\n", "\r", "\r\n"][..]).prop_map(str::to_string)], 0..200)
         .prop_map(|v| v.concat())
+}
+
+/// One step of an editing session.
+#[derive(Debug, Clone)]
+enum Step {
+    /// At (modulo the length), delete so many bytes, insert.
+    Edit((u32, usize, String)),
+    /// The workspace scan reads one more minutes file beside the document.
+    Scan(String),
 }
 
 fn boundary(text: &str, at: usize) -> usize {
@@ -92,6 +105,47 @@ proptest! {
             server.change(uri, version as i32 + 2, &[(Some([a.line, a.col, b.line, b.col]), insert)]).map_err(TestCaseError::fail)?;
             let held = server.text(uri);
             prop_assert_eq!(held.as_deref(), Some(text.as_str()));
+            server.check(uri).map_err(TestCaseError::fail)?;
+        }
+    }
+
+    /// Edits of the document interleaved with scans that read other
+    /// minutes of its folder (people, actions, meetings): after a scan the
+    /// server keeps the document's model and recomputes its findings only;
+    /// after every step they equal a fresh analysis with those files.
+    #[test]
+    fn edits_and_workspace_scans_keep_the_findings_equal_to_fresh_ones(
+        initial in minutes_text(),
+        steps in proptest::collection::vec(prop_oneof![
+            4 => (any::<u32>(), 0usize..12, piece()).prop_map(Step::Edit),
+            1 => minutes_text().prop_map(Step::Scan),
+        ], 1..16),
+    ) {
+        let enc = Encoding::Utf16;
+        let uri = "file:///prop/doc.minutes";
+        let mut server = Harness::new(enc);
+        server.open(uri, &initial, 1);
+        let mut text = initial;
+        let mut version = 1;
+        for (n, step) in steps.into_iter().enumerate() {
+            match step {
+                Step::Edit((at, len, insert)) => {
+                    let index = LineIndex::new(&text);
+                    let start = boundary(&text, at as usize % (text.len() + 1));
+                    let end = boundary(&text, start + len);
+                    let (a, b) = (index.position(&text, start, enc), index.position(&text, end, enc));
+                    text.replace_range(start..end, &insert);
+                    version += 1;
+                    server.change(uri, version, &[(Some([a.line, a.col, b.line, b.col]), insert)]).map_err(TestCaseError::fail)?;
+                }
+                Step::Scan(peer) => {
+                    // analysed before the scan, so that there is a model to keep
+                    server.check(uri).map_err(TestCaseError::fail)?;
+                    let path = format!("/prop/peer-{n}.minutes");
+                    server.scanned(&[(path.as_str(), format!("Present: Ann James (Chair), Bob Smith\n\n{peer}").as_str())]);
+                    prop_assert_eq!(server.reused_model(uri), Some(true));
+                }
+            }
             server.check(uri).map_err(TestCaseError::fail)?;
         }
     }

@@ -9,6 +9,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use ropey::Rope;
 use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
@@ -32,6 +33,15 @@ pub struct Analysis {
     pub tree: Tree,
     pub doc: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// The tree and the model are those of the analysis before the
+    /// workspace changed (the same text, the same configuration): only the
+    /// findings were computed again.
+    pub reused_model: bool,
+    /// How long the analysis took.
+    pub took: Duration,
+    /// The [`OpenDocument::generation`] of the workspace and configuration
+    /// it was computed with.
+    generation: u64,
 }
 
 pub struct OpenDocument {
@@ -41,6 +51,18 @@ pub struct OpenDocument {
     /// change that replaced the whole text.
     tree: Option<Tree>,
     pub analysis: Option<Arc<Analysis>>,
+    /// The analysis of this very text made before the rest of the
+    /// workspace changed: its tree and model still hold, only its findings
+    /// (which read the workspace's roster and series) are out of date.
+    /// Dropped by any change of the text or of the configuration.
+    kept: Option<Arc<Analysis>>,
+    /// How long the last analysis that built a model took: what waiting
+    /// for a pause in typing can save ([`OpenDocument::pause`]).
+    cost: Option<Duration>,
+    /// Counts the changes of the workspace and of the configuration: an
+    /// analysis computed with an earlier one is out of date even when its
+    /// version is current (a scan that ended while it ran).
+    generation: u64,
     /// The analysis of this version failed (a defect: it panicked); it is
     /// not tried again until the next change.
     pub failed: bool,
@@ -85,8 +107,14 @@ pub struct SeriesPeers {
 
 pub struct Job {
     pub version: i32,
-    text: String,
+    /// The text of the version, shared with the document (a rope clone is
+    /// a reference count, not a copy).
+    rope: Rope,
     old_tree: Option<Tree>,
+    /// An analysis of the same text and configuration whose model still
+    /// holds ([`OpenDocument::workspace_changed`]).
+    kept: Option<Arc<Analysis>>,
+    generation: u64,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
     /// The document's `minutes.toml` (or the defaults).
@@ -100,20 +128,30 @@ pub struct Job {
 impl Job {
     /// Parses (reusing the edited tree), builds the model and runs the
     /// rules; `None` when cancelled on the way.
+    ///
+    /// Tree-sitter reads the rope chunk by chunk; the model and the
+    /// features read one string, the one copy of the text an analysis
+    /// makes, here and not under the session's lock (nor per keystroke:
+    /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, text, old_tree, roster, config, series, selection, cancel } = self;
-        let mut parser = crate::syntax::parser();
-        let mut stop = |_: &ParseState| cancel.is_cancelled();
-        let bytes = text.as_bytes();
-        let tree = parser.parse_with_options(
-            &mut |i, _| bytes.get(i..).unwrap_or_default(),
-            old_tree.as_ref(),
-            Some(ParseOptions::new().progress_callback(&mut stop)),
-        )?;
-        if cancel.is_cancelled() {
-            return None;
-        }
-        let doc = analysis::model(&text, &tree, &config);
+        let Job { version, rope, old_tree, kept, generation, roster, config, series, selection, cancel } = self;
+        let started = Instant::now();
+        let reused_model = kept.is_some();
+        let (text, tree, doc) = match kept {
+            Some(k) => (k.text.clone(), k.tree.clone(), k.doc.clone()),
+            None => {
+                let mut parser = crate::syntax::parser();
+                let mut stop = |_: &ParseState| cancel.is_cancelled();
+                let tree = parser.parse_with_options(&mut |i, _| rope_bytes(&rope, i), old_tree.as_ref(), Some(ParseOptions::new().progress_callback(&mut stop)))?;
+                if cancel.is_cancelled() {
+                    return None;
+                }
+                let text = String::from(&rope);
+                let doc = analysis::model(&text, &tree, &config);
+                (text, tree, doc)
+            }
+        };
+        drop(rope);
         if cancel.is_cancelled() {
             return None;
         }
@@ -125,8 +163,18 @@ impl Job {
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
         let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
         let index = LineIndex::new(&text);
-        Some(Analysis { version, text, index, tree, doc, diagnostics })
+        Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model, took: started.elapsed(), generation })
     }
+}
+
+/// The rope's bytes from `byte` to the end of the chunk that holds it
+/// (none at or past the end): what tree-sitter reads next.
+fn rope_bytes(rope: &Rope, byte: usize) -> &[u8] {
+    if byte >= rope.len_bytes() {
+        return &[];
+    }
+    let (chunk, start, _, _) = rope.chunk_at_byte(byte);
+    chunk.as_bytes().get(byte - start..).unwrap_or_default()
 }
 
 /// How a change's range was read.
@@ -140,7 +188,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -196,8 +244,36 @@ impl OpenDocument {
         self.version = version;
         self.latest.store(version, Ordering::Relaxed);
         self.analysis = None;
+        self.kept = None;
         self.failed = false;
         applied
+    }
+
+    /// How long to wait after a change for typing to pause before
+    /// analysing: at most `longest`, and no longer than an analysis of
+    /// this document takes: the pause saves the analyses of versions a
+    /// burst of typing overtakes, which on a small document cost less
+    /// than the wait (a change that comes within the pause still defers
+    /// the analysis: a storm of changes is analysed once, at its end).
+    pub fn pause(&self, longest: Duration) -> Duration {
+        self.cost.map_or(longest, |c| c.min(longest))
+    }
+
+    /// The rest of the workspace changed (people, meetings): the findings
+    /// are analysed again, the tree and the model of this text are kept.
+    pub fn workspace_changed(&mut self) {
+        self.generation += 1;
+        if let Some(a) = self.analysis.take() {
+            self.kept = Some(a);
+        }
+    }
+
+    /// The configuration changed: the model, which it reads, is built
+    /// again too.
+    pub fn configuration_changed(&mut self) {
+        self.generation += 1;
+        self.analysis = None;
+        self.kept = None;
     }
 
     /// The analysis of this version, or the job that computes it.
@@ -207,8 +283,10 @@ impl OpenDocument {
         }
         Err(Job {
             version: self.version,
-            text: self.rope.to_string(),
+            rope: self.rope.clone(),
             old_tree: self.tree.clone(),
+            kept: self.kept.clone().filter(|k| k.version == self.version),
+            generation: self.generation,
             roster,
             config,
             series,
@@ -217,13 +295,18 @@ impl OpenDocument {
         })
     }
 
-    /// Keeps a finished analysis when it is of the current version.
+    /// Keeps a finished analysis when it is of the current version, and
+    /// of the current workspace and configuration.
     pub fn store(&mut self, a: &Arc<Analysis>) -> bool {
-        if a.version != self.version {
+        if a.version != self.version || a.generation != self.generation {
             return false;
         }
         self.tree = Some(a.tree.clone());
         self.analysis = Some(a.clone());
+        self.kept = None;
+        if !a.reused_model {
+            self.cost = Some(a.took);
+        }
         true
     }
 
@@ -266,6 +349,55 @@ mod tests {
         let applied = d.apply(3, vec![Change { range: Some((LineCol { line: 99, col: 9 }, LineCol { line: 120, col: 0 })), text: "end".into() }], Encoding::Utf8);
         assert_eq!(applied.clamped, 2);
         assert!(d.rope.to_string().ends_with("\r\nend"));
+    }
+
+    #[test]
+    fn the_parse_reads_a_rope_of_many_chunks() {
+        // tens of kilobytes: the rope holds the text in many chunks, and
+        // characters of two to four bytes and line ends sit at their edges
+        let item = |n: usize| format!("{n}. Budget £{n}k · item\u{a0}{n}\r\nThe Director’s report 😀 was noted. Clerk to write by 1 May 2026.\r\n\r\n");
+        let text: String = (1..400).map(item).collect();
+        let mut d = OpenDocument::new(&text, 1);
+        assert!(d.rope.chunks().count() > 20, "{} chunks", d.rope.chunks().count());
+        let first = analyse(&mut d);
+        assert_eq!(first.text, text);
+        assert_eq!(first.tree.root_node().to_sexp(), crate::syntax::parse_text(&text).root_node().to_sexp());
+        // an edit in the middle, then the incremental parse from the rope
+        let at = text.len() / 2 + text[text.len() / 2..].find('£').unwrap_or(0);
+        let from = LineIndex::new(&text).position(&text, at, Encoding::Utf16);
+        d.apply(2, vec![Change { range: Some((from, from)), text: "’".into() }], Encoding::Utf16);
+        let mut want = text.clone();
+        want.insert(at, '’');
+        let second = analyse(&mut d);
+        assert_eq!(second.text, want);
+        assert_eq!(second.tree.root_node().to_sexp(), crate::syntax::parse_text(&want).root_node().to_sexp());
+    }
+
+    #[test]
+    fn the_pause_after_a_change_is_no_longer_than_an_analysis() {
+        let longest = Duration::from_millis(150);
+        let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
+        assert_eq!(d.pause(longest), longest, "nothing analysed yet");
+        let took = analyse(&mut d).took;
+        assert!(took < longest, "{took:?}");
+        assert_eq!(d.pause(longest), took);
+        // a document whose analysis takes longer waits the longest
+        assert_eq!(d.pause(took / 2), took / 2);
+    }
+
+    #[test]
+    fn an_analysis_from_before_a_workspace_change_is_not_kept() {
+        let mut d = OpenDocument::new("1. Title\n\nText.\n", 1);
+        analyse(&mut d);
+        d.workspace_changed();
+        let Err(job) = d.job(Roster::default(), Arc::default(), SeriesPeers::default(), Selection::default()) else { panic!("the workspace changed: the findings are out of date") };
+        // the workspace changes again while that job runs: its findings
+        // read the roster of before
+        d.workspace_changed();
+        let stale = Arc::new(job.run().unwrap());
+        assert!(!d.store(&stale));
+        let fresh = analyse(&mut d);
+        assert!(fresh.reused_model && d.store(&fresh));
     }
 
     #[test]

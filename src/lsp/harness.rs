@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use tower_lsp_server::ls_types::{self as lsp, Uri};
 
 use super::handlers;
-use super::session::{selection, Session};
+use super::session::{selection, DiskFile, Scanned, Session};
 use crate::analysis::{self, Setup};
 use crate::config::Config;
 use crate::text::Encoding;
@@ -86,6 +86,20 @@ impl Harness {
         handlers::did_change(&mut self.session, params(json!({"textDocument": {"uri": u, "version": version}, "contentChanges": changes})))
     }
 
+    /// The workspace scan reads `files` (path and text) from disk, as the
+    /// server does after the first diagnostics: the open documents are
+    /// analysed again with the people and meetings those files add.
+    pub fn scanned(&mut self, files: &[(&str, &str)]) {
+        let files = files.iter().filter_map(|(p, t)| Some((std::path::PathBuf::from(p), DiskFile::new(Uri::from_file_path(p)?, t.to_string())))).collect();
+        self.session.add_scanned(Scanned { files, problems: Vec::new(), open: 0 });
+    }
+
+    /// Whether the analysis of `u` kept the model of the one before (the
+    /// workspace changed, not the text).
+    pub fn reused_model(&mut self, u: &str) -> Option<bool> {
+        Some(self.session.analysis(&uri(u))?.reused_model)
+    }
+
     pub fn close(&mut self, u: &str) {
         handlers::did_close(&mut self.session, params(json!({"textDocument": {"uri": u}})));
     }
@@ -127,7 +141,8 @@ impl Harness {
 
     /// Compares the server's analysis of `u` with a fresh one of the same
     /// text: the same tree (kinds and byte ranges), the same model and the
-    /// same findings. `Err` says what differs.
+    /// same findings, with the people and meetings of the files the scan
+    /// read beside it, read afresh too. `Err` says what differs.
     pub fn check(&mut self, u: &str) -> Result<(), String> {
         let Some(a) = self.session.analysis(&uri(u)) else { return Err(format!("{u} has no analysis")) };
         let fresh_tree = crate::syntax::parse_text(&a.text);
@@ -146,9 +161,21 @@ impl Harness {
         if format!("{:?}", a.doc) != format!("{doc:?}") {
             return Err(format!("the model differs from a fresh one for {:?}", a.text));
         }
-        let roster = analysis::roster(Roster::default(), &doc, &config);
-        // one document alone: a series of one meeting, as the server reads it
-        let meetings = track(&[Minute { name: "", text: &a.text, doc: &doc }], || self.session.today());
+        // the files read from disk, read afresh: all of them are meetings
+        // of the series; those of the same folder (the harness has no
+        // workspace markers) add their people
+        let me = uri(u);
+        let folder = me.to_file_path().and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+        let disk: Vec<(bool, &str, &str, crate::model::Document)> = self
+            .session
+            .disk
+            .iter()
+            .map(|(p, f)| (p.parent() == folder.as_deref(), f.uri.as_str(), f.text.as_str(), crate::model::Document::parse(&f.text)))
+            .collect();
+        let roster = analysis::roster(Roster::from_documents(disk.iter().filter(|d| d.0).map(|d| &d.3)), &doc, &config);
+        let mut minutes = vec![Minute { name: me.as_str(), text: &a.text, doc: &doc }];
+        minutes.extend(disk.iter().map(|(_, name, text, doc)| Minute { name, text, doc }));
+        let meetings = track(&minutes, || self.session.today());
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection() };
         let findings = analysis::check(&a.text, &doc, setup);
         if format!("{:?}", a.diagnostics) != format!("{findings:?}") {
@@ -167,4 +194,34 @@ fn nodes(tree: &tree_sitter::Tree) -> Vec<(&'static str, usize, usize, bool)> {
         true
     });
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(h: &mut Harness, u: &str) -> Vec<String> {
+        h.diagnostics(u).unwrap_or_default().into_iter().filter_map(|d| match d.code {
+            Some(lsp::NumberOrString::String(c)) => Some(c),
+            _ => None,
+        }).collect()
+    }
+
+    #[test]
+    fn a_scan_recomputes_the_findings_and_keeps_the_model() {
+        let u = "file:///meetings/2026-03.minutes";
+        let mut h = Harness::new(Encoding::Utf16);
+        h.open(u, "1. Report\nMembers asked for a breakdown. (Action – Ann James)\n", 1);
+        assert!(codes(&mut h, u).contains(&"M102".to_string()), "an owner nobody names is unknown");
+        assert_eq!(h.reused_model(u), Some(false));
+        // the scan reads an earlier meeting of the same folder that names her
+        h.scanned(&[("/meetings/2026-02.minutes", "Present: Ann James (Clerk)\n\n1. Minutes\nAgreed.\n")]);
+        assert_eq!(h.reused_model(u), Some(true));
+        assert!(!codes(&mut h, u).contains(&"M102".to_string()), "{:?}", codes(&mut h, u));
+        assert_eq!(h.check(u), Ok(()));
+        // an edit builds the model again
+        h.change(u, 2, &[(Some([0, 3, 0, 9]), "Budget".into())]).ok();
+        assert_eq!(h.reused_model(u), Some(false));
+        assert_eq!(h.check(u), Ok(()));
+    }
 }

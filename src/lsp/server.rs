@@ -19,8 +19,10 @@ use super::session::{panic_message, Session};
 use super::snippets::SnippetSupport;
 use crate::text::Encoding;
 
-/// How long the server waits after a change before it analyses and
-/// publishes: a burst of typing is analysed once, at its end.
+/// The longest the server waits after a change before it analyses and
+/// publishes: a burst of typing is analysed once, at its end. A document
+/// analysed faster than this waits only as long as its analysis takes
+/// ([`super::document::OpenDocument::pause`]).
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The session behind its lock, shared with the tasks that publish.
@@ -377,7 +379,8 @@ impl LanguageServer for Backend {
                 if let Some(w) = warning {
                     self.log(w).await;
                 }
-                self.publish_later(uri, version, DEBOUNCE);
+                let pause = self.state.now(|s| s.open.get(&uri).map(|d| d.pause(DEBOUNCE))).ok().flatten().unwrap_or(DEBOUNCE);
+                self.publish_later(uri, version, pause);
             }
             Ok(Err(why)) => self.log(why).await,
             Err(e) => self.log(e.message.into_owned()).await,

@@ -5,7 +5,7 @@
 //! ([`Session::job`], [`Session::store`]); [`Session::analysis`] computes
 //! one inside it only when an edit came in between.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -35,9 +35,14 @@ impl DiskFile {
     fn read(p: &Path, max_size: u64) -> Result<DiskFile, Problem> {
         let uri = Uri::from_file_path(p).ok_or_else(|| Problem { path: p.display().to_string(), message: "not a file URI".into() })?;
         let text = crate::files::read(p, max_size)?.text;
+        Ok(DiskFile::new(uri, text))
+    }
+
+    /// A minutes file of the workspace and its text.
+    pub fn new(uri: Uri, text: String) -> DiskFile {
         let doc = Document::parse(&text);
         let index = LineIndex::new(&text);
-        Ok(DiskFile { uri, text, index, doc })
+        DiskFile { uri, text, index, doc }
     }
 }
 
@@ -50,17 +55,23 @@ pub struct ScanPlan {
     roots: Vec<PathBuf>,
     extensions: Vec<String>,
     max_file_size: u64,
+    /// The files open when the scan was planned: not read (their text is
+    /// the editor's; closing one reads it from disk then).
+    open: HashSet<PathBuf>,
 }
 
 /// What a scan read, and what it could not.
 pub struct Scanned {
-    files: Vec<(PathBuf, DiskFile)>,
-    problems: Vec<Problem>,
+    pub(super) files: Vec<(PathBuf, DiskFile)>,
+    pub(super) problems: Vec<Problem>,
+    /// Minutes files found that were open, and so not read.
+    pub(super) open: usize,
 }
 
 impl Scanned {
+    /// The minutes files found, open or read.
     pub fn len(&self) -> usize {
-        self.files.len()
+        self.files.len() + self.open
     }
 }
 
@@ -68,11 +79,15 @@ impl ScanPlan {
     /// Reads the minutes files under the roots with the walker the command
     /// line uses, within [`SCAN_BOUNDS`].
     pub fn run(self) -> Scanned {
-        let mut out = Scanned { files: Vec::new(), problems: Vec::new() };
+        let mut out = Scanned { files: Vec::new(), problems: Vec::new(), open: 0 };
         for root in &self.roots {
             let (found, problems) = crate::files::walk(root, &self.extensions, &SCAN_BOUNDS);
             out.problems.extend(problems);
             for p in found {
+                if self.open.contains(&p) {
+                    out.open += 1;
+                    continue;
+                }
                 match DiskFile::read(&p, self.max_file_size) {
                     Ok(f) => out.files.push((p, f)),
                     Err(problem) => out.problems.push(problem),
@@ -160,27 +175,29 @@ impl Session {
             return None;
         }
         self.scanned = true;
-        Some(ScanPlan { roots: self.roots.clone(), extensions: self.extensions.clone(), max_file_size: self.max_file_size })
+        let open = self.open.keys().filter_map(|u| u.to_file_path()).map(|p| p.into_owned()).collect();
+        Some(ScanPlan { roots: self.roots.clone(), extensions: self.extensions.clone(), max_file_size: self.max_file_size, open })
     }
 
     /// Adds what a scan read (files opened meanwhile stay as edited) and
-    /// drops the open documents' analyses: their roster has grown. Returns
-    /// the open documents to analyse again, at their versions.
+    /// drops the open documents' findings: their roster and series have
+    /// grown (their models, which read only their own text, are kept).
+    /// Returns the open documents to analyse again, at their versions.
     pub fn add_scanned(&mut self, scanned: Scanned) -> Vec<(Uri, i32)> {
         for (p, f) in scanned.files {
             self.disk.entry(p).or_insert_with(|| Arc::new(f));
         }
         self.notes.extend(scanned.problems.iter().map(ToString::to_string));
-        self.invalidate()
+        self.invalidate(OpenDocument::workspace_changed)
     }
 
-    /// Drops every open document's analysis; returns them with their
-    /// versions.
-    fn invalidate(&mut self) -> Vec<(Uri, i32)> {
+    /// Drops what `change` says of every open document's analysis;
+    /// returns them with their versions.
+    fn invalidate(&mut self, change: fn(&mut OpenDocument)) -> Vec<(Uri, i32)> {
         self.open
             .iter_mut()
             .map(|(u, d)| {
-                d.analysis = None;
+                change(d);
                 (u.clone(), d.version)
             })
             .collect()
@@ -254,7 +271,7 @@ impl Session {
     /// again, at their versions.
     pub fn reload_configs(&mut self) -> Vec<(Uri, i32)> {
         self.configs.clear();
-        self.invalidate()
+        self.invalidate(OpenDocument::configuration_changed)
     }
 
     /// The analysis of an open document when it is current, or the job
@@ -354,4 +371,28 @@ pub fn minutes<'a>(first: Minute<'a>, peers: &[Peer<'a>]) -> Vec<Minute<'a>> {
 /// What a caught panic says.
 pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "a panic".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scan_reads_the_files_that_are_not_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let (open, other) = (dir.path().join("open.minutes"), dir.path().join("other.minutes"));
+        std::fs::write(&open, "1. Report\nOn disk.\n").unwrap();
+        std::fs::write(&other, "Present: Ann James (Clerk)\n").unwrap();
+        let mut s = Session { roots: vec![dir.path().to_path_buf()], ..Session::default() };
+        let uri = Uri::from_file_path(&open).unwrap();
+        s.open.insert(uri.clone(), OpenDocument::new("1. Report\nAs edited.\n", 1));
+        let Some(plan) = s.take_scan() else { panic!("a first scan to do") };
+        let scanned = plan.run();
+        assert_eq!(scanned.files.iter().map(|(p, _)| p.as_path()).collect::<Vec<_>>(), [other.as_path()]);
+        assert_eq!(scanned.len(), 2, "both are minutes files of the workspace");
+        s.add_scanned(scanned);
+        // closed, the file is read from disk
+        crate::lsp::handlers::did_close(&mut s, serde_json::from_value(serde_json::json!({"textDocument": {"uri": uri.as_str()}})).unwrap());
+        assert_eq!(s.disk.get(&open).map(|f| f.text.as_str()), Some("1. Report\nOn disk.\n"));
+    }
 }

@@ -589,7 +589,7 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
     let rest_start = block.text.start + first_line.len();
     // in an action section a label over tasks names their owner; elsewhere
     // it is as likely a topic ("DISCUSSION:") unless it reads as a name
-    let named = in_section || names_someone(&first_line[r.clone()], people);
+    let named = in_section || label_reads_as_a_name(&first_line[r.clone()], people);
     Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end, named))
 }
 
@@ -618,7 +618,7 @@ fn person_item(text: &str, block: &Block, people: &People) -> Option<Owner> {
 /// "DISCUSSION:", "Chairman's Report:" head what follows without naming
 /// anyone: every word an ordinary English word (or a possessive), and
 /// neither one of the document's people nor a role.
-fn names_someone(label: &str, people: &People) -> bool {
+fn label_reads_as_a_name(label: &str, people: &People) -> bool {
     if label.contains("'s") || label.contains("’s") {
         return false;
     }

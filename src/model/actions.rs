@@ -14,7 +14,7 @@ use super::commitments::{self, clean_owner, Commitment, Form, People, Setting};
 use super::inline::is_register_heading;
 use super::sentences;
 use super::*;
-use crate::catalogue::lexicon::{self, Class};
+use crate::catalogue::lexicon::{self, Class, Inflection};
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
     let people = document_people(doc);
@@ -704,29 +704,21 @@ impl PersonBlock {
 /// opens with its verb ("book the room"), is a noun phrase ("website
 /// update"), or says what is to come ("will chase", "venue to be confirmed").
 fn records_what_happened(line: &str) -> bool {
-    let written: Vec<&str> = line.split_whitespace().take(10).collect();
-    let words: Vec<String> = written.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let verb = |w: &str| lexicon::verb(w);
-    let ahead = words.iter().enumerate().any(|(i, w)| {
-        lexicon::is(Class::ModalFuture, w) || lexicon::is(Class::ModalObligation, w) || w == "going" || w == "to" && words.get(i + 1).is_some_and(|n| verb(n).is_some_and(|v| v.inflection == lexicon::Inflection::Base))
+    let ws: Vec<commitments::words::Word> = commitments::words::words(line, 0..line.len()).into_iter().take(10).collect();
+    let ahead = ws.iter().enumerate().any(|(i, w)| {
+        w.is(Class::ModalFuture) || w.is(Class::ModalObligation) || w.lower == "going" || w.lower == "to" && ws.get(i + 1).is_some_and(|n| n.is_verb(Inflection::Base))
     });
-    if ahead || words.is_empty() {
-        return false;
-    }
-    if let Some(v) = verb(&words[0]) {
+    let Some(first) = ws.first().filter(|_| !ahead) else { return false };
+    if first.verb.is_some() {
         // "Nominated: X", "emailed the vendor" record; "Book the room" sets a task
-        return v.inflection == lexicon::Inflection::Past;
+        return first.is_verb(Inflection::Past);
     }
-    words.iter().enumerate().skip(1).any(|(i, w)| {
-        let finite_be = lexicon::is(Class::Be, w) && !matches!(w.as_str(), "be" | "being");
-        let finite_have = lexicon::is(Class::Have, w) && !matches!(w.as_str(), "have" | "having");
-        let after_subject = || {
-            let before = written[i - 1].trim_matches(|c: char| !c.is_alphanumeric());
-            before.chars().next().is_some_and(char::is_uppercase) || lexicon::is(Class::PronounSingular, &before.to_lowercase()) || lexicon::is(Class::PronounPlural, &before.to_lowercase())
-        };
-        finite_be
-            || finite_have
-            || verb(w).is_some_and(|v| v.inflection == lexicon::Inflection::Past || v.inflection == lexicon::Inflection::ThirdPerson && after_subject())
+    ws.iter().enumerate().skip(1).any(|(i, w)| {
+        let finite_be = w.is(Class::Be) && !matches!(w.lower.as_str(), "be" | "being");
+        let finite_have = w.is(Class::Have) && !matches!(w.lower.as_str(), "have" | "having");
+        let before = &ws[i - 1];
+        let after_subject = before.capital || before.is(Class::PronounSingular) || before.is(Class::PronounPlural);
+        finite_be || finite_have || w.is_verb(Inflection::Past) || w.is_verb(Inflection::ThirdPerson) && after_subject
     })
 }
 

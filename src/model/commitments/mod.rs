@@ -15,7 +15,7 @@
 
 mod due;
 mod owners;
-mod words;
+pub(super) mod words;
 
 use std::ops::Range;
 

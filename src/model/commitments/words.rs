@@ -5,7 +5,7 @@ use crate::catalogue::lexicon::{self, Class, Inflection, Verb};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]
-pub(super) struct Word {
+pub(in crate::model) struct Word {
     /// The word without the punctuation around it.
     pub span: Range<usize>,
     pub lower: String,
@@ -47,7 +47,7 @@ impl Word {
 
 /// Splits `text[range]` into words; "I'll" is two words ("I", "'ll"),
 /// "don't" two ("do", "n't").
-pub(super) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+pub(in crate::model) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let mut out = Vec::new();
     let mut i = range.start;
     let end = range.end;

@@ -198,10 +198,10 @@ fn motions(text: &str, doc: &mut Document) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion):)").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:)").unwrap())
     };
     let carried = || {
-        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
+        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
     };
     let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
@@ -221,20 +221,33 @@ fn motions(text: &str, doc: &mut Document) {
             // next block or two (MOVED / THAT / SECONDED / CARRIED lines)
             let end = starts.get(j + 1).copied().unwrap_or(body.len());
             let mut outcome = &body[at..end];
-            let mut following = String::new();
+            // the blocks after it, each with where it ends in the text
+            let mut following = Vec::new();
             if j + 1 == starts.len() {
                 for next in blocks.iter().skip(k + 1).take(3) {
                     let t = &text[next.text.clone()];
                     if may_start_motion(t) && start().is_match(t) {
                         break;
                     }
-                    following.push('\n');
-                    following.push_str(t);
+                    following.push((t, next.text.end));
                 }
             }
+            // where the decision ends: its sentence, or the block that
+            // records its outcome ("**Motion:** Reject PR #13" / "Passed"),
+            // which is then no decision of its own
+            let mut outcome_end = None;
             let combined;
             if !following.is_empty() && !carried().is_match(outcome) {
-                combined = format!("{outcome}{following}");
+                let mut joined = outcome.to_string();
+                for (t, end) in &following {
+                    joined.push('\n');
+                    joined.push_str(t);
+                    if carried().is_match(&joined) {
+                        outcome_end = Some(*end);
+                        break;
+                    }
+                }
+                combined = joined;
                 outcome = &combined;
             }
             if failed().is_match(outcome) || !carried().is_match(outcome) {
@@ -254,10 +267,10 @@ fn motions(text: &str, doc: &mut Document) {
                 continue;
             }
             found.push(ResolvedBlock {
-                marker: clean(&body[at..at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]),
+                marker: clean(&body[at..at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]).trim_matches(['*', '_']).to_string(),
                 marker_span: block.text.start + at..block.text.start + at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
                 resolutions: vec![Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() }],
-                span,
+                span: span.start..outcome_end.unwrap_or(span.end),
                 inline: true,
             });
         }
@@ -268,7 +281,7 @@ fn motions(text: &str, doc: &mut Document) {
         .resolved_blocks
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.inline && found.iter().any(|m| r.span.start > m.span.start && r.span.start <= m.span.end && same_block(doc, r.span.start, m.span.start)))
+        .filter(|(_, r)| r.inline && found.iter().any(|m| r.span.start > m.span.start && r.span.start <= m.span.end))
         .map(|(i, _)| i)
         .collect();
     let mut index = 0;
@@ -295,10 +308,6 @@ fn title_lines_skipped(body: &str, from: usize, at: usize) -> usize {
         start += nl + 1;
     }
     start
-}
-
-fn same_block(doc: &Document, a: usize, b: usize) -> bool {
-    doc.blocks.iter().any(|bl| bl.span.start <= a && a < bl.span.end && bl.span.start <= b && b < bl.span.end)
 }
 
 /// A heading that says what was decided over a list ("## Grants
@@ -493,6 +502,14 @@ mod tests {
         assert_eq!(decisions("__Resolved__: to buy a bench.\n").len(), 1);
         assert_eq!(decisions("RESOLUTION: Publish the draft as a note.\n").len(), 1);
         assert!(decisions("Resolution of the dispute was discussed.\n").is_empty());
+    }
+
+    #[test]
+    fn a_motion_in_bold_and_its_outcome_in_the_entry_after_it_are_one_decision() {
+        let text = "* Revise the 3-hour rule\n\n    * **Motion: Reject the proposed change.**\n\n    * Passed\n\n* Voting rules\n\n    * **Motion:** Accept the policy as drafted.\n\n    * Motion passed.\n";
+        let doc = Document::parse(text);
+        let starts: Vec<&str> = doc.resolved_blocks.iter().map(|r| &text[r.span.start..r.span.start + 8]).collect();
+        assert_eq!(starts, ["**Motion", "**Motion"], "{:?}", doc.resolved_blocks);
     }
 
     #[test]

@@ -68,12 +68,16 @@ pub fn read(written: &str) -> Option<ItemNumber> {
     let w = written.trim();
     if w.starts_with('#') {
         let level = w.chars().take_while(|c| *c == '#').count().min(6) as u8;
-        let rest = w.trim_start_matches('#').trim().trim_end_matches(['.', ':', ')']);
-        let value = rest.parse().ok();
+        let rest = w.trim_start_matches('#').trim().trim_end_matches(['.', ':', ')', '\\']);
+        // "# 2.1 Participants": the parts before the last are its parents
+        let (prefix, last) = match rest.rsplit_once('.') {
+            Some((parents, last)) if !parents.is_empty() && parents.split('.').chain([last]).all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) => (parents, last),
+            _ => ("", rest),
+        };
         return Some(ItemNumber {
             scheme: Scheme::Markdown(level),
-            prefix: String::new(),
-            value,
+            prefix: prefix.to_string(),
+            value: last.parse().ok(),
             year: None,
             normal: rest.to_string(),
         });
@@ -214,6 +218,9 @@ mod tests {
         assert_eq!((r.scheme, r.prefix.as_str(), r.value, r.normal.as_str()), (Scheme::Reference, "22/11/6", Some(15), "22/11/6/15"));
         let r = read("21/04/7 ").unwrap();
         assert_eq!((r.scheme, r.prefix.as_str(), r.value), (Scheme::Reference, "21/04", Some(7)));
+        let r = read("# 2.1 ").unwrap();
+        assert_eq!((r.scheme, r.prefix.as_str(), r.value, r.normal.as_str()), (Scheme::Markdown(1), "2", Some(1), "2.1"));
+        assert_eq!(read("## 5\\.").map(|n| (n.prefix, n.value)), Some((String::new(), Some(5))));
         let r = read("124/17").unwrap();
         assert_eq!((r.value, r.year.as_deref()), (Some(124), Some("17")));
     }

@@ -36,6 +36,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         title_heading(text, doc, scheme);
         headings_before_the_agenda(doc, scheme);
         demote_other_schemes(text, doc, scheme);
+        demote_deeper_numbers(doc, scheme);
         demote_restarted_runs(doc);
         promote_sequence(text, doc, scheme);
         mid_line_items(text, doc, scheme);
@@ -198,7 +199,9 @@ fn markdown_level(text: &str, doc: &mut Document) {
     // "## Action items", "## Actions": the heading of a register, not an
     // item; "## Agenda" over a list of the items is the agenda itself
     let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| {
-        level_of(i).is_none_or(|l| l == level && !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title))
+        // "# 9\. Next steps" keeps its place in the numbered run
+        let in_run = i.numbering.as_ref().is_some_and(|n| n.value.is_some() && n.prefix.is_empty());
+        level_of(i).is_none_or(|l| l == level && (in_run || !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title)))
     });
     doc.items = keep;
     for item in demoted {
@@ -217,10 +220,18 @@ fn is_agenda_heading(title: &str) -> bool {
 /// another way ("# Steering Group Meeting #3" over "1\. Welcome", "2\.
 /// Actions"): the document's title, not an item.
 fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
+    let Some(first) = doc.items.first() else { return };
     if matches!(scheme, Scheme::Markdown(_)) {
+        // "# CSAF TC Meeting #13" over "# 1\. Call to Order", "# 2\. Roll
+        // call": the one unnumbered heading first is the document's title
+        let numbered = |i: &AgendaItem| i.numbering.as_ref().is_some_and(|n| n.scheme == scheme && n.value.is_some());
+        let first_unnumbered = first.numbering.as_ref().is_some_and(|n| n.scheme == scheme) && !numbered(first);
+        if first_unnumbered && doc.items[1..].iter().filter(|i| numbered(i)).count() >= 2 && text[..first.heading_span.start].trim().is_empty() {
+            let item = doc.items.remove(0);
+            as_sub_heading(doc, item);
+        }
         return;
     }
-    let Some(first) = doc.items.first() else { return };
     let Some(Scheme::Markdown(level)) = first.numbering.as_ref().map(|n| n.scheme) else { return };
     let alone = !doc.items[1..].iter().any(|i| i.numbering.as_ref().is_some_and(|n| n.scheme == Scheme::Markdown(level)));
     if alone && text[..first.heading_span.start].trim().is_empty() {
@@ -243,6 +254,24 @@ fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
     let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
         .into_iter()
         .partition(|i| i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
+    doc.items = keep;
+    for item in demoted {
+        as_sub_heading(doc, item);
+    }
+}
+
+/// Markdown headings of the items' level numbered one level deeper than
+/// the items ("# 2. Roll call" over "# 2.1 Participants"): sections of
+/// the item before them, not items.
+fn demote_deeper_numbers(doc: &mut Document, scheme: Scheme) {
+    if !matches!(scheme, Scheme::Markdown(_)) {
+        return;
+    }
+    let numbered = |i: &AgendaItem, top: bool| i.numbering.as_ref().is_some_and(|n| n.scheme == scheme && n.value.is_some() && n.prefix.is_empty() == top);
+    if doc.items.iter().filter(|i| numbered(i, true)).count() < 2 {
+        return;
+    }
+    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| !numbered(i, false));
     doc.items = keep;
     for item in demoted {
         as_sub_heading(doc, item);
@@ -580,6 +609,13 @@ mod tests {
         check("Minutes\n\n1. Apologies: None received.\n\n2. Minutes: Approved as a true record.\n\n3. Finance: Noted.\n", &["1 Apologies", "2 Minutes", "3 Finance"]);
         // a list that is not numbered from the top, or too short, stays a list
         check("Minutes\n\n1. We met.\n\n2. We spoke.\n", &[]);
+    }
+
+    #[test]
+    fn numbered_markdown_headings_keep_their_run_and_nest_deeper_numbers() {
+        let text = "# Committee Meeting #13\n\n# 1\\. Call to Order\n\nText.\n\n# 2\\. Roll call\n\n# 2.1 Participants\n\nAnn, Bob.\n\n## 2.1.1 Voting Members\n\nAnn.\n\n# 3\\. Next steps\n\nAnn to write the report.\n\n# 4\\. Adjourn\n\nDone.\n";
+        check(text, &["1 Call to Order", "2 Roll call", "3 Next steps", "4 Adjourn"]);
+        assert_eq!(Document::parse(text).meeting.title.as_deref(), Some("Committee Meeting #13"));
     }
 
     #[test]

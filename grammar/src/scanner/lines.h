@@ -649,10 +649,22 @@ static bool scan_line_start(Scanner *s, Lexer *lx, const bool *valid) {
           adv(lx);
           digits++;
         }
-        /* "## 5. Title", "## 5) Title", "## 5 Title"; not a year ("## 2024 plans") */
-        if (look(lx) == '\\') adv(lx); /* "## 5\. Title", escaped */
-        bool closed = look(lx) == '.' || look(lx) == ')';
-        if (closed) adv(lx);
+        /* "## 5. Title", "## 5) Title", "## 5 Title", "# 2.1 Participants",
+         * "## 2.1.1 Members"; not a year ("## 2024 plans") */
+        bool closed = false;
+        for (;;) {
+          if (look(lx) == '\\') adv(lx); /* "## 5\. Title", escaped */
+          if (look(lx) == ')') {
+            adv(lx);
+            closed = true;
+            break;
+          }
+          if (look(lx) != '.') break;
+          adv(lx);
+          closed = true;
+          if (!is_digit(look(lx))) break;
+          while (is_digit(look(lx))) adv(lx);
+        }
         if (closed || (digits <= 3 && is_hspace(look(lx)))) {
           skip_hspace_count(lx);
           mark_end(lx);

@@ -120,6 +120,8 @@ struct Closed {
     directive_verbs: Vec<String>,
     decision_verbs: Vec<String>,
     opinion_verbs: Vec<String>,
+    prediction_verbs: Vec<String>,
+    event_verbs: Vec<String>,
     meeting_acts: Vec<String>,
     motion_carried: Vec<String>,
     motion_not_carried: Vec<String>,
@@ -168,6 +170,10 @@ pub enum Class {
     DecisionVerb,
     /// Verb lemmas: "feel", "think".
     OpinionVerb,
+    /// Verb lemmas: "expect", "estimate": a future after them is a forecast.
+    PredictionVerb,
+    /// Verb lemmas: "hold": "is to be held on 28 July" dates an event.
+    EventVerb,
     /// Verb lemmas: "note", "approve".
     MeetingAct,
     /// Verb lemmas: "carry", "approve": "Approved 5-0" records a motion carried.
@@ -320,6 +326,8 @@ fn lexicon() -> &'static Lexicon {
             (Class::DirectiveVerb, set(c.directive_verbs)),
             (Class::DecisionVerb, set(c.decision_verbs)),
             (Class::OpinionVerb, set(c.opinion_verbs)),
+            (Class::PredictionVerb, set(c.prediction_verbs)),
+            (Class::EventVerb, set(c.event_verbs)),
             (Class::MeetingAct, set(c.meeting_acts)),
             (Class::MotionCarried, set(c.motion_carried)),
             (Class::MotionNotCarried, set(c.motion_not_carried)),
@@ -552,6 +560,8 @@ mod tests {
             (Class::DirectiveVerb, "direct"),
             (Class::DecisionVerb, "resolve"),
             (Class::OpinionVerb, "feel"),
+            (Class::PredictionVerb, "estimate"),
+            (Class::EventVerb, "hold"),
             (Class::MeetingAct, "note"),
             (Class::MotionCarried, "carry"),
             (Class::MotionNotCarried, "table"),
@@ -579,7 +589,7 @@ mod tests {
         assert!(is(Class::Abbreviation, "sept") && is(Class::Abbreviation, "thurs"));
         assert!(!is(Class::Abbreviation, "may") && !is(Class::Abbreviation, "monday"));
         // every verb class named in english.toml is a verb WordNet knows
-        for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::MeetingAct, Class::MotionCarried, Class::MotionNotCarried, Class::DeferralVerb] {
+        for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::PredictionVerb, Class::EventVerb, Class::MeetingAct, Class::MotionCarried, Class::MotionNotCarried, Class::DeferralVerb] {
             for w in &lexicon().closed[class as usize] {
                 assert!(verb_lemma(w).is_some(), "{class:?}: {w} is not a WordNet verb");
             }

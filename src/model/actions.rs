@@ -1163,8 +1163,9 @@ fn from_commitment(text: &str, block: &Block, c: Commitment, kind: ActionKind) -
         kind,
         owner_slot: span.start + end_trim,
         owner_slot_prefix: " ",
-        // an imperative entry or a "let's" may be a plan, not a task
-        tentative: matches!(c.form, Form::Imperative | Form::Proposal),
+        // an imperative entry, a "let's" or a clause with its subject left
+        // out may be the meeting's or the speaker's plan, not a task for someone
+        tentative: matches!(c.form, Form::Imperative | Form::Proposal) || c.elided,
     }
 }
 

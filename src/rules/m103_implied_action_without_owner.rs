@@ -19,9 +19,10 @@ declare_rule! {
     ///
     /// Example: `It was noted that a briefing would be provided to members in due course.`
     ///
-    /// A bare imperative list entry outside an action section (`- Turn on recording`) and a
-    /// proposal (`Let's follow up async`) are reported as hints: they are as often the
-    /// meeting's own plan as a task someone must take.
+    /// A bare imperative list entry outside an action section (`- Turn on recording`), a
+    /// proposal (`Let's follow up async`) and a plan whose subject the notes leave out (`Will
+    /// take another look.`) are reported as hints: they are as often the meeting's or the
+    /// speaker's own plan as a task someone must take.
     ///
     /// Fix: "Mark as action" appends `(Action – )` with the cursor in the owner slot; name the
     /// owner.
@@ -82,10 +83,13 @@ mod tests {
 
     #[test]
     fn plans_and_proposals_are_hints() {
-        let found = run(&RULE, "Agenda\n\n- Turn on recording\n- Call for clarifications\n\nTravis is away, so let's follow up async.\n");
-        assert!(!found.is_empty());
+        let found = run(&RULE, "Agenda\n\n- Turn on recording\n- Call for clarifications\n\nTravis is away, so let's follow up async.\n\nWill take another look at this.\n");
+        assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.iter().all(|d| d.severity == Severity::Hint), "{found:?}");
         let firm = run(&RULE, "It was noted that a briefing would be provided to members in due course.\n");
+        assert_eq!(firm[0].severity, Severity::Warning);
+        // "we" is the meeting itself, plainly named: its commitment is firm
+        let firm = run(&RULE, "We will vote on the logo next week.\n");
         assert_eq!(firm[0].severity, Severity::Warning);
     }
 

@@ -41,6 +41,10 @@ pub struct Commitment {
     pub due: Option<Due>,
     /// How the clause commits.
     pub form: Form,
+    /// Its subject is left out by the notes ("Will take another shot at
+    /// this."): most often the speaker's own plan, so whether anyone must
+    /// be named is uncertain.
+    pub elided: bool,
 }
 
 /// The shape of a committing clause.
@@ -140,6 +144,7 @@ struct Found {
     owners: Vec<String>,
     owner_span: Option<Range<usize>>,
     form: Form,
+    elided: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -232,7 +237,7 @@ impl<'a> Reader<'a> {
             let end = if k + 1 < n { clause_end(ws, groups[k + 1].start) } else { s.span.end };
             let start = if k == 0 && n > 1 { s.body.min(start) } else { start };
             let due = due::find(self.text, ws[g.start].span.start.max(start)..end);
-            self.out.push(Commitment { span: start..end.max(start), owners: g.owners.clone(), owner_span: g.owner_span.clone(), due, form: g.form });
+            self.out.push(Commitment { span: start..end.max(start), owners: g.owners.clone(), owner_span: g.owner_span.clone(), due, form: g.form, elided: g.elided });
         }
     }
 
@@ -262,6 +267,11 @@ impl<'a> Reader<'a> {
             if ws[..i].iter().any(|w| matches!(w.lower.as_str(), "if" | "unless" | "whether")) {
                 return None;
             }
+            // "it is expected that … will be hosted", "it looks like we
+            // will make a surplus": a forecast, not a task
+            if !matches!(subject, Subject::Speaker) && self.forecast_before(ws, i) {
+                return None;
+            }
             // "an interest in the payment that she would be requesting": a
             // relative clause describes the noun before it, it sets no task
             if matches!(subject, Subject::Named(_) | Subject::Refers) && self.relative(ws, i) {
@@ -285,7 +295,8 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) && !coordinated_act(ws, j + 1) {
-                return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future });
+                let elided = matches!(subject, Subject::Nobody) && subject_left_out(ws, i);
+                return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future, elided });
             }
             return self.with_subject(ws, i, subject, Form::Future);
         }
@@ -294,7 +305,7 @@ impl<'a> Reader<'a> {
         }
         // "let's publish the findings"
         if (w.lower == "let's" || w.lower == "let’s") && ws.get(i + 1).is_some_and(|v| v.is_verb(Inflection::Base) || v.is_adverb()) {
-            return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Proposal });
+            return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Proposal, elided: false });
         }
         // "That the Clerk write to …", "RESOLVED that a report be presented"
         // ("Fred proposed that the social be held on campus" is one
@@ -315,7 +326,7 @@ impl<'a> Reader<'a> {
         // "The meeting was adjourned." closes it; "adjourned to 5 May" puts it off
         let closed = lemma == "adjourn" && !put_off_to;
         if w.verb_in(Class::DeferralVerb) && w.is_verb(Inflection::Past) && i > 0 && (ws[i - 1].is(Class::Be) || put_off_to) && !closed {
-            return Some(Found { start: i, owners: self.agent_after(ws, i + 1).unwrap_or_default(), owner_span: None, form: Form::Deferral });
+            return Some(Found { start: i, owners: self.agent_after(ws, i + 1).unwrap_or_default(), owner_span: None, form: Form::Deferral, elided: false });
         }
         // "Laura and Amy have volunteered", "TD volunteered too"
         let offered = w.is_verb(Inflection::Past) || w.is_verb(Inflection::Base) && i > 0 && (ws[i - 1].is(Class::ModalFuture) || ws[i - 1].is(Class::ModalPossibility));
@@ -364,7 +375,8 @@ impl<'a> Reader<'a> {
                 return ws.get(k + 1).filter(|t| t.lower == "to").map(|_| Form::Future);
             }
             if x.is_verb(Inflection::Past) {
-                return x.verb.filter(|v| v.class.is_act() && !lexicon::is(Class::MeetingAct, v.lemma) || v.lemma == "approve").map(|_| Form::Passive);
+                // "will be held at the hall on 28 July": an event, not a task
+                return x.verb.filter(|v| v.class.is_act() && !lexicon::is(Class::MeetingAct, v.lemma) && !lexicon::is(Class::EventVerb, v.lemma) || v.lemma == "approve").map(|_| Form::Passive);
             }
             // "would be a topic of discussion at the next meeting"
             let rest = &ws[k..];
@@ -400,7 +412,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let task_lemma = if passive { ws[i + 2].lemma() } else { v.lemma() };
-        if passive && task_lemma.is_some_and(|l| lexicon::is(Class::MeetingAct, l)) {
+        if passive && task_lemma.is_some_and(|l| lexicon::is(Class::MeetingAct, l) || lexicon::is(Class::EventVerb, l)) {
             return None;
         }
         // at the head of a clause: "To bid for …", "To be revisited"
@@ -409,10 +421,10 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if passive {
-                return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Passive });
+                return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Passive, elided: false });
             }
             let act = task_lemma.is_some_and(|l| lexicon::is(Class::MeetingAct, l));
-            return (self.decided && !act).then_some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Decision });
+            return (self.decided && !act).then_some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Decision, elided: false });
         }
         let mut p = i - 1;
         while p > 0 && ws[p].is_adverb() && ws[p].stop_after.is_none() {
@@ -422,7 +434,12 @@ impl<'a> Reader<'a> {
         // "is to be removed": nobody named but the "by" agent
         if passive && matches!(gov.lower.as_str(), "is" | "are") {
             let start = self.np_start(ws, p.saturating_sub(1)).unwrap_or(p);
-            return Some(Found { start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive });
+            // "advice on how the teaching is to be done": an indirect
+            // question describes the matter, it sets no task
+            if start > 0 && ws[start - 1].is(Class::QuestionWord) && ws[start - 1].lower != "which" {
+                return None;
+            }
+            return Some(Found { start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive, elided: false });
         }
         // "agreed to", "has offered to", "is still trying to", "I plan to"
         if gov.verb_in(Class::CommissiveVerb) && !gov.capital || gov.lower == "agreed" {
@@ -455,7 +472,7 @@ impl<'a> Reader<'a> {
                     let subject = self.subject(ws, k - 1);
                     return self.with_subject(ws, k - 1, subject, Form::Undertaking);
                 }
-                return Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Decision });
+                return Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Decision, elided: false });
             }
             while k > 0 && (ws[k - 1].is(Class::Have) || ws[k - 1].is_adverb() && ws[k - 1].stop_after.is_none()) {
                 k -= 1;
@@ -465,7 +482,7 @@ impl<'a> Reader<'a> {
             }
             let subject = self.subject(ws, k);
             if matches!(subject, Subject::Nobody) && k == 0 {
-                return Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Decision });
+                return Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Decision, elided: false });
             }
             return self.with_subject(ws, k, subject, Form::Undertaking);
         }
@@ -503,7 +520,7 @@ impl<'a> Reader<'a> {
             let named_thing = matches!(&subject, Subject::Named(r) if !self.agents(ws, r.clone(), false));
             if named_thing && gov.is(Class::Be) {
                 // "The plan is to update this": to be done, by nobody named
-                return Some(Found { start: p, owners: Vec::new(), owner_span: None, form: Form::Obligation });
+                return Some(Found { start: p, owners: Vec::new(), owner_span: None, form: Form::Obligation, elided: false });
             }
             return self.with_subject(ws, p, subject, Form::Obligation);
         }
@@ -525,7 +542,7 @@ impl<'a> Reader<'a> {
         let before = np_start.checked_sub(1).map(|b| &ws[b]);
         // "The bench and the sign to be added to the register"
         if passive && before.is_none_or(|b| ends_clause(b) || b.lower == "that") {
-            return Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive });
+            return Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive, elided: false });
         }
         if !self.agents(ws, np.clone(), np_start == 0) {
             return None;
@@ -549,7 +566,7 @@ impl<'a> Reader<'a> {
             Some(b) if !ends_clause(b) && b.lower == "for" && (ws[np_start].is(Class::Determiner) || ws[np_start].capital || ws[np_start].caps) => Some(self.named(ws, np, if passive { Form::Passive } else { Form::Infinitive })),
             // in an entry of its own a name may follow a word with no stop: "… emails Clerk to respond"
             Some(b) if !ends_clause(b) && !(b.lower == "that" || b.is(Class::Coordinator) || b.verb_in(Class::DecisionVerb)) && !(self.entry && (ws[np_start].capital || ws[np_start].caps) && !b.is(Class::Preposition) && !b.capital) => None,
-            _ if passive => Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive }),
+            _ if passive => Some(Found { start: np_start, owners: self.agent_after(ws, i + 3).unwrap_or_default(), owner_span: None, form: Form::Passive, elided: false }),
             _ => Some(self.named(ws, np, Form::Infinitive)),
         }
     }
@@ -581,7 +598,7 @@ impl<'a> Reader<'a> {
             if lexicon::is(Class::MeetingAct, lemma) || refs.iter().any(|w| w.is(Class::NonAgent)) {
                 return None;
             }
-            return Some(Found { start: from, owners: self.agent_after(ws, k + 1).unwrap_or_default(), owner_span: None, form: Form::Passive });
+            return Some(Found { start: from, owners: self.agent_after(ws, k + 1).unwrap_or_default(), owner_span: None, form: Form::Passive, elided: false });
         }
         let verb = v.verb?;
         let base = verb.inflection == Inflection::Base || v.lower == "to" && ws.get(end + 1).is_some_and(|n| n.is_verb(Inflection::Base));
@@ -642,12 +659,12 @@ impl<'a> Reader<'a> {
         if ws[1].capital && told {
             return None;
         }
-        Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Imperative })
+        Some(Found { start: 0, owners: Vec::new(), owner_span: None, form: Form::Imperative, elided: false })
     }
 
     fn passive(&self, ws: &[Word], modal: usize, j: usize) -> Found {
         let start = self.np_start(ws, modal.saturating_sub(1)).unwrap_or(modal);
-        Found { start: start.min(modal), owners: self.agent_after(ws, j + 1).unwrap_or_default(), owner_span: None, form: Form::Passive }
+        Found { start: start.min(modal), owners: self.agent_after(ws, j + 1).unwrap_or_default(), owner_span: None, form: Form::Passive, elided: false }
     }
 
     /// The owner of a passive: "by X" within a few words.
@@ -666,7 +683,7 @@ impl<'a> Reader<'a> {
     fn named(&self, ws: &[Word], np: Range<usize>, form: Form) -> Found {
         let owners = self.owner_names(ws, np.clone());
         let span = ws[np.start].span.start..ws[np.end - 1].span.end;
-        Found { start: np.start, owners, owner_span: Some(span), form }
+        Found { start: np.start, owners, owner_span: Some(span), form, elided: false }
     }
 
     fn with_subject(&self, ws: &[Word], at: usize, subject: Subject, form: Form) -> Option<Found> {
@@ -682,10 +699,11 @@ impl<'a> Reader<'a> {
             }
             Subject::Refers => {
                 let owners = self.refer(ws[at].span.start);
-                Some(Found { start, owners, owner_span: None, form })
+                Some(Found { start, owners, owner_span: None, form, elided: false })
             }
-            Subject::Speaker => Some(Found { start, owners: self.speaker.iter().cloned().collect(), owner_span: None, form }),
-            Subject::Nobody => Some(Found { start, owners: Vec::new(), owner_span: None, form }),
+            Subject::Speaker => Some(Found { start, owners: self.speaker.iter().cloned().collect(), owner_span: None, form, elided: false }),
+            // "Will take another shot at this": a subject the notes leave out
+            Subject::Nobody => Some(Found { start, owners: Vec::new(), owner_span: None, form, elided: subject_left_out(ws, at) }),
             Subject::NotAgent => None,
         }
     }
@@ -843,9 +861,37 @@ impl<'a> Reader<'a> {
         ws[..i].iter().any(|w| w.verb_in(Class::DecisionVerb) && w.is_verb(Inflection::Past) && !w.verb_in(Class::OpinionVerb) || matches!(w.lower.as_str(), "agreed" | "resolved" | "decided"))
     }
 
+    /// Whether the future at word `i` is what a verb of forecasting or
+    /// believing says ("expected that the meeting will …", "estimating we
+    /// will …", "looks like we will …"): the verb stands right before the
+    /// modal's subject, or before "that" / "like" and the subject, and the
+    /// sentence records no decision.
+    fn forecast_before(&self, ws: &[Word], i: usize) -> bool {
+        let Some(before) = i.checked_sub(1) else { return false };
+        let pronoun = [Class::PronounFirstPlural, Class::PronounFirstSingular, Class::PronounPlural, Class::PronounSingular, Class::NonAgent].iter().any(|&c| ws[before].is(c));
+        let Some(start) = (if pronoun { Some(before) } else { self.np_start(ws, before) }) else { return false };
+        let Some(mut k) = start.checked_sub(1) else { return false };
+        if matches!(ws[k].lower.as_str(), "that" | "like" | "as") && k > 0 {
+            k -= 1;
+        }
+        let looks_like = ws[k].lemma() == Some("look") && ws.get(k + 1).is_some_and(|n| n.lower == "like" || n.lower == "as");
+        (ws[k].verb_in(Class::PredictionVerb) || looks_like) && !self.decision_before(ws, i)
+    }
+
     fn opinion_before(&self, ws: &[Word], i: usize) -> bool {
         ws[..i].iter().any(|w| w.verb_in(Class::OpinionVerb) && !matches!(w.lower.as_str(), "agreed" | "noted"))
     }
+}
+
+/// Whether the verb group at word `at` has no subject written before it:
+/// it opens its sentence or clause ("Will take another shot at this.",
+/// "…; will report back").
+fn subject_left_out(ws: &[Word], at: usize) -> bool {
+    let mut j = at;
+    while j > 0 && (ws[j - 1].is_adverb() || ws[j - 1].is(Class::Have)) && ws[j - 1].stop_after.is_none() {
+        j -= 1;
+    }
+    j == 0 || ends_clause(&ws[j - 1])
 }
 
 /// A word that can end the owner before "and": a name, initials, a person noun.

@@ -340,3 +340,31 @@ fn a_passive_clause_goes_on_with_the_owner_before_it() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(owners(&found[0]), ["HR", "NC"]);
 }
+
+#[test]
+fn forecasts_and_beliefs_about_the_future_commit_nobody() {
+    none("It is expected that next year's conference will be hosted by the university.");
+    none("We are estimating we will sell 200 to 250 tickets.");
+    none("Currently it looks like we will make a small surplus at the end of the year.");
+    none("The treasurer thought the grant would be paid in May.");
+    // a decision, or a commitment not under the forecast, still commits
+    assert_eq!(owners(&one("It was agreed that the Clerk will write to the landowner.")), ["Clerk"]);
+    assert_eq!(owners(&one("The Clerk will write to the landowner.")), ["Clerk"]);
+}
+
+#[test]
+fn events_dated_and_indirect_questions_set_no_task() {
+    none("The next meeting of the action group is to be held at Middleton on 28 July.");
+    none("A bingo night will be held on 4 July.");
+    none("There is a need for advice on how the teaching is to be done.");
+    // a passive task still commits, and so does a relative clause on the thing to be done
+    assert_eq!(one("The budget line is to be removed.").form, Form::Passive);
+    assert_eq!(one("The accounts will be sent to the auditor.").form, Form::Passive);
+}
+
+#[test]
+fn a_forecast_governs_only_the_clause_it_introduces() {
+    // the noun "estimates" forecasts nothing; "I think I should" is the speaker's own plan
+    assert_eq!(one("A further two estimates for the work will be sought.").form, Form::Passive);
+    assert_eq!(find_with("Travis: I think I should file some issues.", &["Travis"], false).len(), 1);
+}

@@ -136,6 +136,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         // overlaps when the furthest of them reaches past this one's start
         !(i > 0 && reach[i - 1] > a.span.start)
     });
+    owner_fields(text, doc, &mut found);
     doc.actions.extend(found);
     for a in doc.actions.iter_mut().filter(|a| a.kind == ActionKind::Explicit) {
         if a.owners.len() == 1 && a.owners[0].span.as_ref().is_some_and(|s| verb_not_owner(&text[s.clone()], &people)) {
@@ -834,6 +835,46 @@ fn tables(text: &str, doc: &Document) -> Vec<Action> {
     out
 }
 
+/// "* Annual Report" over "    * Assigned: Communications Committee" and
+/// "    * In progress": an entry whose deeper items hold an owner field
+/// (`Assigned:`, `Owner:`, `Who:`, the headings of an action table's owner
+/// column) is an action of that owner, as a tracker exports it; the deeper
+/// items are its fields and notes, not actions of their own.
+fn owner_fields(text: &str, doc: &Document, found: &mut Vec<Action>) {
+    let blocks = &doc.blocks;
+    for (k, entry) in blocks.iter().enumerate() {
+        if entry.kind != BlockKind::ListItem {
+            continue;
+        }
+        let indent = column(text, entry.span.start);
+        let children: Vec<&Block> = blocks[k + 1..].iter().take_while(|c| c.kind == BlockKind::ListItem && column(text, c.span.start) > indent).collect();
+        let field = children.iter().find_map(|c| {
+            let body = &text[c.text.clone()];
+            let (label, value) = body.split_once(':')?;
+            let label = label.trim().trim_matches(['*', '_']).trim().to_lowercase();
+            lexicon::is(Class::TableOwner, &label).then(|| split_owner_cell(value))
+        });
+        let Some(names) = field.filter(|n| !n.is_empty()) else { continue };
+        let notes = children.first().map_or(0, |c| c.span.start)..children.last().map_or(0, |c| c.span.end);
+        found.retain(|a| !(a.span.start >= notes.start && a.span.start < notes.end));
+        let owners: Vec<Owner> = names.into_iter().map(|name| Owner { name, span: None }).collect();
+        let own: Vec<usize> = (0..found.len()).filter(|&i| found[i].span.start >= entry.text.start && found[i].span.start < entry.text.end).collect();
+        if own.is_empty() {
+            let task = clean(&text[entry.text.clone()]);
+            found.push(explicit_action(owners, task, entry.text.clone(), entry.text.end));
+        } else {
+            for i in own {
+                let a = &mut found[i];
+                a.kind = ActionKind::Explicit;
+                a.tentative = false;
+                if a.owners.is_empty() {
+                    a.owners = owners.clone();
+                }
+            }
+        }
+    }
+}
+
 /// "Danielle (Deputy Head)/JR, SW & TD": one owner per name.
 fn split_owner_cell(cell: &str) -> Vec<String> {
     cell.split(['/', ',', '&', ';']).flat_map(|p| p.split(" and ")).map(clean_owner).filter(|n| !n.is_empty() && n.chars().any(char::is_alphabetic)).collect()
@@ -1226,6 +1267,16 @@ mod tests {
                 (names(&[]), "Review the old tickets - Done".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn an_entry_with_an_owner_field_below_it_is_that_owners_action() {
+        let text = "Previous action items\n\n* Annual report\n\n    * Assigned: Communications Committee\n\n    * In progress\n\n* Set up a poll about the retreat\n\n    * Assigned: Greg\n\n    * We need to have a meeting among the boards after the summer.\n";
+        assert_eq!(
+            explicit(text),
+            [(names(&["Communications Committee"]), "Annual report".to_string()), (names(&["Greg"]), "Set up a poll about the retreat".to_string())]
+        );
+        assert!(actions(text).iter().all(|(k, _, _)| *k == ActionKind::Explicit), "{:?}", actions(text));
     }
 
     #[test]

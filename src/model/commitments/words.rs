@@ -1,7 +1,7 @@
 //! Words of a sentence, with their byte ranges and what the lexicon says of
 //! them: one pass over the text, no regular expression.
 
-use crate::catalogue::lexicon::{self, Class, Inflection, Verb};
+use crate::catalogue::lexicon::{self, Class, Classes, Inflection, Verb};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]
@@ -18,11 +18,13 @@ pub(in crate::model) struct Word {
     /// Punctuation that follows it and ends a clause: `,` `;` `:` `)` `.` or a dash.
     pub stop_after: Option<char>,
     pub verb: Option<Verb>,
+    /// The closed classes of `lower`, looked up once.
+    classes: Classes,
 }
 
 impl Word {
     pub fn is(&self, class: Class) -> bool {
-        lexicon::is(class, &self.lower)
+        self.classes.has(class)
     }
 
     pub fn is_verb(&self, inflection: Inflection) -> bool {
@@ -128,15 +130,16 @@ fn make(core: &str, span: Range<usize>, opens: bool, stop_after: Option<char>) -
     let caps = letters >= 2 && core.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     // function words are not verbs ("to", "as", "up"), and neither is a word
     // in capitals that spells initials
+    let classes = lexicon::classes(&lower);
     let closed = [Class::Determiner, Class::Preposition, Class::Subordinator, Class::Coordinator, Class::ModalFuture, Class::ModalObligation, Class::ModalPossibility]
         .into_iter()
-        .any(|c| lexicon::is(c, &lower));
+        .any(|c| classes.has(c));
     let verb = if closed || (caps && letters <= 4) || !core.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
         None
     } else {
         lexicon::verb(&lower)
     };
-    Word { span, lower, capital, caps, opens, stop_after, verb }
+    Word { span, lower, capital, caps, opens, stop_after, verb, classes }
 }
 
 #[cfg(test)]

@@ -184,7 +184,9 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 /// block of prose it runs at a few MB/s; a block without these words
 /// cannot match it.
 fn may_start_motion(text: &str) -> bool {
-    ["otion", "OTION", "move", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
+    // every way the pattern starts holds one of these ("moved", not
+    // "move": "remove" and "movement" are common and start nothing)
+    ["otion", "OTION", "moves", "moved", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …

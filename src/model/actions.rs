@@ -17,8 +17,8 @@ use super::*;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 
 /// `memo`: what the caller kept of the commitments found in earlier
-/// versions of this document ([`commitments::Memo`]).
-pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut commitments::Memo>) {
+/// versions of this document.
+pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
     // the people, and the detector that reads commitments with them
     let people = Detector::new(document_people(doc), memo);
     let sections = action_sections(text, doc);

@@ -18,9 +18,9 @@ mod owners;
 pub(super) mod words;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::{Deref, Range};
 
+use super::memo::Memo;
 use super::sentences;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 pub use due::Due;
@@ -96,24 +96,6 @@ pub fn find_commitments(text: &str, people: &People, setting: Setting) -> Vec<Co
     reader.out
 }
 
-/// What [`find_commitments`] found in the texts of one document's blocks,
-/// kept by a caller that reads version after version of the document (the
-/// language server): an edit reads again only the blocks it changed, which
-/// was most of the time an analysis of a long document took. Results are a
-/// function of the text, the setting and the people, so they are kept by
-/// text and setting and forgotten when the people change; what one reading
-/// does not ask for is forgotten when it ends, so the memo holds no more
-/// than the blocks of the latest version.
-#[derive(Debug, Default)]
-pub struct Memo {
-    /// The people every result was found with.
-    people: People,
-    /// The results of the readings before this one, by text.
-    last: HashMap<Box<str>, Vec<(Setting, Vec<Commitment>)>>,
-    /// The results this reading has asked for so far.
-    this: HashMap<Box<str>, Vec<(Setting, Vec<Commitment>)>>,
-}
-
 /// [`find_commitments`] with the document's people, through the caller's
 /// [`Memo`] when it keeps one. Reads as the people it finds with.
 pub struct Detector<'m> {
@@ -124,10 +106,7 @@ pub struct Detector<'m> {
 impl<'m> Detector<'m> {
     pub fn new(people: People, memo: Option<&'m mut Memo>) -> Detector<'m> {
         let memo = memo.map(|m| {
-            if m.people != people {
-                m.last.clear();
-                m.people = people.clone();
-            }
+            m.people(&people);
             RefCell::new(m)
         });
         Detector { people, memo }
@@ -137,13 +116,12 @@ impl<'m> Detector<'m> {
     pub fn find(&self, text: &str, setting: Setting) -> Vec<Commitment> {
         let Some(memo) = &self.memo else { return find_commitments(text, &self.people, setting) };
         let mut memo = memo.borrow_mut();
-        let memo = &mut **memo;
-        let known = |results: &[(Setting, Vec<Commitment>)]| results.iter().find(|(s, _)| *s == setting).map(|(_, c)| c.clone());
-        if let Some(found) = memo.this.get(text).and_then(|r| known(r)) {
-            return found;
+        let results = memo.commitments.entry(text);
+        if let Some((_, found)) = results.iter().find(|(s, _)| *s == setting) {
+            return found.clone();
         }
-        let found = memo.last.get(text).and_then(|r| known(r)).unwrap_or_else(|| find_commitments(text, &self.people, setting));
-        memo.this.entry(text.into()).or_default().push((setting, found.clone()));
+        let found = find_commitments(text, &self.people, setting);
+        results.push((setting, found.clone()));
         found
     }
 }
@@ -153,16 +131,6 @@ impl Deref for Detector<'_> {
 
     fn deref(&self) -> &People {
         &self.people
-    }
-}
-
-impl Drop for Detector<'_> {
-    /// The reading ended: what it did not ask for is forgotten.
-    fn drop(&mut self) {
-        if let Some(memo) = &self.memo {
-            let mut memo = memo.borrow_mut();
-            memo.last = std::mem::take(&mut memo.this);
-        }
     }
 }
 

@@ -358,10 +358,12 @@ fn the_memo_gives_what_the_detector_finds_and_forgets_it_when_the_people_change(
         // a bare imperative is a task only as an entry of its own
         let imperative = "Look for consulting support.";
         assert_ne!(detector.find(imperative, Setting::default()), detector.find(imperative, entry), "the setting is part of the key");
+        drop(detector);
+        memo.end();
     }
     assert_ne!(find_commitments(task, &alice, entry), find_commitments(task, &People::default(), entry), "the people make a difference");
     // a reading keeps only what it asked for
-    drop(Detector::new(alice.clone(), Some(&mut memo)).find(other, entry));
-    assert_eq!(memo.last.keys().map(|k| &**k).collect::<Vec<_>>(), [other]);
-    assert_eq!(memo.this.len(), 0);
+    Detector::new(alice.clone(), Some(&mut memo)).find(other, entry);
+    memo.end();
+    assert_eq!(memo.commitments.kept(), [other]);
 }

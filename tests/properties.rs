@@ -24,6 +24,8 @@ const PIECES: &[&str] = &[
     // an owner only while the attendance names her: an edit of one block
     // changes what another holds
     "Present: alice\n", "alice to update the wiki. ",
+    // a motion, carried in its own block or in the next
+    "Ann James moved that the fees be raised. ", "Motion carried.\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

@@ -153,7 +153,7 @@ impl Job {
                     return None;
                 }
                 let text = String::from(&rope);
-                // a job that panicked left the memo as whole as a finished one
+                // a job that panicked left results that still hold (model::Memo::end)
                 let mut memo = memo.lock().unwrap_or_else(|e| e.into_inner());
                 let doc = analysis::remodel(&text, &tree, &config, &mut memo);
                 (text, tree, doc)

@@ -24,8 +24,8 @@ use crate::text::Encoding;
 /// analysed faster than this waits only as long as its analysis takes
 /// ([`super::document::OpenDocument::pause`]). Short, because starting an
 /// analysis that typing then overtakes wastes little: it is cancelled at
-/// the parse and between rules, and the commitments its model found are
-/// kept for the next version's (the document's memo), which pays the most.
+/// the parse and between rules, and what its model found per block is kept
+/// for the next version's (the document's memo).
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// The session behind its lock, shared with the tasks that publish.

@@ -278,7 +278,7 @@ impl Document {
 
     /// [`Document::new`] for a caller that reads one document version
     /// after version and keeps `memo` between them: the same document,
-    /// with the commitments of unchanged blocks taken from the memo.
+    /// with what unchanged blocks hold taken from the memo.
     pub fn with_memo(text: &str, tree: &tree_sitter::Tree, memo: &mut Memo) -> Document {
         Document::read(text, tree, Some(memo))
     }

@@ -17,7 +17,7 @@ use tree_sitter::Tree;
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::{Document, Memo};
 use crate::rules::{Context, Selection};
 use crate::workspace::{InSeries, Roster};
 
@@ -32,6 +32,15 @@ pub struct Analysis {
 /// order of numeric dates).
 pub fn model(text: &str, tree: &Tree, config: &Config) -> Document {
     let mut doc = Document::new(text, tree);
+    config.prepare(text, &mut doc);
+    doc
+}
+
+/// [`model`] for a caller that reads one document version after version
+/// (the language server) and keeps `memo` between them
+/// ([`Document::with_memo`]): the same model, sooner.
+pub fn remodel(text: &str, tree: &Tree, config: &Config, memo: &mut Memo) -> Document {
+    let mut doc = Document::with_memo(text, tree, memo);
     config.prepare(text, &mut doc);
     doc
 }

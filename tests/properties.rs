@@ -21,6 +21,11 @@ const PIECES: &[&str] = &[
     "\n\nthe", "Agenda item\n", "the meeting noted it. ", "MASH ", "The ", "Minute 26/19 – ", "27/18 Title\n",
     "£", "·", "\u{a0}", "£15k", "Action: ", "\nAction: Ann James to circulate the notes\n", "Actions:\n", "\n3. Finance\n", "\n\n4.\u{a0}Any other business\n",
     "Ann James will report back. ", "Date: 12/1/2026\n", "\nApologies: Bob Smith\n",
+    // an owner only while the attendance names her: an edit of one block
+    // changes what another holds
+    "Present: alice\n", "alice to update the wiki. ",
+    // a motion, carried in its own block or in the next
+    "Ann James moved that the fees be raised. ", "Motion carried.\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

@@ -11,7 +11,7 @@
 //! Only lemmas are stored: an inflected form is reduced to its lemma by
 //! WordNet's exception list, else by its detachment rules ("morphy").
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -200,6 +200,9 @@ pub enum Class {
     TableDue,
 }
 
+// a word's classes are the bits of one u64 ([`Classes`])
+const _: () = assert!((Class::TableDue as u32) < u64::BITS);
+
 /// A data file of the lexicon as compiled in: lines sorted by their key
 /// (the line, or what comes before its tab), `#` comments. Searched by
 /// bisection over where its lines are, which the build script finds: a
@@ -281,10 +284,20 @@ impl std::hash::Hasher for Fnv {
 
 type Words = HashSet<String, std::hash::BuildHasherDefault<Fnv>>;
 
+/// The closed classes a word is in: one lookup tells them all (the model
+/// asks several classes of every word, the commitment detector a dozen).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    pub fn has(self, class: Class) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+}
+
 struct Lexicon {
-    /// Indexed by `Class as usize`: one hash per lookup, the word's (the
-    /// model asks several classes of every word).
-    closed: Vec<Words>,
+    /// Every word of a closed class, with its classes.
+    closed: HashMap<String, Classes, std::hash::BuildHasherDefault<Fnv>>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -344,9 +357,12 @@ fn lexicon() -> &'static Lexicon {
             (Class::TableOwner, set(c.table_owner_headers)),
             (Class::TableDue, set(c.table_due_headers)),
         ];
-        let mut closed = vec![Words::default(); classes.len()];
+        let mut closed = HashMap::default();
         for (class, words) in classes {
-            closed[class as usize] = words;
+            for word in words {
+                let classes: &mut Classes = closed.entry(word).or_default();
+                classes.0 |= 1 << class as u32;
+            }
         }
         Lexicon { closed }
     })
@@ -354,7 +370,12 @@ fn lexicon() -> &'static Lexicon {
 
 /// Whether the lower-case `word` is in the closed class `class`.
 pub fn is(class: Class, word: &str) -> bool {
-    lexicon().closed.get(class as usize).is_some_and(|s| s.contains(word))
+    classes(word).has(class)
+}
+
+/// The closed classes the lower-case `word` is in.
+pub fn classes(word: &str) -> Classes {
+    lexicon().closed.get(word).copied().unwrap_or_default()
 }
 
 /// The lemma's class, when `lemma` is a verb ("look for" included).
@@ -590,7 +611,7 @@ mod tests {
         assert!(!is(Class::Abbreviation, "may") && !is(Class::Abbreviation, "monday"));
         // every verb class named in english.toml is a verb WordNet knows
         for class in [Class::CommissiveVerb, Class::DirectiveVerb, Class::DecisionVerb, Class::OpinionVerb, Class::PredictionVerb, Class::EventVerb, Class::MeetingAct, Class::MotionCarried, Class::MotionNotCarried, Class::DeferralVerb] {
-            for w in &lexicon().closed[class as usize] {
+            for w in lexicon().closed.iter().filter(|(_, c)| c.has(class)).map(|(w, _)| w) {
                 assert!(verb_lemma(w).is_some(), "{class:?}: {w} is not a WordNet verb");
             }
         }
@@ -612,8 +633,8 @@ mod tests {
         for kept in ["titles", "months", "weekdays"] {
             assert!(!table.contains_key(kept), "english.toml lists {kept}: the catalogue keeps them");
         }
-        for (i, words) in lexicon().closed.iter().enumerate() {
-            assert!(!words.is_empty(), "class {i} loads no word");
+        for i in 0..=Class::TableDue as u32 {
+            assert!(lexicon().closed.values().any(|c| c.0 & 1 << i != 0), "class {i} loads no word");
         }
     }
 }

@@ -17,7 +17,7 @@ use tree_sitter::{InputEdit, ParseOptions, ParseState, Point, Tree};
 use crate::analysis::{self, Setup};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::{Document, Memo};
 use crate::rules::Selection;
 use crate::text::{rope_offset, Encoding, LineCol, LineIndex};
 use crate::workspace::{track, InSeries, Minute, Roster};
@@ -72,6 +72,10 @@ pub struct OpenDocument {
     /// Held while an analysis of this document runs: whoever asks for the
     /// same version meanwhile waits for it instead of computing it again.
     turn: Arc<Mutex<()>>,
+    /// What the models of earlier versions found per block, for the next
+    /// model to take where its blocks are unchanged (the model itself is a
+    /// function of its text and keeps nothing).
+    memo: Arc<Mutex<Memo>>,
 }
 
 /// One change of a didChange: a range (line and column in the negotiated
@@ -114,6 +118,8 @@ pub struct Job {
     /// An analysis of the same text and configuration whose model still
     /// holds ([`OpenDocument::workspace_changed`]).
     kept: Option<Arc<Analysis>>,
+    /// The document's [`OpenDocument::memo`].
+    memo: Arc<Mutex<Memo>>,
     generation: u64,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
@@ -134,7 +140,7 @@ impl Job {
     /// makes, here and not under the session's lock (nor per keystroke:
     /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, rope, old_tree, kept, generation, roster, config, series, selection, cancel } = self;
+        let Job { version, rope, old_tree, kept, memo, generation, roster, config, series, selection, cancel } = self;
         let started = Instant::now();
         let reused_model = kept.is_some();
         let (text, tree, doc) = match kept {
@@ -147,7 +153,9 @@ impl Job {
                     return None;
                 }
                 let text = String::from(&rope);
-                let doc = analysis::model(&text, &tree, &config);
+                // a job that panicked left results that still hold (model::Memo::end)
+                let mut memo = memo.lock().unwrap_or_else(|e| e.into_inner());
+                let doc = analysis::remodel(&text, &tree, &config, &mut memo);
                 (text, tree, doc)
             }
         };
@@ -188,7 +196,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default(), memo: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -286,6 +294,7 @@ impl OpenDocument {
             rope: self.rope.clone(),
             old_tree: self.tree.clone(),
             kept: self.kept.clone().filter(|k| k.version == self.version),
+            memo: self.memo.clone(),
             generation: self.generation,
             roster,
             config,

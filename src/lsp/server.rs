@@ -22,8 +22,11 @@ use crate::text::Encoding;
 /// The longest the server waits after a change before it analyses and
 /// publishes: a burst of typing is analysed once, at its end. A document
 /// analysed faster than this waits only as long as its analysis takes
-/// ([`super::document::OpenDocument::pause`]).
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// ([`super::document::OpenDocument::pause`]). Short, because starting an
+/// analysis that typing then overtakes wastes little: it is cancelled at
+/// the parse and between rules, and what its model found per block is kept
+/// for the next version's (the document's memo).
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// The session behind its lock, shared with the tasks that publish.
 #[derive(Clone)]

@@ -10,14 +10,17 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::build::{clean, heading_line};
-use super::commitments::{self, clean_owner, Commitment, Form, People, Setting};
+use super::commitments::{self, clean_owner, Commitment, Detector, Form, People, Setting};
 use super::inline::is_register_heading;
 use super::sentences;
 use super::*;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 
-pub(super) fn analyse(text: &str, doc: &mut Document) {
-    let people = document_people(doc);
+/// `memo`: what the caller kept of the commitments found in earlier
+/// versions of this document.
+pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
+    // the people, and the detector that reads commitments with them
+    let people = Detector::new(document_people(doc), memo);
     let sections = action_sections(text, doc);
     let mut found = tables(text, doc);
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
@@ -93,12 +96,12 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         if let Some(after) = checkbox(body).filter(|_| block.kind == BlockKind::ListItem) {
             let entry = Block { text: block.text.start + after..block.text.end, ..block.clone() };
             let task = &text[entry.text.clone()];
-            let commitments = commitments::find_commitments(task, &people, Setting { entry: true });
+            let commitments = people.find(task, Setting { entry: true });
             found.extend(section_entry(text, &entry, &commitments, &people));
             continue;
         }
         let setting = Setting { entry: in_section || block.kind == BlockKind::ListItem };
-        let commitments = commitments::find_commitments(body, &people, setting);
+        let commitments = people.find(body, setting);
         // an entry with its own marker ("- ACTION: MitchK: …") is that marker's action
         if in_section && inline_spans.is_empty() && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
             found.extend(section_entry(text, block, &commitments, &people));
@@ -884,7 +887,7 @@ fn split_owner_cell(cell: &str) -> Vec<String> {
 /// Agreed: That the Clerk contact …": an action marker inside prose, up to
 /// the end of its sentence; "… contact them again. Action: Clerk.": a
 /// marker naming only an owner, whose task is the sentence before it.
-fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Action> {
+fn inline_action_markers(text: &str, block: &Block, people: &Detector) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     let body = &text[block.text.clone()];
     // the marker is one of these words: a block without them is not
@@ -929,7 +932,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &People) -> Vec<Acti
             ));
             continue;
         }
-        let found = commitments::find_commitments(task_text, people, Setting { entry: true });
+        let found = people.find(task_text, Setting { entry: true });
         let owners = bracketed
             .map(|(names, span)| names.into_iter().map(|name| Owner { name, span: Some(span.clone()) }).collect())
             .or_else(|| found.iter().find(|c| !c.owners.is_empty()).map(|c| c.owners.iter().map(|n| Owner { name: n.clone(), span: None }).collect()))
@@ -1004,7 +1007,7 @@ fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &Peo
 /// word is as often a noun ("Action Plan was approved"), so the marker
 /// counts only when an owner follows it: a commitment whose owner opens
 /// the sentence, or an owner alone (whose task is the sentence before).
-fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Action]) -> Vec<Action> {
+fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[Action]) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     let body = &text[block.text.clone()];
     // as for inline_action_markers: the marker is one of these words
@@ -1034,7 +1037,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &People, taken: &[Ac
             ));
             continue;
         }
-        let all = commitments::find_commitments(task_text, people, Setting { entry: true });
+        let all = people.find(task_text, Setting { entry: true });
         let Some(first) = all.iter().position(|c| c.span.start == 0 && !c.owners.is_empty() && c.owner_span.as_ref().is_some_and(|s| s.start == 0)) else {
             // "Action Board investigate the costs": an owner, then the task's verb
             if let Some((owners, owner_end)) = owner_then_verb(task_text, people) {
@@ -1086,11 +1089,11 @@ fn owner_then_verb(s: &str, people: &People) -> Option<(Vec<String>, usize)> {
 
 /// "ACTIONS: Councillors to provide emails Clerk to respond …": tasks for
 /// other owners in an action line beyond the ones the grammar split.
-fn more_owners_in_line(text: &str, block: &Block, marked: &ByStart, inline: &[Action], people: &People) -> Vec<Action> {
+fn more_owners_in_line(text: &str, block: &Block, marked: &ByStart, inline: &[Action], people: &Detector) -> Vec<Action> {
     let in_line = marked.overlapping(&block.span);
     let body = &text[block.text.clone()];
     // what a second marker in the line holds is that marker's action
-    let found: Vec<Commitment> = commitments::find_commitments(body, people, Setting { entry: true })
+    let found: Vec<Commitment> = people.find(body, Setting { entry: true })
         .into_iter()
         .filter(|c| !inline.iter().any(|a| overlaps(&a.span, &(block.text.start + c.span.start..block.text.start + c.span.end))))
         .collect();

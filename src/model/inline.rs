@@ -10,11 +10,13 @@ use regex::Regex;
 use super::build::clean;
 use super::*;
 
-pub(super) fn analyse(text: &str, doc: &mut Document) {
+/// `memo`: where motions start in the blocks of earlier versions of this
+/// document, kept by the caller.
+pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
     promote_headings(text, doc);
     inline_decisions(text, doc);
     trailing_resolution_labels(text, doc);
-    motions(text, doc);
+    motions(text, doc, memo);
     headings_over_decided_lists(text, doc);
     decided_bullets(text, doc);
     meeting(text, doc);
@@ -184,7 +186,9 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 /// block of prose it runs at a few MB/s; a block without these words
 /// cannot match it.
 fn may_start_motion(text: &str) -> bool {
-    ["otion", "OTION", "move", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
+    // every way the pattern starts holds one of these ("moved", not
+    // "move": "remove" and "movement" are common and start nothing)
+    ["otion", "OTION", "moves", "moved", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
@@ -193,7 +197,7 @@ fn may_start_motion(text: &str) -> bool {
 /// Board approved the budget", "Vote: … Passed.". Each is a block of one resolution where the
 /// motion starts; a motion that fails, or whose outcome is not written, is
 /// not a decision.
-fn motions(text: &str, doc: &mut Document) {
+fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static START: OnceLock<Regex> = OnceLock::new();
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
@@ -214,7 +218,11 @@ fn motions(text: &str, doc: &mut Document) {
         if !may_start_motion(body) {
             continue;
         }
-        let starts: Vec<usize> = start().find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect();
+        let find = || start().find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect::<Vec<usize>>();
+        let starts = match memo.as_deref_mut() {
+            Some(memo) => memo.motion_starts.entry(body).get_or_insert_with(find).clone(),
+            None => find(),
+        };
         let mut index = None;
         for (j, &at) in starts.iter().enumerate() {
             // the outcome: before the next motion in this block, or in the

@@ -13,6 +13,7 @@ mod build;
 pub mod commitments;
 pub mod dates;
 mod inline;
+mod memo;
 pub mod reports;
 pub mod scheme;
 pub mod sentences;
@@ -23,6 +24,7 @@ use std::ops::Range;
 
 pub use abbreviations::{find_long_form, LongForms};
 pub use build::rendered;
+pub use memo::Memo;
 pub use dates::{Date, DateProblem};
 pub use reports::{Progress, StatusReport};
 pub use suppressions::Suppression;
@@ -271,12 +273,26 @@ pub struct Block {
 impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {
+        Document::read(text, tree, None)
+    }
+
+    /// [`Document::new`] for a caller that reads one document version
+    /// after version and keeps `memo` between them: the same document,
+    /// with what unchanged blocks hold taken from the memo.
+    pub fn with_memo(text: &str, tree: &tree_sitter::Tree, memo: &mut Memo) -> Document {
+        Document::read(text, tree, Some(memo))
+    }
+
+    fn read(text: &str, tree: &tree_sitter::Tree, mut memo: Option<&mut Memo>) -> Document {
         let mut doc = build::from_tree(text, tree);
         attendance::analyse(text, &mut doc);
         structure::analyse(text, &mut doc);
-        inline::analyse(text, &mut doc);
+        inline::analyse(text, &mut doc, memo.as_deref_mut());
         abbreviations::analyse(text, &mut doc);
-        actions::analyse(text, &mut doc);
+        actions::analyse(text, &mut doc, memo.as_deref_mut());
+        if let Some(memo) = memo {
+            memo.end();
+        }
         reports::analyse(text, &mut doc);
         doc.finish();
         // only a numeric date (12/1/2026) is read differently by order: the

@@ -1,6 +1,8 @@
 //! M104 implied-action: a commitment in prose, with its owner, that is not
 //! marked as an action.
 
+use std::collections::HashMap;
+
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::{ActionKind, Owner};
@@ -31,14 +33,18 @@ declare_rule! {
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
+    // the marker of each set of owners, read back once: a long document
+    // names the same owners many times
+    let mut markers: HashMap<Vec<&str>, Option<(String, String)>> = HashMap::new();
     ctx.doc
         .actions
         .iter()
         .filter(|a| a.kind == ActionKind::Implied && !a.owners.is_empty())
         .map(|a| {
-            let owners = a.owners.iter().map(|o| o.name.as_str()).collect::<Vec<_>>().join(", ");
-            let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {owners}, not marked as an action"));
-            d.fix = marker_for(&a.owners).filter(|(_, marker)| reads_back_at(ctx.text, &a.span, a.owner_slot, marker)).map(|(written, marker)| Fix {
+            let names: Vec<&str> = a.owners.iter().map(|o| o.name.as_str()).collect();
+            let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {}, not marked as an action", names.join(", ")));
+            let marker = markers.entry(names).or_insert_with(|| marker_for(&a.owners)).clone();
+            d.fix = marker.filter(|(_, marker)| reads_back_at(ctx.text, &a.span, a.owner_slot, marker)).map(|(written, marker)| Fix {
                 title: format!("Mark as action for {written}"),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" {marker}") }],
                 // the owner is read from the prose: a person should confirm it

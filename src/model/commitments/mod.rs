@@ -17,8 +17,10 @@ mod due;
 mod owners;
 pub(super) mod words;
 
-use std::ops::Range;
+use std::cell::RefCell;
+use std::ops::{Deref, Range};
 
+use super::memo::Memo;
 use super::sentences;
 use crate::catalogue::lexicon::{self, Class, Inflection};
 pub use due::Due;
@@ -77,7 +79,7 @@ pub enum Form {
 }
 
 /// Where a block stands, which the words alone cannot tell.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Setting {
     /// An entry of a list or a line of its own: a bare imperative there is a task.
     pub entry: bool,
@@ -96,6 +98,44 @@ pub fn find_commitments(text: &str, people: &People, setting: Setting) -> Vec<Co
         reader.sentence(s, n == 0, setting.entry && all.len() == 1);
     }
     reader.out
+}
+
+/// [`find_commitments`] with the document's people, through the caller's
+/// [`Memo`] when it keeps one. Reads as the people it finds with.
+pub struct Detector<'m> {
+    people: People,
+    memo: Option<RefCell<&'m mut Memo>>,
+}
+
+impl<'m> Detector<'m> {
+    pub fn new(people: People, memo: Option<&'m mut Memo>) -> Detector<'m> {
+        let memo = memo.map(|m| {
+            m.people(&people);
+            RefCell::new(m)
+        });
+        Detector { people, memo }
+    }
+
+    /// The commitments in one block's `text` ([`find_commitments`]).
+    pub fn find(&self, text: &str, setting: Setting) -> Vec<Commitment> {
+        let Some(memo) = &self.memo else { return find_commitments(text, &self.people, setting) };
+        let mut memo = memo.borrow_mut();
+        let results = memo.commitments.entry(text);
+        if let Some((_, found)) = results.iter().find(|(s, _)| *s == setting) {
+            return found.clone();
+        }
+        let found = find_commitments(text, &self.people, setting);
+        results.push((setting, found.clone()));
+        found
+    }
+}
+
+impl Deref for Detector<'_> {
+    type Target = People;
+
+    fn deref(&self) -> &People {
+        &self.people
+    }
 }
 
 /// A block with none of these holds no commitment: the one test most

@@ -10,7 +10,7 @@ use crate::catalogue::{self, lexicon::{self, Class, Inflection}};
 
 /// The people a document names (attendance, header fields, initials it
 /// defines): a word of one of their names makes a phrase a person.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct People {
     words: HashSet<String>,
 }

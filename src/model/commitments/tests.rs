@@ -368,3 +368,30 @@ fn a_forecast_governs_only_the_clause_it_introduces() {
     assert_eq!(one("A further two estimates for the work will be sought.").form, Form::Passive);
     assert_eq!(find_with("Travis: I think I should file some issues.", &["Travis"], false).len(), 1);
 }
+
+#[test]
+fn the_memo_gives_what_the_detector_finds_and_forgets_it_when_the_people_change() {
+    // "alice" is an owner only when the document names her
+    let (task, other) = ("alice to update the wiki.", "The Clerk would write to the school.");
+    let entry = Setting { entry: true };
+    let alice = People::new(["alice"]);
+    let mut memo = Memo::default();
+    for people in [alice.clone(), People::default(), alice.clone()] {
+        let detector = Detector::new(people.clone(), Some(&mut memo));
+        for text in [task, other] {
+            assert_eq!(detector.find(text, entry), find_commitments(text, &people, entry), "{text:?} with {people:?}");
+            // asked again in the same reading: the same answer
+            assert_eq!(detector.find(text, entry), find_commitments(text, &people, entry));
+        }
+        // a bare imperative is a task only as an entry of its own
+        let imperative = "Look for consulting support.";
+        assert_ne!(detector.find(imperative, Setting::default()), detector.find(imperative, entry), "the setting is part of the key");
+        drop(detector);
+        memo.end();
+    }
+    assert_ne!(find_commitments(task, &alice, entry), find_commitments(task, &People::default(), entry), "the people make a difference");
+    // a reading keeps only what it asked for
+    Detector::new(alice.clone(), Some(&mut memo)).find(other, entry);
+    memo.end();
+    assert_eq!(memo.commitments.kept(), [other]);
+}

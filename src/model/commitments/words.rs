@@ -1,7 +1,7 @@
 //! Words of a sentence, with their byte ranges and what the lexicon says of
 //! them: one pass over the text, no regular expression.
 
-use crate::catalogue::lexicon::{self, Class, Inflection, Verb};
+use crate::catalogue::lexicon::{self, Class, Classes, Inflection, Verb};
 use std::ops::Range;
 
 #[derive(Clone, Debug)]
@@ -18,11 +18,13 @@ pub(in crate::model) struct Word {
     /// Punctuation that follows it and ends a clause: `,` `;` `:` `)` `.` or a dash.
     pub stop_after: Option<char>,
     pub verb: Option<Verb>,
+    /// The closed classes of `lower`, looked up once.
+    classes: Classes,
 }
 
 impl Word {
     pub fn is(&self, class: Class) -> bool {
-        lexicon::is(class, &self.lower)
+        self.classes.has(class)
     }
 
     pub fn is_verb(&self, inflection: Inflection) -> bool {
@@ -94,7 +96,7 @@ pub(in crate::model) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                 let split = core.len() - c.len();
                 let (host, tail) = (&core[..split], &core[split..]);
                 let host = if c.starts_with('n') && host.eq_ignore_ascii_case("ca") { "can" } else if c.starts_with('n') && host.eq_ignore_ascii_case("wo") { "will" } else { host };
-                out.push(make(host, core_start..core_start + split, opens, None));
+                out.push(make(host, host.to_lowercase(), core_start..core_start + split, opens, None));
                 let tail_lower = match tail.to_lowercase().replace('’', "'").as_str() {
                     "'ll" => "will".to_string(),
                     "'d" => "would".to_string(),
@@ -104,11 +106,12 @@ pub(in crate::model) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
                     "'m" => "am".to_string(),
                     other => other.to_string(),
                 };
-                let mut w = make(&tail_lower, core_start + split..core_start + core.len(), false, stop_after);
+                let mut w = make(&tail_lower, tail_lower.clone(), core_start + split..core_start + core.len(), false, stop_after);
                 w.capital = false;
                 out.push(w);
             }
-            None => out.push(make(core, core_start..core_start + core.len(), opens, stop_after)),
+            // the word lower-cased once, here
+            None => out.push(make(core, lower_core, core_start..core_start + core.len(), opens, stop_after)),
         }
     }
     out
@@ -121,22 +124,23 @@ pub(super) fn is_abbreviation(core: &str) -> bool {
     core.chars().count() == 1 || lexicon::is(Class::Abbreviation, &lower) || lexicon::is(Class::Title, &lower) || lexicon::is(Class::Title, singular)
 }
 
-fn make(core: &str, span: Range<usize>, opens: bool, stop_after: Option<char>) -> Word {
-    let lower = core.to_lowercase();
+/// The word `core`, written `lower` in lower case.
+fn make(core: &str, lower: String, span: Range<usize>, opens: bool, stop_after: Option<char>) -> Word {
     let letters = core.chars().filter(|c| c.is_alphabetic()).count();
     let capital = core.chars().next().is_some_and(char::is_uppercase);
     let caps = letters >= 2 && core.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     // function words are not verbs ("to", "as", "up"), and neither is a word
     // in capitals that spells initials
+    let classes = lexicon::classes(&lower);
     let closed = [Class::Determiner, Class::Preposition, Class::Subordinator, Class::Coordinator, Class::ModalFuture, Class::ModalObligation, Class::ModalPossibility]
         .into_iter()
-        .any(|c| lexicon::is(c, &lower));
+        .any(|c| classes.has(c));
     let verb = if closed || (caps && letters <= 4) || !core.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
         None
     } else {
         lexicon::verb(&lower)
     };
-    Word { span, lower, capital, caps, opens, stop_after, verb }
+    Word { span, lower, capital, caps, opens, stop_after, verb, classes }
 }
 
 #[cfg(test)]

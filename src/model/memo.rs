@@ -1,0 +1,81 @@
+//! What a caller that reads one document version after version (the
+//! language server) keeps between readings: the results of per-block work,
+//! so that an edit does again only the work of the blocks it changed. Each
+//! result is a function of a block's text and of what else its table says
+//! it reads; the model itself keeps nothing ([`super::Document::with_memo`]).
+
+use std::collections::HashMap;
+
+use super::commitments::{Commitment, People, Setting};
+
+/// The results of one function of a block's text, by the text: those of
+/// the readings before this one, and those this one has asked for. What a
+/// reading does not ask for is forgotten when it ends, so a table holds no
+/// more than the blocks of the latest version.
+#[derive(Debug)]
+pub(super) struct Table<V> {
+    last: HashMap<Box<str>, V>,
+    this: HashMap<Box<str>, V>,
+}
+
+impl<V> Default for Table<V> {
+    fn default() -> Self {
+        Table { last: HashMap::new(), this: HashMap::new() }
+    }
+}
+
+impl<V: Default> Table<V> {
+    /// This reading's entry for `text`: what an earlier reading kept, or
+    /// an empty one.
+    pub(super) fn entry(&mut self, text: &str) -> &mut V {
+        if !self.this.contains_key(text) {
+            let kept = self.last.remove(text).unwrap_or_default();
+            self.this.insert(text.into(), kept);
+        }
+        self.this.get_mut(text).expect("inserted above")
+    }
+
+    fn clear(&mut self) {
+        self.last.clear();
+        self.this.clear();
+    }
+
+    /// The reading ended: what it did not ask for is forgotten.
+    fn end(&mut self) {
+        self.last = std::mem::take(&mut self.this);
+    }
+
+    #[cfg(test)]
+    pub(super) fn kept(&self) -> Vec<&str> {
+        self.last.keys().map(|k| &**k).collect()
+    }
+}
+
+/// See the module's documentation.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The people every commitment was found with.
+    people: People,
+    /// [`super::commitments::find_commitments`], by setting.
+    pub(super) commitments: Table<Vec<(Setting, Vec<Commitment>)>>,
+    /// Where motions start in a block (`inline::motions`), once read.
+    pub(super) motion_starts: Table<Option<Vec<usize>>>,
+}
+
+impl Memo {
+    /// A reading with `people` begins: commitments found with others are
+    /// forgotten.
+    pub(super) fn people(&mut self, people: &People) {
+        if self.people != *people {
+            self.commitments.clear();
+            self.people = people.clone();
+        }
+    }
+
+    /// The reading ended. One that did not (it panicked) leaves results
+    /// that still hold: each is kept with what it was computed from.
+    pub(super) fn end(&mut self) {
+        self.commitments.end();
+        self.motion_starts.end();
+    }
+}

@@ -89,7 +89,9 @@ pub fn outline(text: &str, doc: &Document) -> Vec<Symbol> {
                 })
                 .collect()
         };
-        let name = if b.inline { short(&text[b.span.clone()], 80) } else { b.marker.trim_end_matches([':', ',', '–', '-', ' ']).to_string() };
+        // an inline decision is named by what it resolved, not by the
+        // outcome lines its block runs on to ("* Passed")
+        let name = if b.inline { short(b.resolutions.first().map_or(&text[b.span.clone()], |r| r.text.as_str()), 80) } else { b.marker.trim_end_matches([':', ',', '–', '-', ' ']).to_string() };
         entries.push((b.span.start, Symbol {
             name,
             detail: None,
@@ -136,5 +138,27 @@ fn short(s: &str, max: usize) -> String {
         s
     } else {
         s.chars().take(max).collect::<String>().trim_end().to_string() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_motion_carried_in_the_entry_after_it_is_named_by_the_motion() {
+        let text = "* Revise the rule\n\n    * **Motion: Reject the change.**\n\n    * Passed\n";
+        let doc = Document::parse(text);
+        fn decisions(symbols: &[Symbol], out: &mut Vec<String>) {
+            for s in symbols {
+                if s.kind == SymbolKind::Decision {
+                    out.push(s.name.clone());
+                }
+                decisions(&s.children, out);
+            }
+        }
+        let mut names = Vec::new();
+        decisions(&outline(text, &doc), &mut names);
+        assert_eq!(names, ["**Motion: Reject the change.**"]);
     }
 }

@@ -22,6 +22,7 @@ use super::*;
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
     doc.items.sort_by_key(|i| i.heading_span.start);
+    demote_nested_in_lists(text, doc);
     markdown_level(text, doc);
     let learnt = {
         let numbers: Vec<&ItemNumber> = doc.items.iter().filter_map(|i| i.numbering.as_ref()).collect();
@@ -43,6 +44,33 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
     }
     titles_below(text, doc);
     doc.items.sort_by_key(|i| i.heading_span.start);
+}
+
+/// Numbered headings indented under a list entry ("* Finance" / "    *
+/// Update:" / "        2. Mailing list created: …"): entries of that list
+/// written with numbers, not agenda items.
+fn demote_nested_in_lists(text: &str, doc: &mut Document) {
+    let indent = |at: usize| {
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        text[start..].chars().take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}')).map(|c| if c == '\t' { 4 } else { 1 }).sum::<usize>()
+    };
+    let nested: Vec<usize> = doc
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| {
+            let at = item.heading_span.start;
+            let depth = indent(at);
+            // the nearest block before it indented less is a list entry
+            depth >= 4
+                && doc.blocks.iter().filter(|b| b.span.end <= at && indent(b.span.start) < depth).max_by_key(|b| b.span.end).is_some_and(|b| b.kind == BlockKind::ListItem)
+        })
+        .map(|(k, _)| k)
+        .collect();
+    for k in nested.into_iter().rev() {
+        let item = doc.items.remove(k);
+        as_sub_heading(doc, item);
+    }
 }
 
 /// The first of a run of numbered paragraphs (or `1)` list items) at the
@@ -616,6 +644,12 @@ mod tests {
         let text = "# Committee Meeting #13\n\n# 1\\. Call to Order\n\nText.\n\n# 2\\. Roll call\n\n# 2.1 Participants\n\nAnn, Bob.\n\n## 2.1.1 Voting Members\n\nAnn.\n\n# 3\\. Next steps\n\nAnn to write the report.\n\n# 4\\. Adjourn\n\nDone.\n";
         check(text, &["1 Call to Order", "2 Roll call", "3 Next steps", "4 Adjourn"]);
         assert_eq!(Document::parse(text).meeting.title.as_deref(), Some("Committee Meeting #13"));
+    }
+
+    #[test]
+    fn numbered_lines_indented_under_a_list_entry_are_not_items() {
+        let text = "1. Reports\n\n* Finance\n\n    * Update:\n\n        1. The draft charge is ready.\n\n        2. Mailing list created: finance@lists.example.org\n\n2. Any other business\n\nNone.\n";
+        check(text, &["1 Reports", "2 Any other business"]);
     }
 
     #[test]

@@ -57,20 +57,14 @@ fn demote_nested_in_lists(text: &str, doc: &mut Document) {
     let nested: Vec<usize> = doc
         .items
         .iter()
-        .enumerate()
-        .filter(|(_, item)| {
-            let at = item.heading_span.start;
+        .map(|item| item.heading_span.start)
+        .filter(|&at| {
             let depth = indent(at);
             // the nearest block before it indented less is a list entry
-            depth >= 4
-                && doc.blocks.iter().filter(|b| b.span.end <= at && indent(b.span.start) < depth).max_by_key(|b| b.span.end).is_some_and(|b| b.kind == BlockKind::ListItem)
+            depth >= 4 && doc.blocks.iter().filter(|b| b.span.end <= at && indent(b.span.start) < depth).max_by_key(|b| b.span.end).is_some_and(|b| b.kind == BlockKind::ListItem)
         })
-        .map(|(k, _)| k)
         .collect();
-    for k in nested.into_iter().rev() {
-        let item = doc.items.remove(k);
-        as_sub_heading(doc, item);
-    }
+    demote(doc, |item| nested.contains(&item.heading_span.start));
 }
 
 /// The first of a run of numbered paragraphs (or `1)` list items) at the
@@ -159,13 +153,7 @@ fn headings_before_the_agenda(doc: &mut Document, scheme: Scheme) {
         return;
     }
     let Some(first) = doc.items.iter().find(|i| i.numbering.as_ref().is_some_and(|n| compatible(n.scheme, scheme))).map(|i| i.heading_span.start) else { return };
-    let (before, rest): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
-        .into_iter()
-        .partition(|i| i.heading_span.start < first && i.numbering.as_ref().is_some_and(|n| matches!(n.scheme, Scheme::Markdown(_))));
-    doc.items = rest;
-    for item in before {
-        as_sub_heading(doc, item);
-    }
+    demote(doc, |i| i.heading_span.start < first && i.numbering.as_ref().is_some_and(|n| matches!(n.scheme, Scheme::Markdown(_))));
 }
 
 /// Minute numbers carry a year in both of these; a document may write the
@@ -226,15 +214,11 @@ fn markdown_level(text: &str, doc: &mut Document) {
     let Some(level) = chosen else { return };
     // "## Action items", "## Actions": the heading of a register, not an
     // item; "## Agenda" over a list of the items is the agenda itself
-    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| {
+    demote(doc, |i| {
         // "# 9\. Next steps" keeps its place in the numbered run
         let in_run = i.numbering.as_ref().is_some_and(|n| n.value.is_some() && n.prefix.is_empty());
-        level_of(i).is_none_or(|l| l == level && (in_run || !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title)))
+        !level_of(i).is_none_or(|l| l == level && (in_run || !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title)))
     });
-    doc.items = keep;
-    for item in demoted {
-        as_sub_heading(doc, item);
-    }
 }
 
 /// "Agenda", "Order of business": the heading of the agenda, not one of its
@@ -268,6 +252,15 @@ fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
     }
 }
 
+/// The items `demoted` picks out made sub-headings of the items they are in.
+fn demote(doc: &mut Document, demoted: impl Fn(&AgendaItem) -> bool) {
+    let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| demoted(i));
+    doc.items = keep;
+    for item in out {
+        as_sub_heading(doc, item);
+    }
+}
+
 /// An item heading that is not an item: a sub-heading of the item it is in.
 fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
     doc.blocks.push(Block { kind: BlockKind::Heading, span: item.heading_span.clone(), text: item.title_span.unwrap_or(item.heading_span) });
@@ -279,13 +272,7 @@ fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
     if matches!(scheme, Scheme::Markdown(_)) {
         return;
     }
-    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items)
-        .into_iter()
-        .partition(|i| i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
-    doc.items = keep;
-    for item in demoted {
-        as_sub_heading(doc, item);
-    }
+    demote(doc, |i| !i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
 }
 
 /// Markdown headings of the items' level numbered one level deeper than
@@ -299,11 +286,7 @@ fn demote_deeper_numbers(doc: &mut Document, scheme: Scheme) {
     if doc.items.iter().filter(|i| numbered(i, true)).count() < 2 {
         return;
     }
-    let (keep, demoted): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| !numbered(i, false));
-    doc.items = keep;
-    for item in demoted {
-        as_sub_heading(doc, item);
-    }
+    demote(doc, |i| numbered(i, false));
 }
 
 /// A run of numbered headings that starts again at 1 after item N and is

@@ -58,6 +58,15 @@ fn spells(word: &str) -> Option<Vec<Vec<Piece>>> {
         if parts.len() > 1 {
             options.insert(0, parts);
         }
+        // a word may give more than its initial: "Commission" gives "CO"
+        // in "Local Agency Formation Commission (LAFCO)"
+        let mut letters = bare.chars().take_while(|c| c.is_alphabetic());
+        letters.next();
+        let mut spelt = vec![Piece::Letter(first)];
+        for c in letters.take(2) {
+            spelt.push(Piece::Letter(c.to_uppercase().next().unwrap_or(c)));
+            options.push(spelt.clone());
+        }
         return Some(options);
     }
     is_joining_word(bare).then(|| vec![Vec::new()])
@@ -110,8 +119,39 @@ pub(super) fn long_form_before(text: &str, block_start: usize, paren: usize, sho
         return None;
     }
     let shorter = &words[..words.len() - 1];
-    let first = match_backwards(shorter, shorter.len(), &want)?;
-    Some(from + words[first].0..from + last_at + words.last()?.1.len())
+    if let Some(first) = match_backwards(shorter, shorter.len(), &want) {
+        return Some(from + words[first].0..from + last_at + last.len());
+    }
+    person_before(&words, &want).map(|first| from + words[first].0..end.min(paren))
+}
+
+/// For `Eric Rescorla (EKR)`: a person's name, two or three words in title
+/// case, that starts with the first initial and ends with the last, the
+/// initials between standing for names the text leaves out. The index of
+/// its first word.
+fn person_before(words: &[(usize, &str)], want: &[Piece]) -> Option<usize> {
+    let (Some(Piece::Letter(first)), Some(Piece::Letter(last))) = (want.first(), want.last()) else { return None };
+    if !(2..=4).contains(&want.len()) {
+        return None;
+    }
+    let title_case = |w: &str| {
+        let mut c = strip_punct(w).chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_lowercase() || c == '-' || c == '’' || c == '\'')
+    };
+    let (_, surname) = words.last()?;
+    if !title_case(surname) || !strip_punct(surname).starts_with(*last) {
+        return None;
+    }
+    (2..=3.min(words.len())).map(|n| words.len() - n).find(|&at| {
+        let name = &words[at..];
+        strip_punct(name[0].1).starts_with(*first) && name.iter().all(|(_, w)| title_case(w) || is_initial(w))
+    })
+}
+
+/// A middle initial: "A." in "Matthew A. Miller".
+fn is_initial(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
 }
 
 /// The index of the first word when `words[..upto]` end by spelling
@@ -230,8 +270,9 @@ fn is_capitals_line(line: &str) -> bool {
 
 /// Whether the use at `at..end` of `text` is inside a name or a label
 /// rather than running prose: initials joined by `&` before a word in
-/// title case ("K&M Lighting Services": a firm), or alone in square
-/// brackets (`[ ACE ]`, a project tag; not a Markdown link `[BAVS](…)`).
+/// title case ("K&M Lighting Services": a firm), alone in square brackets
+/// (`[ ACE ]`, a project tag; not a Markdown link `[BAVS](…)`), or a
+/// reference number.
 fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
     let after = &text[end..];
     let next = after.strip_prefix([' ', '\u{a0}']).and_then(|r| r.split_whitespace().next()).unwrap_or("");
@@ -246,7 +287,9 @@ fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
     let tag = open
         && close.starts_with(']')
         && !close[1..].starts_with('(');
-    (title_case && text[at..end].contains('&')) || tag
+    // a reference number: a bill, a site or a form ("SB 360", "MIN 32")
+    let reference = after.strip_prefix(' ').is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    (title_case && text[at..end].contains('&')) || tag || reference
 }
 
 /// Every use of an abbreviation in the prose blocks. Words inside a run of

@@ -205,6 +205,35 @@ mod tests {
     }
 
     #[test]
+    fn a_definition_whose_long_form_gives_more_than_initials() {
+        let short_first = "A paper by LAFCO (Local Agency Formation Commission) was noted. LAFCO met.\n";
+        assert_eq!(run(&RULE, short_first), vec![]);
+        let long_first = "The Local Agency Formation Commission (LAFCO) met. LAFCO agreed.\n";
+        assert_eq!(run(&RULE, long_first), vec![]);
+        // words that cannot spell it define nothing
+        let wrong = "The EC (Economic Community Commission) met. The EC agreed.\n";
+        assert_eq!(run(&RULE, wrong).len(), 1);
+    }
+
+    #[test]
+    fn reference_numbers_are_not_uses() {
+        let references = "There was a discussion of SB 360 and of the sites MIN 32 and WAS 56.\n";
+        assert_eq!(run(&RULE, references), vec![]);
+        // the same letters in running prose are uses
+        let prose = "There was a discussion of the SB and of the MIN.\n";
+        assert_eq!(run(&RULE, prose).len(), 2);
+    }
+
+    #[test]
+    fn a_persons_initials_defined_after_their_name() {
+        let notes = "Eric Rescorla (EKR): I want to understand this.\n\nEKR: What guidance can we give?\n";
+        assert_eq!(run(&RULE, notes), vec![]);
+        // a speaker's initials the notes never tie to a name are reported
+        let untied = "Present: Eric Rescorla.\n\nKH: What guidance can we give?\n\nKH said more.\n";
+        assert_eq!(run(&RULE, untied).len(), 1);
+    }
+
+    #[test]
     fn reports_each_abbreviation_once_with_plurals_folded() {
         let text = "In terms of PIs, the Board would look.\n\nThe PI was met.\n";
         let found = run(&RULE, text);

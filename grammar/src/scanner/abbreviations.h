@@ -7,27 +7,47 @@
 /* abbreviations: "DCS", "DoE", "O&S", "PIs"                            */
 
 /* After "SHORT (": is the bracket a long form whose capitalised words
- * spell the short form? "MASH (Multi Agency Safeguarding Hub)". */
+ * spell the short form? "MASH (Multi Agency Safeguarding Hub)". A word may
+ * give the short form more than its first letter, as "LAFCO (Local Agency
+ * Formation Commission)" takes "CO" from "Commission": every way of reading
+ * the words is kept at once, as a set of how many initials are spelt so far
+ * (a bit per count), so no word is read twice. */
 static bool long_form_matches(Lexer *lx, const int32_t *initials, int n) {
-  int seen = 0, words = 0;
+  uint32_t spelt = 1; /* bit k: the words so far spell initials[0..k) */
+  int words = 0;
   while (!at_eol(lx) && look(lx) != ')') {
     while (is_hspace(look(lx))) adv(lx);
     if (at_eol(lx) || look(lx) == ')') break;
     int32_t first = look(lx);
-    if (is_upper(first)) {
-      if (seen >= n || initials[seen] != first) return false;
-      seen++;
-    } else if (!is_lower(first) && first != '&') {
-      return false;
+    bool capital = is_upper(first);
+    if (!capital && !is_lower(first) && first != '&') return false;
+    /* the counts a word in capitals can reach: its first letter, then each
+     * letter after it that goes on spelling the short form */
+    uint32_t reading = 0, reached = 0;
+    if (capital) {
+      for (int k = 0; k < n; k++)
+        if ((spelt >> k & 1) && initials[k] == first) reading |= 1u << (k + 1);
+      reached = reading;
     }
     words++;
+    adv(lx);
     while (!at_eol(lx) && !is_hspace(look(lx)) && look(lx) != ')') {
-      if (is_digit(look(lx))) return false;
+      int32_t c = look(lx);
+      if (is_digit(c)) return false;
+      uint32_t next = 0;
+      for (int k = 1; k < n; k++)
+        if ((reading >> k & 1) && initials[k] == to_upper(c)) next |= 1u << (k + 1);
+      reading = next;
+      reached |= next;
       adv(lx);
+    }
+    if (capital) {
+      spelt = reached;
+      if (!spelt) return false;
     }
     if (words > 10) return false;
   }
-  return look(lx) == ')' && seen == n && words >= 2;
+  return look(lx) == ')' && (spelt >> n & 1) && words >= 2;
 }
 
 typedef enum { CAP_NONE, CAP_DATE, CAP_SHORT_LONG, CAP_SHORT_CLOSE } CapKind;

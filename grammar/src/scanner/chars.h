@@ -37,6 +37,10 @@ static inline int32_t to_lower(int32_t c) {
   if (c >= 'A' && c <= 'Z') return c + 32;
   return c;
 }
+static inline int32_t to_upper(int32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 32;
+  return c;
+}
 
 /* ------------------------------------------------------------------ */
 /* a small buffer of the code points read so far                        */

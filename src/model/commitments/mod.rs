@@ -43,9 +43,10 @@ pub struct Commitment {
     pub due: Option<Due>,
     /// How the clause commits.
     pub form: Form,
-    /// Its subject is left out by the notes ("Will take another shot at
-    /// this."): most often the speaker's own plan, so whether anyone must
-    /// be named is uncertain.
+    /// Who acts is left for the reader to supply: a subject left out by the
+    /// notes ("Will take another shot at this.", most often the speaker's
+    /// own plan), a pronoun with nobody named before it, or "I" with no
+    /// speaker named. Whether anyone must be named is then uncertain.
     pub elided: bool,
 }
 
@@ -739,9 +740,14 @@ impl<'a> Reader<'a> {
             }
             Subject::Refers => {
                 let owners = self.refer(ws[at].span.start);
-                Some(Found { start, owners, owner_span: None, form, elided: false })
+                // "They are happy to …" with nobody named before: the text
+                // refers to someone the reader knows, it does not leave the
+                // task unowned; it is as unsure as a subject left out
+                let elided = owners.is_empty();
+                Some(Found { start, owners, owner_span: None, form, elided })
             }
-            Subject::Speaker => Some(Found { start, owners: self.speaker.iter().cloned().collect(), owner_span: None, form, elided: false }),
+            // "I will …" where no speaker is named: someone in the room
+            Subject::Speaker => Some(Found { start, owners: self.speaker.iter().cloned().collect(), owner_span: None, form, elided: self.speaker.is_none() }),
             // "Will take another shot at this": a subject the notes leave out
             Subject::Nobody => Some(Found { start, owners: Vec::new(), owner_span: None, form, elided: subject_left_out(ws, at) }),
             Subject::NotAgent => None,
@@ -779,7 +785,11 @@ impl<'a> Reader<'a> {
             return Subject::NotAgent;
         }
         if last.is(Class::Coordinator) {
-            // "… and would discuss": the subject of the clause before
+            // "… and would discuss": the subject of the clause before, which
+            // is no one in "It does not have to …, but would still get …"
+            if ws[0].is(Class::NonAgent) {
+                return Subject::NotAgent;
+            }
             return Subject::Refers;
         }
         if last.is(Class::Subordinator) || last.is(Class::Preposition) || last.is(Class::Be) || last.is(Class::ModalFuture) || last.is(Class::ModalPossibility) {

@@ -65,6 +65,30 @@ fn pronouns_resolve_to_the_nearest_owner() {
 }
 
 #[test]
+fn a_pronoun_or_an_i_that_names_nobody_leaves_the_owner_to_the_reader() {
+    // nobody named before "they": the text refers to someone, it does not
+    // leave the task unowned, so the commitment is marked uncertain
+    let c = one("They are happy to put the events in their newsletter.");
+    assert!(c.owners.is_empty() && c.elided, "{c:#?}");
+    let c = one("I will circulate the revised terms before the next meeting.");
+    assert!(c.owners.is_empty() && c.elided, "{c:#?}");
+    // a pronoun that resolves is an owner, and certain
+    let c = one("The Treasurer described the accounts. She would send them to members.");
+    assert_eq!(owners(&c), ["Treasurer"]);
+    assert!(!c.elided);
+    // a passive names nobody, and is certain to need someone
+    let c = one("The hedge will be trimmed before the summer.");
+    assert!(c.owners.is_empty() && !c.elided);
+}
+
+#[test]
+fn a_clause_after_but_shares_a_subject_that_is_no_one() {
+    none("It does not have to involve the central office, but would still get full support.");
+    let c = one("Members discussed the verges, but would raise them with the highways team.");
+    assert_eq!(owners(&c), ["Members"]);
+}
+
+#[test]
 fn undertakings_and_volunteers() {
     assert_eq!(owners(&one("The Secretary agreed to book the hall for the quiz night.")), ["Secretary"]);
     assert_eq!(owners(&one("Mrs Adeyemi offered to collect the raffle prizes.")), ["Mrs Adeyemi"]);

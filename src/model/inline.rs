@@ -70,7 +70,7 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 /// with (the marker pattern is case-sensitive): a block without one is not
 /// searched, and a document without one does not compile the pattern.
 fn may_decide(text: &str) -> bool {
-    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus"].iter().any(|w| text.contains(w))
+    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus", "Outcome", "OUTCOME", "Result", "RESULT"].iter().any(|w| text.contains(w))
 }
 
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
@@ -80,7 +80,7 @@ fn may_decide(text: &str) -> bool {
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -188,7 +188,15 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 fn may_start_motion(text: &str) -> bool {
     // every way the pattern starts holds one of these ("moved", not
     // "move": "remove" and "movement" are common and start nothing)
-    ["otion", "OTION", "moves", "moved", "MOVED", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
+}
+
+/// "Vote: all in favour", "Moved by Ames, seconded by Bell.": the vote on,
+/// or the movers of, the motion before it, when that motion's outcome is
+/// read on.
+fn records_motion_before(block: &str) -> bool {
+    let t = block.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    ["Vote:", "VOTE:", "Moved", "MOVED"].iter().any(|w| t.starts_with(w))
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
@@ -202,7 +210,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:)").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/])").unwrap())
     };
     let carried = || {
         CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
@@ -210,7 +218,13 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
     let blocks: Vec<&Block> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)).collect();
+    // the end of the blocks the last motion read its outcome from: a
+    // "Vote: all in favour" entry there records that motion, not one of its own
+    let mut outcome_read_to = 0;
     for (k, block) in blocks.iter().enumerate() {
+        if block.text.start < outcome_read_to {
+            continue;
+        }
         if doc.resolved_blocks.iter().any(|r| !r.inline && r.span.start <= block.text.start && block.text.start < r.span.end) {
             continue;
         }
@@ -219,10 +233,20 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             continue;
         }
         let find = || start().find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect::<Vec<usize>>();
-        let starts = match memo.as_deref_mut() {
+        let mut starts = match memo.as_deref_mut() {
             Some(memo) => memo.motion_starts.entry(body).get_or_insert_with(find).clone(),
             None => find(),
         };
+        // "Motion to buy a bench. Moved by Ames, seconded by Bell. Carried.":
+        // the movers or the vote of a motion still open are part of it
+        let mut open: Option<usize> = None;
+        starts.retain(|&at| {
+            let part_of_open = open.is_some_and(|from| records_motion_before(&body[at..]) && !carried().is_match(&body[from..at]));
+            if !part_of_open {
+                open = Some(at);
+            }
+            !part_of_open
+        });
         let mut index = None;
         for (j, &at) in starts.iter().enumerate() {
             // the outcome: before the next motion in this block, or in the
@@ -234,7 +258,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             if j + 1 == starts.len() {
                 for next in blocks.iter().skip(k + 1).take(3) {
                     let t = &text[next.text.clone()];
-                    if may_start_motion(t) && start().is_match(t) {
+                    if may_start_motion(t) && start().is_match(t) && !records_motion_before(t) {
                         break;
                     }
                     following.push((t, next.text.end));
@@ -274,6 +298,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             if doc.resolved_blocks.iter().any(|r| r.span.start > motion_from && r.span.start < motion_to && !r.marker.chars().any(char::is_lowercase)) {
                 continue;
             }
+            outcome_read_to = outcome_read_to.max(outcome_end.unwrap_or(0));
             found.push(ResolvedBlock {
                 marker: clean(&body[at..at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]).trim_matches(['*', '_']).to_string(),
                 marker_span: block.text.start + at..block.text.start + at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
@@ -454,6 +479,10 @@ mod tests {
             "Asking for a motion to accept the terms, Member Lee so moved, seconded by Member Park.\n\nThe vote was called and the motion carried unanimously.\n",
             "M/S/C (Lee/Stone) to adopt the 2024 budget.\n",
             "MOTION: To approve the lease renewal. Moved: Lee. Seconded: Diaz. Vote: 3-0. Passed.\n",
+            "Motion (Ames/Bell) That the Society adopt the revised rules. Carried.\n",
+            "Moved Ames, seconded Bell: that the treasurer's report be accepted. CARRIED\n",
+            "Moved by Ames (Bell seconding) to buy two benches. Carried.\n",
+            "Motion to buy two benches. Moved by Ames, seconded by Bell. Carried.\n",
         ] {
             assert_eq!(decisions(text).len(), 1, "{text}");
         }
@@ -502,6 +531,37 @@ mod tests {
         // a motion followed by the decision's own marker is one decision
         assert_eq!(decisions("It was proposed by Cllr Ames, seconded by Cllr Bell, all were in favour. DECISION: 1) To bid for a kerb. 2) To bid for gates.\n"), ["DECISION: 1) To bid for a kerb. 2) To bid for gates."; 2]);
         assert_eq!(decisions("Commissioner Lee moved to approve the lease. Commissioner Ray seconded. All in favor. Motion carries.\n").len(), 1);
+    }
+
+    #[test]
+    fn a_vote_or_movers_entry_after_a_motion_records_that_motion() {
+        for text in [
+            "## Minutes\n\n- Motion to approve the minutes: Ames\n- Second: Bell\n- Vote: all in favour\n\n## Next\n\nNone.\n",
+            "## Minutes\n\nMotion to approve the minutes.\n\nMoved by Ames, seconded by Bell.\n\nCarried.\n\n## Next\n\nNone.\n",
+        ] {
+            let doc = Document::parse(text);
+            let starts: Vec<&str> = doc.resolved_blocks.iter().map(|r| &text[r.span.start..r.span.start + 6]).collect();
+            assert_eq!(starts, ["Motion"], "{:?}", doc.resolved_blocks);
+        }
+    }
+
+    #[test]
+    fn motions_one_after_another_in_a_block_are_each_a_decision() {
+        let text = "Moved by Ames, seconded by Bell, to buy benches. Carried. Moved by Cole, seconded by Dee, to paint the hall. Carried.\n";
+        assert_eq!(decisions(text).len(), 2);
+        // the movers of a motion still open belong to it: one decision, at the motion
+        let text = "MOTION: To renew the lease. Moved: Lee. Seconded: Diaz. Vote: 3-0. Passed.\n";
+        let doc = Document::parse(text);
+        assert_eq!(doc.resolved_blocks.len(), 1);
+        assert_eq!(doc.resolved_blocks[0].span.start, 0);
+    }
+
+    #[test]
+    fn an_outcome_line_that_approves_is_a_decision() {
+        assert_eq!(decisions("Proposal to move the meeting to Thursdays.\nOutcome: Approved\n").len(), 1);
+        assert_eq!(decisions("Proposal to move the meeting.\nResult: **carried** by 5 votes to 2\n").len(), 1);
+        assert!(decisions("Proposal to move the meeting.\nOutcome: deferred to March\n").is_empty());
+        assert!(decisions("The outcome: approved plans were reviewed.\n").is_empty());
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 /// with (the marker pattern is case-sensitive): a block without one is not
 /// searched, and a document without one does not compile the pattern.
 fn may_decide(text: &str) -> bool {
-    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus", "Outcome", "OUTCOME", "Result", "RESULT"].iter().any(|w| text.contains(w))
+    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus", "Outcome", "OUTCOME", "Result", "RESULT", "carried", "passed", "adopted", "approved"].iter().any(|w| text.contains(w))
 }
 
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
@@ -80,7 +80,7 @@ fn may_decide(text: &str) -> bool {
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|\b(?:[Tt]he|[Tt]his|[Tt]hat)[\s\u{a0}]+(?:motion|amendment|resolution|proposal|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:(?:duly|unanimously)[\s\u{a0}]+)?(?:approved|carried|passed|adopted)\b|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -113,7 +113,9 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             // "Agreed that" in ordinary case decides only at a sentence's start
             // ("Discussion: … Agreed that the PFA will pay …")
             let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
-            if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
+            // "…, and the amendment was passed": an outcome stands anywhere
+            let outcome = ["carried", "passed", "adopted", "approved"].iter().any(|w| m.as_str().trim_end_matches(['.', '!', ' ', '\u{a0}']).ends_with(w));
+            if ordinary_case && !outcome && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
                 continue;
             }
             let sentence_text = &body[sentence.clone()];
@@ -188,7 +190,7 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 fn may_start_motion(text: &str) -> bool {
     // every way the pattern starts holds one of these ("moved", not
     // "move": "remove" and "movement" are common and start nothing)
-    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "roposed"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "roposed", "Proposal:", "PROPOSAL:"].iter().any(|w| text.contains(w))
 }
 
 /// "Vote: all in favour", "Moved by Ames, seconded by Bell.": the vote on,
@@ -210,14 +212,16 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/])").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
     };
     let carried = || {
-        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
+        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
     };
     let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
     let mut found = Vec::new();
     let blocks: Vec<&Block> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)).collect();
+    // each motion found, from its start to its outcome
+    let mut reaches: Vec<Span> = Vec::new();
     // the end of the blocks the last motion read its outcome from: a
     // "Vote: all in favour" entry there records that motion, not one of its own
     let mut outcome_read_to = 0;
@@ -285,6 +289,8 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             if failed().is_match(outcome) || !carried().is_match(outcome) {
                 continue;
             }
+            // where its outcome is written, in its block or after it
+            let outcome_at = outcome_end.unwrap_or_else(|| block.text.start + at + carried().find(outcome).map_or(0, |c| c.end()));
             let sentence = index.get_or_insert_with(|| sentences::Sentences::new(body)).around(at);
             // the motion is its sentence: "With these corrections, Member
             // Kattouw moved to approve …" starts at "With"
@@ -299,6 +305,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
                 continue;
             }
             outcome_read_to = outcome_read_to.max(outcome_end.unwrap_or(0));
+            reaches.push(span.start..outcome_at.max(span.end));
             found.push(ResolvedBlock {
                 marker: clean(&body[at..at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at)]).trim_matches(['*', '_']).to_string(),
                 marker_span: block.text.start + at..block.text.start + at + body[at..].find([' ', '\u{a0}', ',']).unwrap_or(body.len() - at),
@@ -309,12 +316,13 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
         }
     }
     // a motion found here replaces an inline keyword block on its sentence
-    // ("Motion APPROVED"): one decision, where the motion starts
+    // or its outcome ("Motion APPROVED", "This proposal was approved"): one
+    // decision, where the motion starts
     let replaced: Vec<usize> = doc
         .resolved_blocks
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.inline && found.iter().any(|m| r.span.start > m.span.start && r.span.start <= m.span.end))
+        .filter(|(_, r)| r.inline && reaches.iter().any(|m| r.span.start > m.start && r.span.start <= m.end))
         .map(|(i, _)| i)
         .collect();
     let mut index = 0;
@@ -554,6 +562,29 @@ mod tests {
         let doc = Document::parse(text);
         assert_eq!(doc.resolved_blocks.len(), 1);
         assert_eq!(doc.resolved_blocks[0].span.start, 0);
+    }
+
+    #[test]
+    fn an_outcome_written_after_the_proposal_is_a_decision() {
+        for text in [
+            "The requirement of two thirds was met, and the amendment was passed (unanimous: 11).\n",
+            "Recommended to keep subs at £15 for members – passed\n",
+            "Rule changes\n\nRule 11 carried\n",
+            "Resolution to merge.\n",
+            "A motion was made for the treasurer to approach the bank. And was carried.\n",
+            "- Proposal: Allocate up to $500 for new flooring. I propose we buy vinyl. **This proposal was approved by majority vote.**\n",
+            "### Chair\n\n - Ann Lee stands (proposed: Bob, seconded: Cy)\n - Elected unanimously (11)\n",
+        ] {
+            assert_eq!(decisions(text).len(), 1, "{text}");
+        }
+        for text in [
+            "The chair said a similar proposal had been discussed.\n",
+            "Rule 11 was discussed and will come back in March.\n",
+            "The bill passed through the Senate last year and is now law.\n",
+            "- Proposal: Allocate up to $500 for new flooring. Discussion to continue.\n",
+        ] {
+            assert_eq!(decisions(text), Vec::<String>::new(), "{text}");
+        }
     }
 
     #[test]

@@ -589,6 +589,11 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
         return None;
     }
     let r = name_before_colon(&format!("{first_line} "), people)?;
+    // "Monday:", "Next Monday:", "March:": a day or a month heads a schedule
+    let calendar = first_line[r.clone()].split_whitespace().any(|w| crate::catalogue::weekday_number(w).is_some() || crate::catalogue::month_number(w).is_some());
+    if calendar {
+        return None;
+    }
     let span = block.text.start + r.start..block.text.start + r.end;
     let rest_start = block.text.start + first_line.len();
     // in an action section a label over tasks names their owner; elsewhere
@@ -693,11 +698,32 @@ impl PersonBlock {
     fn close(open: &mut Option<PersonBlock>, found: &mut Vec<Action>) {
         let Some(block) = open.take() else { return };
         let tasks = block.lines.iter().filter(|(_, task)| *task).count();
-        let imperative = block.lines.iter().filter(|(a, _)| opens_with_verb(&a.task) || checkbox(&a.task).is_some()).count();
-        if tasks * 2 >= block.lines.len() && (block.named || imperative * 2 > block.lines.len()) {
+        let imperative = block.lines.iter().filter(|(a, _)| opens_with_verb(&a.task) || checkbox(&a.task).is_some() || says_what_is_to_come(&a.task)).count();
+        // outside an action section a name over lines is as often a
+        // speaker over what they said ("Eric:" / "Not concerned re feedback"):
+        // most of their lines must give orders or say what is to come there
+        if tasks * 2 >= block.lines.len() && (block.named && block.in_section || imperative * 2 > block.lines.len()) {
             found.extend(block.lines.into_iter().filter(|(_, task)| *task).map(|(a, _)| a));
         }
     }
+}
+
+/// Whether the first words of a line look ahead: "will chase", "venue to
+/// be confirmed", "going to ask".
+fn ahead(ws: &[commitments::words::Word]) -> bool {
+    ws.iter().enumerate().any(|(i, w)| {
+        w.is(Class::ModalFuture) || w.is(Class::ModalObligation) || w.lower == "going" || w.lower == "to" && ws.get(i + 1).is_some_and(|n| n.is_verb(Inflection::Base))
+    })
+}
+
+/// Whether a line is a task written in the future: it opens with "will"
+/// or "to" ("will chase the invoice"), or says what is to be done ("venue
+/// to be confirmed").
+fn says_what_is_to_come(line: &str) -> bool {
+    let ws: Vec<commitments::words::Word> = commitments::words::words(line, 0..line.len()).into_iter().take(10).collect();
+    let opens = ws.first().is_some_and(|w| w.is(Class::ModalFuture) || w.lower == "to") && ws.get(1).is_some_and(|v| v.is_verb(Inflection::Base));
+    let to_be_done = ws.windows(3).any(|w| w[0].lower == "to" && w[1].lower == "be" && w[2].is_verb(Inflection::Past));
+    opens || to_be_done
 }
 
 /// Whether a line reads as a record of what happened rather than a task: a
@@ -709,10 +735,7 @@ impl PersonBlock {
 /// update"), or says what is to come ("will chase", "venue to be confirmed").
 fn records_what_happened(line: &str) -> bool {
     let ws: Vec<commitments::words::Word> = commitments::words::words(line, 0..line.len()).into_iter().take(10).collect();
-    let ahead = ws.iter().enumerate().any(|(i, w)| {
-        w.is(Class::ModalFuture) || w.is(Class::ModalObligation) || w.lower == "going" || w.lower == "to" && ws.get(i + 1).is_some_and(|n| n.is_verb(Inflection::Base))
-    });
-    let Some(first) = ws.first().filter(|_| !ahead) else { return false };
+    let Some(first) = ws.first().filter(|_| !ahead(&ws)) else { return false };
     if first.verb.is_some() {
         // "Nominated: X", "emailed the vendor" record; "Book the room" sets a task
         return first.is_verb(Inflection::Past);
@@ -1444,6 +1467,21 @@ mod tests {
         assert!(got.contains(&(names(&["Priya"]), "send the slides to the group".to_string())), "{got:?}");
         assert!(got.contains(&(names(&["Priya"]), "book the room for June".to_string())), "{got:?}");
         assert!(got.contains(&(names(&["All"]), "speak to two new volunteers".to_string())), "{got:?}");
+    }
+
+    #[test]
+    fn a_speaker_over_what_they_said_sets_no_tasks() {
+        let t = "Present: Ann Lee, Bob Stone\n\n1. Process\n\n- Ann Lee:\n    - Council is not supposed to be doing work ourselves\n    - Not always successful, easier to do than delegate\n    - What is the right time tradeoff here?\n- Bob Stone:\n    - Lightweight as possible\n";
+        assert_eq!(explicit(t), []);
+        // the same name over orders is a task list
+        let t = "Present: Ann Lee, Bob Stone\n\n1. Process\n\n- Ann Lee:\n    - Create a project board with categories\n    - Populate it\n";
+        assert_eq!(explicit(t).len(), 2);
+    }
+
+    #[test]
+    fn a_day_over_a_schedule_is_no_owner() {
+        let t = "5. Schedule\n\n- Monday:\n  - Compost toilet meeting (Doug, Bodhi)\n- Next Tuesday:\n  - Room ventilation meeting (Matthias)\n";
+        assert!(explicit(t).iter().all(|(o, _)| !o.iter().any(|n| n.contains("day"))), "{:?}", explicit(t));
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! - `abbreviations.txt`: everyday abbreviations (`SHORT = long form`).
 //! - `emphasis.txt`: words written in capitals for form or emphasis.
 //! - `attendance.txt`: labels of attendance lists and what each records.
+//! - `parts.txt`: headings that name a part of the minutes ("Agenda",
+//!   "Notes"), not a topic.
 //! - `lexicon/`: the clause reader's English: WordNet's verbs and nouns for
 //!   people and groups, and the closed classes of function words.
 //!
@@ -28,6 +30,7 @@ const WEEKDAYS: &str = include_str!("weekdays.txt");
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 const EMPHASIS: &str = include_str!("emphasis.txt");
 const ATTENDANCE: &str = include_str!("attendance.txt");
+const PARTS: &str = include_str!("parts.txt");
 
 fn entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -140,6 +143,14 @@ pub fn is_emphasis(word: &str) -> bool {
 /// words in brackets ("People present (lines said)") and a closing "were"
 /// ("Board members in attendance were:"); a short phrase ending in a
 /// label is that label.
+/// Whether a heading names a part of the minutes ("Agenda", "Notes",
+/// "Attendees") rather than a topic.
+pub fn is_part_heading(title: &str) -> bool {
+    static P: OnceLock<HashSet<String>> = OnceLock::new();
+    let t = title.trim().trim_end_matches(':').trim().to_lowercase();
+    P.get_or_init(|| lower_set(PARTS)).contains(&t) || attendance_label(title).is_some()
+}
+
 pub fn attendance_label(label: &str) -> Option<&'static str> {
     static A: OnceLock<Vec<(String, String)>> = OnceLock::new();
     let labels = A.get_or_init(|| {

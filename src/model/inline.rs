@@ -25,7 +25,8 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
 /// Short lines set off by blank lines head items in minutes that have no
 /// numbered items (a board's "e-Prescribing", "Any other business"). The
 /// first block of the file is its title, not an item; "Actions" and
-/// "Decisions" head registers, not items.
+/// "Decisions" head registers, "Notes" and "Agenda" parts of the minutes,
+/// not items.
 fn promote_headings(text: &str, doc: &mut Document) {
     if !doc.items.is_empty() {
         return;
@@ -41,7 +42,7 @@ fn promote_headings(text: &str, doc: &mut Document) {
     let headings: Vec<Block> = doc.blocks.iter().filter(|b| b.kind == BlockKind::Heading).cloned().collect();
     for h in headings {
         let title = clean(&text[h.text.clone()]);
-        if Some(h.span.start) == first_block || h.span.start < first_content || is_register_heading(&title) {
+        if Some(h.span.start) == first_block || h.span.start < first_content || is_register_heading(&title) || crate::catalogue::is_part_heading(&title) {
             continue;
         }
         doc.items.push(AgendaItem {

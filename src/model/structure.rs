@@ -18,6 +18,8 @@ use regex::Regex;
 use super::build::{clean, run_in_title};
 use super::sentences;
 use super::scheme::{self, ItemNumber, Scheme};
+use std::collections::HashSet;
+
 use super::*;
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
@@ -175,7 +177,7 @@ fn markdown_level(text: &str, doc: &mut Document) {
     let mut levels: Vec<u8> = doc.items.iter().filter_map(level_of).collect();
     levels.sort_unstable();
     levels.dedup();
-    if levels.len() < 2 {
+    if levels.is_empty() {
         return;
     }
     // where each heading (item or not) starts, to see what lies under one
@@ -188,9 +190,15 @@ fn markdown_level(text: &str, doc: &mut Document) {
             b.kind != BlockKind::Heading && b.span.start >= item.heading_span.end && b.span.start < next && !text[b.text.clone()].trim().is_empty()
         })
     };
+    // "## Agenda", "## Attendees", "## Action items", "## Minutes": parts
+    // of the minutes, not topics; a level of nothing else holds no items
+    let part = |i: &AgendaItem| crate::catalogue::is_part_heading(&i.title) || super::inline::is_register_heading(&i.title);
     let mut chosen = None;
     for &level in &levels {
         let at_level: Vec<&AgendaItem> = doc.items.iter().filter(|i| level_of(i) == Some(level)).collect();
+        if at_level.iter().all(|i| part(i)) {
+            continue;
+        }
         let first_item = doc.items.first().map(|i| i.heading_span.start);
         // a level used once, for the first heading of the file, is its title
         if at_level.len() == 1 && Some(at_level[0].heading_span.start) == first_item {
@@ -211,14 +219,31 @@ fn markdown_level(text: &str, doc: &mut Document) {
             break;
         }
     }
-    let Some(level) = chosen else { return };
     // "## Action items", "## Actions": the heading of a register, not an
     // item; "## Agenda" over a list of the items is the agenda itself
-    demote(doc, |i| {
-        // "# 9\. Next steps" keeps its place in the numbered run
-        let in_run = i.numbering.as_ref().is_some_and(|n| n.value.is_some() && n.prefix.is_empty());
-        !level_of(i).is_none_or(|l| l == level && (in_run || !super::inline::is_register_heading(&i.title) && !is_agenda_heading(&i.title)))
-    });
+    // a part among topics keeps its place ("## Attendance" as the first of
+    // an AGM's sections); where the headings of a level are all parts, or
+    // no level holds items, none is an item
+    let topics_at = |l: u8| doc.items.iter().any(|i| level_of(i) == Some(l) && !part(i));
+    // with no level of items, a heading alone at its level at the top is the title
+    let first = doc.items.first().map(|i| (i.heading_span.start, level_of(i)));
+    let title = |i: &AgendaItem| {
+        chosen.is_none() && first == Some((i.heading_span.start, level_of(i))) && doc.items.iter().filter(|j| level_of(j) == level_of(i)).count() == 1
+    };
+    let out = |i: &AgendaItem| {
+        super::inline::is_register_heading(&i.title) || is_agenda_heading(&i.title) || part(i) && (chosen.is_none() || !level_of(i).is_some_and(topics_at)) || title(i)
+    };
+    let demoted: HashSet<usize> = doc
+        .items
+        .iter()
+        .filter(|i| {
+            // "# 9\. Next steps" keeps its place in the numbered run
+            let in_run = chosen.is_some() && i.numbering.as_ref().is_some_and(|n| n.value.is_some() && n.prefix.is_empty());
+            !level_of(i).is_none_or(|l| Some(l) == chosen.or(Some(l)) && (in_run || !out(i)))
+        })
+        .map(|i| i.heading_span.start)
+        .collect();
+    demote(doc, |i| demoted.contains(&i.heading_span.start));
 }
 
 /// "Agenda", "Order of business": the heading of the agenda, not one of its
@@ -735,5 +760,15 @@ mod tests {
         check("# Hackspace\n\n## 2 October 2018 / Library\n\nPresent: Ann, Bob\n\n### Roles\n\nAnn chairs.\n\n### Finance\n\nNoted.\n\n### Membership\n\nNoted.\n", &["- Roles", "- Finance", "- Membership"]);
         check("# RZZT CIC\n\nCompany 1234\n\n# Directors' minutes\n\n## Agenda\n\n- Welcome\n- Branding\n\n## Welcome\n\nHello.\n\n## Branding\n\nA logo.\n\n## Close\n\nClosed.\n", &["- Welcome", "- Branding", "- Close"]);
         check("# Board meeting\n\n## Finances\n\nBalance noted.\n\n### Balance\n\n$5\n\n## Grants approved\n\n- A\n- B\n\n## Ongoing business\n\n### CLA\n\n- Needs a decision\n", &["- Finances", "- Grants approved", "- Ongoing business"]);
+    }
+
+    #[test]
+    fn headings_that_name_parts_of_the_minutes_are_not_items() {
+        // the parts of the notes over the topics: the topics are the items
+        check("# Core team meeting\n\n## Agenda\n\n- Addons\n- Docs\n\n## Attendees\n\n- Ann\n- Bob\n\n## Minutes\n\n### Addons\n\nDiscussed.\n\n### Docs\n\nDiscussed.\n", &["- Addons", "- Docs"]);
+        // parts and nothing else: no items
+        check("# 2024-06-21\n\n## Attendance\n\n- Council: Ann, Bob\n\n## Notes\n\n- Check-in\n- Announcements\n", &[]);
+        // a part among topics keeps its place
+        check("# AGM\n\n## Attendance\n\nAnn, Bob\n\n## Treasurer's report\n\nNoted.\n\n## Election\n\nAnn elected.\n", &["- Attendance", "- Treasurer's report", "- Election"]);
     }
 }

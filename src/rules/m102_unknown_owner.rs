@@ -68,7 +68,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             continue;
         }
         let Some(parts) = parts else { continue };
-        let unknown: Vec<&str> = parts.into_iter().filter(|p| !(ctx.roster.knows(p) || known.knows(p) || text.names_elsewhere(p))).collect();
+        let unknown: Vec<&str> = parts.into_iter().filter(|p| !(ctx.roster.knows(p) || known.knows(p) || text.names_elsewhere(p) || surname_initialled(p, ctx.text))).collect();
         if unknown.is_empty() {
             continue;
         }
@@ -166,6 +166,19 @@ impl<'a> Text<'a> {
 }
 
 /// The runs of letters and digits of `s`, with their offsets.
+/// "Robert J" for a "Robert Jackson" the text names: a first name and the
+/// initial of a surname written in full elsewhere.
+fn surname_initialled(name: &str, text: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first @ .., initial] = words.as_slice() else { return false };
+    let initial = initial.trim_end_matches('.');
+    if first.is_empty() || initial.chars().count() != 1 || !initial.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let stem = format!("{} {initial}", first.join(" "));
+    text.match_indices(&stem).any(|(at, _)| text[at + stem.len()..].starts_with(char::is_lowercase))
+}
+
 fn alphanumeric_runs(s: &str) -> impl Iterator<Item = (usize, &str)> {
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -242,6 +255,15 @@ ACTION: Ann James – circulate the letter\n\nACTION: DCS – report back\n\nACT
 ## Reports\n\n[Jean Delfino / Greg] The report was received.\n\n\
 ACTION: Sarah – book the room\n\nACTION: PM – write the post\n\nACTION: Greg – follow up\n";
         assert_eq!(run(&RULE, text), vec![]);
+    }
+
+    #[test]
+    fn knows_a_first_name_with_the_initial_of_a_listed_surname() {
+        let text = "## Attendees\n\n- [x] Robert Jackson\n\n## Action Items\n\n- [ ] @Robert J to merge the components RFC\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        // an initial that is no listed surname's is still unknown
+        let text = "## Attendees\n\n- [x] Robert Jackson\n\n## Action Items\n\n- [ ] @Robert K to merge the components RFC\n";
+        assert_eq!(run(&RULE, text).len(), 1);
     }
 
     #[test]

@@ -35,7 +35,9 @@ fn owner_set<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
         .flat_map(|n| n.split([';', ',', '/', '&']).flat_map(|p| p.split(" and ")).map(str::to_string).collect::<Vec<_>>())
         .map(|s| {
             let s = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            s.strip_prefix("the ").unwrap_or(&s).trim_end_matches('.').trim().to_string()
+            // a handle's sign is not part of the name: "@Robert J"
+            let s = s.trim_start_matches('@');
+            s.strip_prefix("the ").unwrap_or(s).trim_end_matches('.').trim().to_string()
         })
         .filter(|s| !s.is_empty())
         .collect();

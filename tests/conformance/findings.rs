@@ -164,8 +164,12 @@ fn check_findings_match_the_labels() {
     // after US date order, dictionary words in capitals, hints for plans
     // and proposals; recall was 0.74 before imperative entries and "let's"
     // became hints (a hint is not scored: two labelled ones in dev files).
-    const PRECISION: f64 = 0.79;
-    const RECALL: f64 = 0.71;
+    // 0.85 / 0.69 after "we will …" and "I will …" with no speaker became
+    // hints: on minutes from outside the repository most such warnings
+    // were wrong (sets G and H: 18 false of 21), while the corpus's
+    // labellers count five of them.
+    const PRECISION: f64 = 0.85;
+    const RECALL: f64 = 0.68;
     assert!(all.precision() >= PRECISION, "precision {:.3} fell below {PRECISION} (target 0.90)", all.precision());
     assert!(all.recall() >= RECALL, "recall {:.3} fell below {RECALL} (target 0.80)", all.recall());
 }

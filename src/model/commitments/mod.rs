@@ -45,8 +45,9 @@ pub struct Commitment {
     pub form: Form,
     /// Who acts is left for the reader to supply: a subject left out by the
     /// notes ("Will take another shot at this.", most often the speaker's
-    /// own plan), a pronoun with nobody named before it, or "I" with no
-    /// speaker named. Whether anyone must be named is then uncertain.
+    /// own plan), a pronoun with nobody named before it, "I" with no
+    /// speaker named, or "we" (the body as a whole). Whether anyone must be
+    /// named is then uncertain.
     pub elided: bool,
 }
 
@@ -336,7 +337,7 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if ws[j].lemma().is_some_and(|l| lexicon::is(Class::MeetingAct, l)) && !coordinated_act(ws, j + 1) {
-                let elided = matches!(subject, Subject::Nobody) && subject_left_out(ws, i);
+                let elided = matches!(subject, Subject::Nobody) && (subject_left_out(ws, i) || collective_subject(ws, i));
                 return Some(Found { start: i, owners: Vec::new(), owner_span: None, form: Form::Future, elided });
             }
             return self.with_subject(ws, i, subject, Form::Future);
@@ -748,8 +749,10 @@ impl<'a> Reader<'a> {
             }
             // "I will …" where no speaker is named: someone in the room
             Subject::Speaker => Some(Found { start, owners: self.speaker.iter().cloned().collect(), owner_span: None, form, elided: self.speaker.is_none() }),
-            // "Will take another shot at this": a subject the notes leave out
-            Subject::Nobody => Some(Found { start, owners: Vec::new(), owner_span: None, form, elided: subject_left_out(ws, at) }),
+            // "Will take another shot at this": a subject the notes leave
+            // out; "We will renew the licence": the whole body, which may be
+            // all the owner it needs
+            Subject::Nobody => Some(Found { start, owners: Vec::new(), owner_span: None, form, elided: subject_left_out(ws, at) || collective_subject(ws, at) }),
             Subject::NotAgent => None,
         }
     }
@@ -942,6 +945,16 @@ fn subject_left_out(ws: &[Word], at: usize) -> bool {
         j -= 1;
     }
     j == 0 || ends_clause(&ws[j - 1])
+}
+
+/// Whether the verb group at word `at` has "we", "us" or "everyone" for its
+/// subject: the meeting itself, not nobody.
+fn collective_subject(ws: &[Word], at: usize) -> bool {
+    let mut j = at;
+    while j > 0 && (ws[j - 1].is_adverb() || ws[j - 1].is(Class::Have)) && ws[j - 1].stop_after.is_none() {
+        j -= 1;
+    }
+    j > 0 && (ws[j - 1].is(Class::PronounFirstPlural) || ws[j - 1].is(Class::Everyone))
 }
 
 /// A word that can end the owner before "and": a name, initials, a person noun.

@@ -193,6 +193,10 @@ fn speakers_and_first_person() {
     assert_eq!(found[0].owners, ["Jonas"]);
     let c = one("We should raise this with the working group.");
     assert!(c.owners.is_empty());
+    // "we" is the body as a whole: an owner a reader may accept
+    assert!(c.elided);
+    let c = one("The meeting agreed that the hall will be repainted in May.");
+    assert!(c.owners.is_empty() && !c.elided, "{c:#?}");
 }
 
 #[test]

@@ -81,7 +81,7 @@ fn may_decide(text: &str) -> bool {
 fn inline_decisions(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|\b(?:[Tt]he|[Tt]his|[Tt]hat)[\s\u{a0}]+(?:motion|amendment|resolution|proposal|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:(?:duly|unanimously)[\s\u{a0}]+)?(?:approved|carried|passed|adopted)\b|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -114,9 +114,7 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             // "Agreed that" in ordinary case decides only at a sentence's start
             // ("Discussion: … Agreed that the PFA will pay …")
             let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
-            // "…, and the amendment was passed": an outcome stands anywhere
-            let outcome = ["carried", "passed", "adopted", "approved"].iter().any(|w| m.as_str().trim_end_matches(['.', '!', ' ', '\u{a0}']).ends_with(w));
-            if ordinary_case && !outcome && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
+            if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
                 continue;
             }
             let sentence_text = &body[sentence.clone()];
@@ -568,7 +566,6 @@ mod tests {
     #[test]
     fn an_outcome_written_after_the_proposal_is_a_decision() {
         for text in [
-            "The requirement of two thirds was met, and the amendment was passed (unanimous: 11).\n",
             "Recommended to keep subs at £15 for members – passed\n",
             "Rule changes\n\nRule 11 carried\n",
             "Resolution to merge.\n",
@@ -580,6 +577,8 @@ mod tests {
         }
         for text in [
             "The chair said a similar proposal had been discussed.\n",
+            // an outcome reported without its motion may be another body's
+            "The requirement of two thirds was met, and the amendment was passed.\n",
             "Rule 11 was discussed and will come back in March.\n",
             "The bill passed through the Senate last year and is now law.\n",
             "- Proposal: Allocate up to $500 for new flooring. Discussion to continue.\n",

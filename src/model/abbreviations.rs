@@ -194,6 +194,11 @@ pub(super) fn looks_like_initials(s: &str) -> bool {
         && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// An attendee written by initials alone: "TC", "JMW".
+pub(super) fn is_initials_name(name: &str) -> bool {
+    looks_like_initials(name) && !name.chars().any(char::is_lowercase)
+}
+
 fn is_roman(w: &str) -> bool {
     w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
 }

@@ -22,6 +22,19 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         let Some(attendance) = label_before(text, doc, first.span.start) else { continue };
         for item in members {
             let body_start = item.marker_span.end.max(item.span.start);
+            let body = &text[body_start..item.span.end];
+            // "- Observers: TC, Santiago": a label, then the people it lists
+            if let Some((label, names)) = labelled_names(body) {
+                let kind = catalogue::attendance_label(label).map_or(attendance, attendance_of);
+                let mut at = body_start + label.len() + 1;
+                for name in names.split([',', ';']) {
+                    if let Some(p) = person(text, at..at + name.len(), kind) {
+                        people.push(p);
+                    }
+                    at += name.len() + 1;
+                }
+                continue;
+            }
             if let Some(p) = person(text, body_start..item.span.end, attendance) {
                 people.push(p);
             }
@@ -34,24 +47,42 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
 /// line with nobody after its label, or a heading or a line of its own
 /// naming attendance.
 fn label_before(text: &str, doc: &Document, at: usize) -> Option<Attendance> {
+    // "## Attendance" read as an item (or one made a sub-heading) right before the list
+    let heading = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty());
+    if let Some(kind) = heading.and_then(|i| catalogue::attendance_label(&i.title)) {
+        return Some(attendance_of(kind));
+    }
     let block = doc.blocks.iter().take_while(|b| b.span.start < at).filter(|b| b.span.end <= at).last()?;
     if !text[block.span.end..at].trim().is_empty() {
         return None;
     }
+    let title = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty()).map(|i| i.title.as_str());
     let written = match block.kind {
         BlockKind::Attendance if text[block.text.clone()].trim().is_empty() => &text[block.span.start..block.text.start],
         BlockKind::Attendance => return None,
         BlockKind::Heading | BlockKind::Paragraph => heading_line(&text[block.text.clone()])?.trim_start_matches('#').trim(),
         _ => return None,
     };
-    let title = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty()).map(|i| i.title.as_str());
     let kind = catalogue::attendance_label(written).or_else(|| title.and_then(catalogue::attendance_label))?;
-    Some(match kind {
+    Some(attendance_of(kind))
+}
+
+fn attendance_of(kind: &str) -> Attendance {
+    match kind {
         "apologies" => Attendance::Apologies,
         "absent" => Attendance::Absent,
         "in-attendance" => Attendance::InAttendance,
         _ => Attendance::Present,
-    })
+    }
+}
+
+/// "Council: Josh, Mark, Eric Holk", "Apologies: Mara": a short label and
+/// the names after it, set apart by commas (one name after an attendance
+/// label).
+fn labelled_names(body: &str) -> Option<(&str, &str)> {
+    let (label, names) = body.split_once(':')?;
+    let short_label = (1..=3).contains(&label.split_whitespace().count()) && label.trim_start().starts_with(char::is_uppercase);
+    (short_label && (names.contains(',') || catalogue::attendance_label(label).is_some())).then_some((label, names))
 }
 
 /// One entry of an attendance list: "Dana Scully (chair)", "Fox Mulder –
@@ -71,7 +102,9 @@ fn person(text: &str, span: Span, attendance: Attendance) -> Option<Person> {
     if !(nickname || capitalised) {
         return None;
     }
-    let (role, initials) = if rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit()) {
+    let (role, initials) = if super::abbreviations::is_initials_name(name) && rest.is_empty() {
+        (None, Some(name.to_string()))
+    } else if rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit()) {
         (None, None)
     } else if looks_like_initials(rest) {
         (None, Some(rest.to_string()))
@@ -111,6 +144,19 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
         assert_eq!(names, ["alice", "bob_w"]);
         assert!(found.iter().all(|p| p.1.is_none()), "a count of lines said is not a role");
+    }
+
+    #[test]
+    fn entries_that_label_several_people() {
+        let text = "# 2024-06-21\n\n## Attendance\n\n- Council: Josh, Mark, Eric Holk\n- Observers: TC, Santiago\n- Apologies: Mara (RustFest)\n\n## Notes\n\nDone.\n";
+        let found = people(text);
+        let names: Vec<&str> = found.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["Josh", "Mark", "Eric Holk", "TC", "Santiago", "Mara"]);
+        assert_eq!(found[3].2, super::Attendance::InAttendance);
+        assert_eq!(found[5].2, super::Attendance::Apologies);
+        let tree = syntax::parse_text(text);
+        let doc = super::Document::new(text, &tree);
+        assert_eq!(doc.people[3].initials.as_deref(), Some("TC"), "a person named by initials");
     }
 
     #[test]

@@ -566,6 +566,10 @@ impl<'t> Builder<'t> {
                     role = Some(written);
                 }
             }
+            // "Observers: TC, Santiago": someone the attendance names by initials
+            if initials.is_none() && abbreviations::is_initials_name(&name) {
+                initials = Some(name.clone());
+            }
             self.doc.people.push(Person {
                 name,
                 role,

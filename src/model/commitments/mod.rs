@@ -940,20 +940,23 @@ impl<'a> Reader<'a> {
 /// it opens its sentence or clause ("Will take another shot at this.",
 /// "…; will report back").
 fn subject_left_out(ws: &[Word], at: usize) -> bool {
+    let j = verb_group_start(ws, at);
+    j == 0 || ends_clause(&ws[j - 1])
+}
+
+/// Where the verb group at word `at` starts, its adverbs and "have" included.
+fn verb_group_start(ws: &[Word], at: usize) -> usize {
     let mut j = at;
     while j > 0 && (ws[j - 1].is_adverb() || ws[j - 1].is(Class::Have)) && ws[j - 1].stop_after.is_none() {
         j -= 1;
     }
-    j == 0 || ends_clause(&ws[j - 1])
+    j
 }
 
 /// Whether the verb group at word `at` has "we", "us" or "everyone" for its
 /// subject: the meeting itself, not nobody.
 fn collective_subject(ws: &[Word], at: usize) -> bool {
-    let mut j = at;
-    while j > 0 && (ws[j - 1].is_adverb() || ws[j - 1].is(Class::Have)) && ws[j - 1].stop_after.is_none() {
-        j -= 1;
-    }
+    let j = verb_group_start(ws, at);
     j > 0 && (ws[j - 1].is(Class::PronounFirstPlural) || ws[j - 1].is(Class::Everyone))
 }
 

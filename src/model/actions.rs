@@ -39,7 +39,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
         }
         found.extend(addressed);
         if matches!(block.kind, BlockKind::Heading | BlockKind::Attendance) || underlined(text, block) {
-            PersonBlock::close(&mut person_block, &mut found);
+            PersonBlock::close(&mut person_block, &mut found, text, &people);
             continue;
         }
         if table_spans.iter().any(|t| overlaps(t, &block.text)) {
@@ -58,20 +58,20 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
         // a person's block ends with the agenda item it is in
         let item = doc.item_at(block.span.start);
         if person_block.as_ref().is_some_and(|b| b.item != item) {
-            PersonBlock::close(&mut person_block, &mut found);
+            PersonBlock::close(&mut person_block, &mut found, text, &people);
         }
         let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
         if let Some((owner, rest, named)) = person_heading(text, block, &people, in_section) {
-            PersonBlock::close(&mut person_block, &mut found);
+            PersonBlock::close(&mut person_block, &mut found, text, &people);
             let list = (block.kind == BlockKind::ListItem).then_some(ListHead { indent, nested: None });
-            let mut opened = PersonBlock { owner, named, list, item, in_section, lines: Vec::new() };
-            opened.add(text, rest);
+            let mut opened = PersonBlock { owner, named, list, item, in_section, lines: Vec::new(), held: Vec::new() };
+            opened.add(text, block.kind, rest, &people);
             person_block = Some(opened);
             continue;
         }
         if let Some(open) = person_block.as_mut() {
             if block.kind == BlockKind::ListItem && open.heads(indent) {
-                open.add(text, block.text.clone());
+                open.add(text, block.kind, block.text.clone(), &people);
                 continue;
             }
         }
@@ -79,12 +79,12 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
         // item naming only a person heads their tasks (elsewhere such a list
         // is as likely a round of updates)
         if let Some(owner) = (in_section && block.kind == BlockKind::ListItem).then(|| person_item(text, block, &people)).flatten() {
-            PersonBlock::close(&mut person_block, &mut found);
+            PersonBlock::close(&mut person_block, &mut found, text, &people);
             let list = Some(ListHead { indent, nested: Some(true) });
-            person_block = Some(PersonBlock { owner, named: true, list, item, in_section, lines: Vec::new() });
+            person_block = Some(PersonBlock { owner, named: true, list, item, in_section, lines: Vec::new(), held: Vec::new() });
             continue;
         }
-        PersonBlock::close(&mut person_block, &mut found);
+        PersonBlock::close(&mut person_block, &mut found, text, &people);
         let mut inline = inline_action_markers(text, block, &people);
         let run_in = run_in_action_markers(text, block, &people, &inline);
         inline.extend(run_in);
@@ -107,19 +107,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
             found.extend(section_entry(text, block, &commitments, &people));
             continue;
         }
-        for mut c in commitments {
-            let span = block.text.start + c.span.start..block.text.start + c.span.end;
-            if inline_spans.iter().any(|s| overlaps(s, &span)) {
-                continue;
-            }
-            // "… will be asked (JR).": initials in brackets name who does it
-            if c.owners.is_empty() {
-                c.owners = trailing_owners(&body[c.span.clone()]).unwrap_or_default();
-            }
-            found.push(from_commitment(text, block, c, ActionKind::Implied));
-        }
+        found.extend(implied(text, block, commitments, &inline_spans));
     }
-    PersonBlock::close(&mut person_block, &mut found);
+    PersonBlock::close(&mut person_block, &mut found, text, &people);
     // a commitment inside an explicit action is that action
     let mut explicit: Vec<Span> = doc.actions.iter().chain(found.iter().filter(|a| a.kind == ActionKind::Explicit)).map(|a| a.span.clone()).collect();
     explicit.sort_by_key(|s| s.start);
@@ -461,6 +451,25 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     sections
 }
 
+/// The implied actions of the commitments found in `block`, but for those
+/// inside an action already found there (`taken`).
+fn implied(text: &str, block: &Block, commitments: Vec<Commitment>, taken: &[Span]) -> Vec<Action> {
+    let body = &text[block.text.clone()];
+    let mut found = Vec::new();
+    for mut c in commitments {
+        let span = block.text.start + c.span.start..block.text.start + c.span.end;
+        if taken.iter().any(|s| overlaps(s, &span)) {
+            continue;
+        }
+        // "… will be asked (JR).": initials in brackets name who does it
+        if c.owners.is_empty() {
+            c.owners = trailing_owners(&body[c.span.clone()]).unwrap_or_default();
+        }
+        found.push(from_commitment(text, block, c, ActionKind::Implied));
+    }
+    found
+}
+
 /// Whether `s` opens with a verb in its base form: "send the slides", the
 /// form of a task written for someone to do.
 fn opens_with_verb(s: &str) -> bool {
@@ -656,8 +665,12 @@ struct PersonBlock {
     item: Option<usize>,
     /// Whether it is in an action section, where every line is a task.
     in_section: bool,
-    /// Each non-empty line's action, and whether it reads as a task.
-    lines: Vec<(Action, bool)>,
+    /// Each non-empty line's action, whether it reads as a task, and
+    /// whether it gives an order or says what is to come.
+    lines: Vec<(Action, bool, bool)>,
+    /// The text it holds, block by block: read as prose when its lines are
+    /// not its tasks.
+    held: Vec<Block>,
 }
 
 /// A list item that heads someone's tasks: "* Treasurer:" over deeper
@@ -677,7 +690,8 @@ impl PersonBlock {
         if nested { deeper } else { indent >= head.indent }
     }
 
-    fn add(&mut self, text: &str, span: Span) {
+    fn add(&mut self, text: &str, kind: BlockKind, span: Span, people: &People) {
+        self.held.push(Block { kind, span: span.clone(), text: span.clone() });
         let mut at = span.start;
         for line in text[span.clone()].split_inclusive('\n') {
             let start = at;
@@ -690,20 +704,33 @@ impl PersonBlock {
             }
             let line_span = start + lead..start + lead + trimmed.len();
             let action = explicit_action(vec![self.owner.clone()], clean(task).trim_end_matches(['.', ';']).to_string(), line_span.clone(), line_span.start);
-            self.lines.push((action, self.in_section || !records_what_happened(task)));
+            // "Bob presented the accounts": a line opening with one of the
+            // document's people is about them, though "bob" is also a verb
+            let about_someone = task.split_whitespace().next().is_some_and(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                w.starts_with(char::is_uppercase) && people.knows(&w.to_lowercase())
+            });
+            let imperative = !about_someone && opens_with_verb(&action.task) || checkbox(&action.task).is_some() || says_what_is_to_come(&action.task);
+            self.lines.push((action, self.in_section || !records_what_happened(task), imperative));
         }
     }
 
-    /// Ends the open block, if any, keeping its tasks.
-    fn close(open: &mut Option<PersonBlock>, found: &mut Vec<Action>) {
+    /// Ends the open block, if any, keeping its tasks; when its lines are
+    /// not tasks, they are prose, read for commitments like any other.
+    fn close(open: &mut Option<PersonBlock>, found: &mut Vec<Action>, text: &str, people: &Detector) {
         let Some(block) = open.take() else { return };
-        let tasks = block.lines.iter().filter(|(_, task)| *task).count();
-        let imperative = block.lines.iter().filter(|(a, _)| opens_with_verb(&a.task) || checkbox(&a.task).is_some() || says_what_is_to_come(&a.task)).count();
+        let tasks = block.lines.iter().filter(|(_, task, _)| *task).count();
+        let imperative = block.lines.iter().filter(|(_, _, imperative)| *imperative).count();
         // outside an action section a name over lines is as often a
         // speaker over what they said ("Eric:" / "Not concerned re feedback"):
         // most of their lines must give orders or say what is to come there
         if tasks * 2 >= block.lines.len() && (block.named && block.in_section || imperative * 2 > block.lines.len()) {
-            found.extend(block.lines.into_iter().filter(|(_, task)| *task).map(|(a, _)| a));
+            found.extend(block.lines.into_iter().filter(|(_, task, _)| *task).map(|(a, _, _)| a));
+        } else {
+            for held in &block.held {
+                let setting = Setting { entry: block.in_section || held.kind == BlockKind::ListItem };
+                found.extend(implied(text, held, people.find(&text[held.text.clone()], setting), &[]));
+            }
         }
     }
 }
@@ -1476,6 +1503,16 @@ mod tests {
         // the same name over orders is a task list
         let t = "Present: Ann Lee, Bob Stone\n\n1. Process\n\n- Ann Lee:\n    - Create a project board with categories\n    - Populate it\n";
         assert_eq!(explicit(t).len(), 2);
+    }
+
+    #[test]
+    fn a_topic_label_over_a_report_is_prose_not_tasks() {
+        // "Bob" and "Carol" are verbs too: lines opening with the document's
+        // people are about them; the commitment in the prose is still read
+        let t = "Present: Ann Lee, Bob Day, Carol Fox\n\nTreasurer's Report:\nBob presented the accounts. Income was £400.\n\nMembership:\nCarol said numbers were up. She will write to lapsed members.\n";
+        assert_eq!(explicit(t), []);
+        let got = actions(t);
+        assert_eq!(got, [(ActionKind::Implied, names(&["Carol"]), "She will write to lapsed members".to_string())]);
     }
 
     #[test]

@@ -317,6 +317,13 @@ impl<'t> Builder<'t> {
 
     fn heading(&mut self, node: Node) {
         self.block(BlockKind::Heading, node, node.start_byte());
+        // "Budget" over "------": the underline is no part of the title
+        if let Some(block) = self.doc.blocks.last_mut() {
+            if let Some(title) = heading_line(&self.text[block.text.clone()]) {
+                let start = block.text.start + self.text[block.text.clone()].find(title).unwrap_or(0);
+                block.text = start..start + title.len();
+            }
+        }
     }
 
     fn paragraph(&mut self, node: Node) {

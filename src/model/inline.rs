@@ -57,12 +57,13 @@ fn promote_headings(text: &str, doc: &mut Document) {
     }
 }
 
-/// "Actions", "Action items", "Decisions", "Outstanding actions": headings
-/// of a register of actions or decisions.
+/// "Actions", "Action items", "Decisions", "Outstanding actions", "Action
+/// items, by person" (as MeetBot writes it): headings of a register of
+/// actions or decisions.
 pub(super) fn is_register_heading(title: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?|matters\s+for\s+action|next\s+steps|follow[\s-]*ups?|to[\s-]?dos?)\s*:?$").unwrap()
+        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?(?:,?\s+by\s+(?:person|owner|assignee))?|matters\s+for\s+action|next\s+steps|follow[\s-]*ups?|to[\s-]?dos?)\s*:?$").unwrap()
     })
     .is_match(title.trim())
 }
@@ -465,6 +466,16 @@ mod tests {
         // under an item, as in minutes (a file's first line is its title)
         let text = format!("1. Business\n\n{text}");
         Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn headings_of_registers() {
+        for t in ["Actions", "Action items:", "Outstanding actions", "Decisions taken", "Action Items, by person", "Next steps"] {
+            assert!(is_register_heading(t), "{t}");
+        }
+        for t in ["Action on climate", "Decisions about the hall", "Items by person"] {
+            assert!(!is_register_heading(t), "{t}");
+        }
     }
 
     #[test]

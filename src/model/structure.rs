@@ -763,6 +763,11 @@ mod tests {
     }
 
     #[test]
+    fn setext_headings_are_items_and_their_underlines_no_part_of_the_title() {
+        check("Meeting notes, 3 March\n\nWelcome\n-------\nEveryone said hello.\n\nBudget\n------\n\nWe agreed to buy paint.\n\nNext meeting\n============\nApril.\n", &["- Welcome", "- Budget", "- Next meeting"]);
+    }
+
+    #[test]
     fn headings_that_name_parts_of_the_minutes_are_not_items() {
         // the parts of the notes over the topics: the topics are the items
         check("# Core team meeting\n\n## Agenda\n\n- Addons\n- Docs\n\n## Attendees\n\n- Ann\n- Bob\n\n## Minutes\n\n### Addons\n\nDiscussed.\n\n### Docs\n\nDiscussed.\n", &["- Addons", "- Docs"]);

@@ -123,6 +123,24 @@ static bool line_is_strong_title(const Buf *b) {
   return buf_words(b) <= 20;
 }
 
+/* What the line after a heading candidate is, read from its start: blank,
+ * a Setext underline (three or more "-" or "=" alone, up to three spaces
+ * before them), or anything else. Leaves the lexer at the line's end when
+ * it is blank or an underline. */
+enum NextLine { NEXT_OTHER, NEXT_BLANK, NEXT_UNDERLINE };
+
+static enum NextLine next_line_shape(Lexer *lx) {
+  for (int i = 0; i < 3 && look(lx) == ' '; i++) adv(lx);
+  int32_t c = look(lx);
+  if (c != '-' && c != '=') return rest_is_blank(lx) ? NEXT_BLANK : NEXT_OTHER;
+  int n = 0;
+  while (look(lx) == c) {
+    adv(lx);
+    n++;
+  }
+  return n >= 3 && rest_is_blank(lx) ? NEXT_UNDERLINE : NEXT_OTHER;
+}
+
 /* Decides what a line of prose read whole from its start is: a heading,
  * a label, a signature, the "Agenda item" marker, or text. The lexer sits
  * at the line's end, which is marked: a keyword check before the prose
@@ -150,14 +168,22 @@ static enum TokenType classify_whole_line(Lexer *lx, Scanner *s, const bool *val
   if (valid[SIGNATURE] && buf_is_lone_councillor(b) && only_blank_lines_follow(lx))
     return SIGNATURE;
   if (valid[HEADING_TEXT] && s->prev_blank && len >= 2 && len <= 70 &&
-      buf_words(b) <= 10 && is_alpha(b->c[0]) && !buf_has_digit(b)) {
+      buf_words(b) <= 10 && is_alpha(b->c[0])) {
+    enum NextLine next = next_line_shape(lx);
+    /* "Budget" over "------" (a Setext heading): the underline says it is
+     * a heading whatever follows, and belongs to it */
+    if (next == NEXT_UNDERLINE) {
+      mark_end(lx);
+      return HEADING_TEXT;
+    }
+    if (buf_has_digit(b)) return TEXT;
     /* "… the figures.*": a sentence in Markdown emphasis still ends at its stop */
     uint32_t end = len;
     while (end > 1 && (b->c[end - 1] == '*' || b->c[end - 1] == '_')) end--;
     int32_t last = b->c[end - 1];
     bool punct = last == '.' || last == ',' || last == ';' || last == ':' ||
                  last == '?' || last == '!';
-    if (!punct && (buf_all_caps(b) || rest_is_blank(lx))) return HEADING_TEXT;
+    if (!punct && (buf_all_caps(b) || next == NEXT_BLANK)) return HEADING_TEXT;
   }
   return TEXT;
 }

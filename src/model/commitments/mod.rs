@@ -530,6 +530,10 @@ impl<'a> Reader<'a> {
         }
         // "was asked to", "were reminded to" (be may be elided)
         if gov.verb_in(Class::DirectiveVerb) && gov.is_verb(Inflection::Past) {
+            // "The meeting was called to order": the idiom opens a meeting, it directs nobody
+            if gov.lemma() == Some("call") && v.lower == "order" {
+                return None;
+            }
             let mut k = p;
             if k > 0 && ws[k - 1].is(Class::Be) {
                 if matches!(ws[k - 1].lower.as_str(), "is" | "are" | "am") {

@@ -316,6 +316,7 @@ fn a_statement_of_purpose_commits_nobody() {
 #[test]
 fn a_verb_before_to_and_a_state_after_it_commit_nobody() {
     none("Meeting called to order at 7:40 by Brad.");
+    none("The meeting was called to order at 7:00 pm.");
     none("Hilmar proposes that the requirements for Jason to be a board member be waived.");
     none("Fred proposed that the social be held on campus.");
     assert!(!find("It was proposed that the social be held on campus.").is_empty());

@@ -32,7 +32,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
         let block = &unattributed;
-        let addressed = addressed_entries(text, block);
+        let addressed = addressed_entries(text, block, &people);
         if addressed.first().is_some_and(|a| a.span.start == block.text.start) {
             found.extend(addressed);
             continue;
@@ -781,24 +781,39 @@ fn records_what_happened(line: &str) -> bool {
 /// document without one does not compile the pattern.
 fn may_address(line: &str) -> bool {
     let after_box = ["[ ]", "[x]", "[X]", "[]"].iter().find_map(|b| line.strip_prefix(b)).map_or(line, str::trim_start);
-    after_box.starts_with('@') || after_box.starts_with("AI")
+    after_box.starts_with('@') || after_box.starts_with("AI") || after_box.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("action "))
+}
+
+/// Whether the words between "Action" and a colon ("Action FK, GB:",
+/// "action all:", "Action Ann James:") name who is to act, rather than
+/// say what the label is ("Action taken:", "Action Items:"): each of them
+/// initials, everyone, one of the document's people or roles, or a name
+/// that is no ordinary word.
+fn names_owners(label: &str, people: &People) -> bool {
+    let owners: Vec<&str> = label.split([',', '/', '&']).flat_map(|n| n.split(" and ")).map(str::trim).collect();
+    owners.iter().all(|o| {
+        let initials = (2..=3).contains(&o.len()) && o.chars().all(|c| c.is_ascii_uppercase());
+        let capitalised = o.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+        !o.is_empty() && (initials || (capitalised || o.eq_ignore_ascii_case("all")) && label_reads_as_a_name(o, people))
+    })
 }
 
 /// `@Greg: Is it time to retire the project?`, `- [ ] @sam update the
-/// docs`, `AI(priya): book the room`: entries addressed to someone, at the
+/// docs`, `AI(priya): book the room`, `action FK, GB: set up the
+/// meeting`: entries addressed to someone, at the
 /// start of the block or of any line of it (a scribe's `AI(dave): …` line
 /// runs on from the action line before it). Each runs to the next such line.
-fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
+fn addressed_entries(text: &str, block: &Block, people: &People) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)(?::[\w.\-]+\.[\w\-]+)?\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:)\s*(?P<task>.*)").unwrap())
+        P.get_or_init(|| Regex::new(r"^(?:\[[ xX]?\]\s*)?(?:@(?P<at>[\p{L}][\p{L}\d'’._\-]*(?:\s[A-Z][\p{L}'’\-]*)?)(?::[\w.\-]+\.[\w\-]+)?\s*:?|AI\s*\((?P<ai>[^()]{1,40})\)\s*:|(?i:action)[ \t]+(?P<act>[^:\n]{1,40}?)[ \t]*:[ \t])\s*(?P<task>.*)").unwrap())
     };
     let mut starts = Vec::new();
     let mut at = block.text.start;
     for line in text[block.text.clone()].split_inclusive('\n') {
         let lead = line.len() - line.trim_start().len();
         let rest = &line[lead..];
-        if may_address(rest) && p().is_match(rest) {
+        if may_address(rest) && p().captures(rest).is_some_and(|c| c.name("act").is_none_or(|o| names_owners(o.as_str(), people))) {
             starts.push(at + lead);
         }
         at += line.len();
@@ -808,12 +823,13 @@ fn addressed_entries(text: &str, block: &Block) -> Vec<Action> {
         let end = starts.get(k + 1).copied().unwrap_or(block.text.end);
         let entry = text[start..end].trim_end();
         let Some(c) = p().captures(entry) else { continue };
-        let Some(name) = c.name("at").or_else(|| c.name("ai")) else { continue };
+        let Some(name) = c.name("at").or_else(|| c.name("ai")).or_else(|| c.name("act")) else { continue };
         let task = c.name("task").map_or("", |m| m.as_str());
         let name_span = start + name.start()..start + name.end();
         let owners = name
             .as_str()
             .split([',', '/', '&'])
+            .flat_map(|n| n.split(" and "))
             .map(clean_owner)
             .filter(|n| !n.is_empty())
             .map(|n| Owner { name: n, span: Some(name_span.clone()) })
@@ -1555,6 +1571,20 @@ mod tests {
         assert_eq!(explicit("AI(priya): circulate the budget\n"), [(names(&["priya"]), "circulate the budget".to_string())]);
         assert_eq!(explicit("@jo:example.org: renew the certificate\n"), [(names(&["jo"]), "renew the certificate".to_string())]);
         assert_eq!(explicit("1. Certs\n\nACTION: @jo:example.org to renew the certificate\n"), [(names(&["jo"]), "renew the certificate".to_string())]);
+        // "Action" then who acts, then a colon
+        let t = "1. Review of actions\n\n* action FK, GB: set up a planning meeting\n* action all: review the docs\n* Action TB: meet with Shell, report back here\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["FK", "GB"]), "set up a planning meeting".to_string()),
+                (names(&["all"]), "review the docs".to_string()),
+                (names(&["TB"]), "meet with Shell, report back here".to_string()),
+            ]
+        );
+        // a label saying what the action is names nobody
+        for t in ["1. Roads\n\nAction taken: none.\n", "1. Roads\n\nAction Items: see below.\n", "1. Roads\n\nAction required: the clerk will write.\n"] {
+            assert!(explicit(t).iter().all(|(o, _)| o.is_empty() || o == &names(&["clerk"]) || o == &names(&["Clerk"])), "{t}: {:?}", explicit(t));
+        }
     }
 
     #[test]

@@ -482,12 +482,16 @@ fn first_sentence(text: &str, body: Span) -> Option<(String, Span)> {
 
 /// The title of a numbered block that is an item: the words before a dash
 /// or colon ("Finance – the clerk reported …"), or the whole of a short
-/// line ("Apologies."), or a run of capitals ("PUBLIC FORUM The …").
+/// line ("Apologies.", "budget update"), or a run of capitals ("PUBLIC
+/// FORUM The …").
 fn title_in(text: &str, body: Span) -> Option<(String, Span)> {
     let s = &text[body.clone()];
     let first_line = s.split('\n').next().unwrap_or("");
     let starts_upper = first_line.trim_start().chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    if !starts_upper {
+    // notes typed in lower case ("5. budget update - TB") number their
+    // items on lines of their own; a run of prose needs its capital
+    let one_line = !s.trim_end().contains('\n');
+    if !starts_upper && !one_line {
         return None;
     }
     // "Finance – the clerk …", "Finance: the clerk …", "Finance - the clerk …"
@@ -502,7 +506,6 @@ fn title_in(text: &str, body: Span) -> Option<(String, Span)> {
         }
     }
     // "Apologies." alone: a one-line heading that ends in a full stop
-    let one_line = !s.trim_end().contains('\n');
     let words = first_line.split_whitespace().count();
     if one_line && (1..=10).contains(&words) {
         let head = first_line.trim().trim_end_matches(['.', ':']);
@@ -728,6 +731,16 @@ mod tests {
             "Minutes of the TSC meeting\n\nAgenda:\n\n1) Confirmation of quorum\n2) Selection of secretary\n3) Update on CMake\n\n1) A quorum was confirmed.  Nick chaired.\n\n2) Secretary - Jeff Lait\n\n3) Update on CMake from Nick\n\nThe PR is in a good place.\n",
             &["1 A quorum was confirmed. Nick chaired", "2 Secretary", "3 Update on CMake from Nick"],
         );
+    }
+
+    #[test]
+    fn notes_typed_in_lower_case_number_their_items_on_lines_of_their_own() {
+        check(
+            "1. Review of the minutes\n\n2. Actions\n    * action FK: reminders\n\n3. budget update - TB (treasurer)\n    * monthly reports?\n\n4. numfocus application - did this get lost?\n    * none was received\n\n5. AOB\n",
+            &["1 Review of the minutes", "2 Actions", "3 budget update", "4 numfocus application", "5 AOB"],
+        );
+        // a numbered run of lower-case prose is no item
+        check("1. Apologies\n\nNone.\n\n2. Finance\n\nThe clerk reported.\n\n3. the clerk said the accounts\nwere late and would follow.\n", &["1 Apologies", "2 Finance"]);
     }
 
     #[test]

@@ -288,7 +288,14 @@ impl<'t> Builder<'t> {
         let marker = h.named_child(0).filter(|c| c.kind() == kind::ITEM_MARKER);
         let number_written = number.map(|n| rendered(self.slice(n)));
         let number_text = number_written.as_deref().map(normalise_item_number);
-        let mut title_text = title.map(|t| rendered(&clean(self.slice(t)))).unwrap_or_default();
+        // "Attendance" over "----------": the underline is no part of the title
+        let title_range = title.map(|t| {
+            let written = self.slice(t);
+            let line = heading_line(written).filter(|_| written.contains('\n')).unwrap_or(written);
+            let start = t.start_byte() + written.find(line).unwrap_or(0);
+            start..start + line.len()
+        });
+        let mut title_text = title_range.clone().map(|r| rendered(&clean(&self.text[r]))).unwrap_or_default();
         if let Some(t) = title.filter(|_| marker.is_none() && title_text.len() > 100) {
             // "124/17 Apologies and Welcome There were apologies received…":
             // the minute runs on after its title on the same line; the line
@@ -298,14 +305,14 @@ impl<'t> Builder<'t> {
         }
         let heading_span = match (marker, number) {
             (Some(m), _) => m.byte_range(),
-            (None, Some(n)) => trimmed(self.text, n.start_byte()..title.map_or(n.end_byte(), |t| t.end_byte())),
+            (None, Some(n)) => trimmed(self.text, n.start_byte()..title_range.as_ref().map_or(n.end_byte(), |t| t.end)),
             _ => h.byte_range(),
         };
         self.doc.items.push(AgendaItem {
             number: number_text.filter(|n| !n.is_empty()),
             title: title_text,
             heading_span,
-            title_span: title.map(|t| t.byte_range()),
+            title_span: title_range,
             span: h.byte_range(),
             form: if marker.is_some() { ItemForm::Marker } else { ItemForm::Numbered },
             numbering: number_written.as_deref().and_then(scheme::read),

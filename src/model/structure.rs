@@ -781,6 +781,15 @@ mod tests {
     }
 
     #[test]
+    fn numbered_section_titles_over_underlines_are_items() {
+        // reStructuredText sections: no stop after the number, an underline below
+        check(
+            "Minutes of the Board\n\n1   Attendance\n--------------\n\nTim was present.\n\n2   Minutes of Past Meetings\n----------------------------\n\nApproved.\n\n2 Concerns for safety were raised.\n",
+            &["1 Attendance", "2 Minutes of Past Meetings"],
+        );
+    }
+
+    #[test]
     fn headings_that_name_parts_of_the_minutes_are_not_items() {
         // the parts of the notes over the topics: the topics are the items
         check("# Core team meeting\n\n## Agenda\n\n- Addons\n- Docs\n\n## Attendees\n\n- Ann\n- Bob\n\n## Minutes\n\n### Addons\n\nDiscussed.\n\n### Docs\n\nDiscussed.\n", &["- Addons", "- Docs"]);

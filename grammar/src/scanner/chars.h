@@ -130,6 +130,24 @@ static bool rest_is_blank(Lexer *lx) {
   return at_eof(lx) || look(lx) == '\n';
 }
 
+/* What the line after a heading candidate is, read from its start: blank,
+ * a Setext underline (three or more "-" or "=" alone, up to three spaces
+ * before them), or anything else. Leaves the lexer at the line's end when
+ * it is blank or an underline. */
+enum NextLine { NEXT_OTHER, NEXT_BLANK, NEXT_UNDERLINE };
+
+static enum NextLine next_line_shape(Lexer *lx) {
+  for (int i = 0; i < 3 && look(lx) == ' '; i++) adv(lx);
+  int32_t c = look(lx);
+  if (c != '-' && c != '=') return rest_is_blank(lx) ? NEXT_BLANK : NEXT_OTHER;
+  int n = 0;
+  while (look(lx) == c) {
+    adv(lx);
+    n++;
+  }
+  return n >= 3 && rest_is_blank(lx) ? NEXT_UNDERLINE : NEXT_OTHER;
+}
+
 /* At a line start: is this line blank (or is input finished)? Leaves the
  * lexer after the newline when it is, or on the first non-space otherwise. */
 static bool line_is_blank_consume(Lexer *lx) {

@@ -32,6 +32,9 @@ static bool scan_title(Lexer *lx, Scanner *s) {
   }
   mark_end(lx);
   consume_line_marking(lx);
+  /* "1   Attendance" over "------": the underline belongs to the title */
+  past_newline(lx);
+  if (next_line_shape(lx) == NEXT_UNDERLINE) mark_end(lx);
   return emit(lx, s, TITLE);
 }
 

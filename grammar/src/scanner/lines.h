@@ -123,24 +123,6 @@ static bool line_is_strong_title(const Buf *b) {
   return buf_words(b) <= 20;
 }
 
-/* What the line after a heading candidate is, read from its start: blank,
- * a Setext underline (three or more "-" or "=" alone, up to three spaces
- * before them), or anything else. Leaves the lexer at the line's end when
- * it is blank or an underline. */
-enum NextLine { NEXT_OTHER, NEXT_BLANK, NEXT_UNDERLINE };
-
-static enum NextLine next_line_shape(Lexer *lx) {
-  for (int i = 0; i < 3 && look(lx) == ' '; i++) adv(lx);
-  int32_t c = look(lx);
-  if (c != '-' && c != '=') return rest_is_blank(lx) ? NEXT_BLANK : NEXT_OTHER;
-  int n = 0;
-  while (look(lx) == c) {
-    adv(lx);
-    n++;
-  }
-  return n >= 3 && rest_is_blank(lx) ? NEXT_UNDERLINE : NEXT_OTHER;
-}
-
 /* Decides what a line of prose read whole from its start is: a heading,
  * a label, a signature, the "Agenda item" marker, or text. The lexer sits
  * at the line's end, which is marked: a keyword check before the prose

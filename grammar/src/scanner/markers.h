@@ -297,6 +297,7 @@ static enum TokenType scan_numbered_line(Lexer *lx, const bool *valid) {
     int upper = 0, lower = 0;
     char w[12];
     int wn = 0;
+    bool first_cap = is_upper(look(lx));
     while (is_alpha(look(lx))) {
       if (is_upper(look(lx))) upper++;
       else lower++;
@@ -307,6 +308,15 @@ static enum TokenType scan_numbered_line(Lexer *lx, const bool *valid) {
     if (upper >= 2 && lower == 0 && valid[ITEM_NUMBER] && !is_digit(look(lx)))
       return ITEM_NUMBER;
     bool month = wn >= 3 && is_month_word(w, wn);
+    /* "1   Attendance" over "--------------" (reStructuredText, Setext):
+     * the underline makes the number an item's, though no stop follows it;
+     * a quantity ("2 concerns for safety") is never underlined. The token
+     * ends before the title either way. */
+    if (!month && first_cap && valid[ITEM_NUMBER]) {
+      while (!at_eol(lx)) adv(lx);
+      past_newline(lx);
+      return next_line_shape(lx) == NEXT_UNDERLINE ? ITEM_NUMBER : TEXT;
+    }
     mark_end(lx);
     if (month && valid[DATE]) {
       if (look(lx) == ',') adv(lx);

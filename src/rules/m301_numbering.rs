@@ -5,7 +5,7 @@
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 use crate::model::scheme::{ItemNumber, Scheme};
-use crate::model::{rendered, ItemForm};
+use crate::model::{rendered, BlockKind, ItemForm};
 use std::ops::Range;
 
 declare_rule! {
@@ -52,7 +52,16 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 
     // agenda items: within one scheme and, for references, one prefix
     // ("21/04/7" counts among "21/04/…"), in the order they are written
-    let mut groups: Vec<((Scheme, String), Vec<Numbered>)> = Vec::new();
+    // a heading naming a part of the minutes ("## Agenda", "## Notes")
+    // starts its own run: the notes may number the items again from 1
+    let parts: Vec<usize> = ctx
+        .doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && crate::catalogue::is_part_heading(text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace())))
+        .map(|b| b.span.start)
+        .collect();
+    let mut groups: Vec<((Scheme, String, usize), Vec<Numbered>)> = Vec::new();
     for item in ctx.doc.items.iter().filter(|i| matches!(i.form, ItemForm::Numbered | ItemForm::MidLine)) {
         let Some(n) = &item.numbering else { continue };
         if matches!(n.scheme, Scheme::Markdown(_)) {
@@ -68,7 +77,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         let offset = if n.prefix.is_empty() { heading.find(&n.normal).unwrap_or(0) } else { heading.find(&n.normal).map_or(0, |i| i + n.normal.len() - counting.len()) };
         let at = item.heading_span.start + offset;
         let family = if n.scheme == Scheme::Minute { Scheme::NumberYear } else { n.scheme };
-        let key = (family, n.prefix.clone());
+        let part = parts.iter().filter(|&&p| p < item.heading_span.start).count();
+        let key = (family, n.prefix.clone(), part);
         let entry = Numbered { value, digits: at..at + counting.len(), suffix: n.year.clone(), whole: item.heading_span.clone(), shown: rendered(heading) };
         if let Some(d) = broken {
             out.push(d);
@@ -291,6 +301,15 @@ mod tests {
         for d in &found {
             assert!(d.fix.as_ref().is_none_or(|f| f.edits.iter().all(|e| text[e.range.clone()] != e.text)), "{d:?}");
         }
+    }
+
+    #[test]
+    fn the_notes_may_number_the_agenda_again() {
+        let text = "# Council notes\n\n## Agenda\n\n1. Minutes\n\n2. Budget\n\n3. AOB\n\n## Notes\n\n1. Minutes\n\nApproved.\n\n2. Budget\n\nNoted.\n\n3. AOB\n\nNone.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        // without a part heading between them, a second 1 is still a slip
+        let text = "1. Minutes\n\nApproved.\n\n2. Budget\n\nNoted.\n\n1. AOB\n\nNone.\n";
+        assert!(!run(&RULE, text).is_empty());
     }
 
     #[test]

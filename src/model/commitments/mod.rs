@@ -327,7 +327,13 @@ impl<'a> Reader<'a> {
                 return None;
             }
             if form == Form::Passive {
-                return Some(self.passive(ws, i, j));
+                let found = self.passive(ws, i, j);
+                // "its property shall be distributed to …": a standing rule
+                // (a constitution, standing orders), not a task for anyone
+                if w.lower == "shall" && found.owners.is_empty() {
+                    return None;
+                }
+                return Some(found);
             }
             // "The committee would receive a further report": the meeting's own
             // act at a later meeting; whoever brings the report is not named

@@ -310,7 +310,18 @@ fn a_closed_meeting_and_an_open_question_commit_nobody() {
 fn a_statement_of_purpose_commits_nobody() {
     none("The point of a working group is to do a piece of work and report back.");
     none("One of the goals of the new policy is to have everyone trained.");
+    none("The primary object of the co-operative is to provide employment to its members.");
+    none("The proposal is to start with three different plants in one area.");
+    none("One question is to decide which tool to use.");
     assert!(one("The plan is to update the constitution in the spring.").owners.is_empty());
+}
+
+#[test]
+fn a_rule_written_with_shall_sets_no_task() {
+    none("Upon dissolution its remaining property shall be distributed to a co-op development fund.");
+    none("The Co-operative shall be carried on without the purpose of gain for its members.");
+    // a rule naming who acts is still theirs
+    assert_eq!(one("The minutes shall be signed by the Chair.").owners, ["Chair"]);
 }
 
 #[test]

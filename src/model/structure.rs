@@ -45,7 +45,45 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         mid_line_items(text, doc, scheme);
     }
     titles_below(text, doc);
+    timed_entries(text, doc);
     doc.items.sort_by_key(|i| i.heading_span.start);
+}
+
+/// A run sheet: list entries that open with the time they were taken
+/// ("- 11:05–11:20 Treasurer's report, Jon Chang", "- 13:10 Meeting
+/// adjourned") are the items, where there are more of them than of
+/// other items; the headings over them ("### Reports") group them.
+fn timed_entries(text: &str, doc: &mut Document) {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = P.get_or_init(|| {
+        Regex::new(r"^(?:\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:[ \u{a0}]*(?:[-–—]|to)[ \u{a0}]*\d{1,2}:\d{2}|[-+]\d{4})?(?:[ \u{a0}]*(?:am|pm|a\.m\.|p\.m\.))?[ \u{a0}]+(?P<title>\S[^\n]*)").unwrap()
+    });
+    let indent = |at: usize| at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let timed: Vec<(Span, Span)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem && indent(b.span.start) <= 1 && text[b.text.clone()].starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|b| {
+            let c = p.captures(&text[b.text.clone()])?;
+            let title = c.name("title")?;
+            Some((b.text.start..b.text.start + title.end(), b.text.start + title.start()..b.text.start + title.end()))
+        })
+        .collect();
+    if timed.len() < 3 || timed.len() <= doc.items.len() {
+        return;
+    }
+    demote(doc, |_| true);
+    for (heading, title) in timed {
+        doc.items.push(AgendaItem {
+            number: None,
+            title: clean(&text[title.clone()]),
+            heading_span: heading.clone(),
+            title_span: Some(title),
+            span: heading,
+            form: ItemForm::Heading,
+            numbering: None,
+        });
+    }
 }
 
 /// Numbered headings indented under a list entry ("* Finance" / "    *
@@ -787,6 +825,16 @@ mod tests {
             "Minutes of the Board\n\n1   Attendance\n--------------\n\nTim was present.\n\n2   Minutes of Past Meetings\n----------------------------\n\nApproved.\n\n2 Concerns for safety were raised.\n",
             &["1 Attendance", "2 Minutes of Past Meetings"],
         );
+    }
+
+    #[test]
+    fn a_run_sheet_is_timed_entries() {
+        check(
+            "# Annual General Meeting\n\n## Minutes\n\n- 2021-02-26 11:00-0800 Call to order\n- 11:00–11:01 Adoption of the agenda\n\n### Reports\n\n- 11:05-11:20 Treasurer's report, Jon Chang\n\n  The accounts were received.\n- 11:20 – 11:25 Secretary's report\n- 13:10 Meeting adjourned\n",
+            &["- Call to order", "- Adoption of the agenda", "- Treasurer's report, Jon Chang", "- Secretary's report", "- Meeting adjourned"],
+        );
+        // times inside an item's notes do not make a run sheet
+        check("1. Finance\n\n- 10:00 coffee\n- 10:30 talks\n\n2. Social\n\n3. AOB\n\n4. Close\n", &["1 Finance", "2 Social", "3 AOB", "4 Close"]);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use super::*;
 /// document, kept by the caller.
 pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
     promote_headings(text, doc);
+    agenda_list(text, doc);
     inline_decisions(text, doc);
     trailing_resolution_labels(text, doc);
     motions(text, doc, memo);
@@ -51,6 +52,42 @@ fn promote_headings(text: &str, doc: &mut Document) {
             heading_span: h.text.clone(),
             title_span: Some(h.text.clone()),
             span: h.span.clone(),
+            form: ItemForm::Heading,
+            numbering: None,
+        });
+    }
+}
+
+/// Minutes with no item headings of their own, only the agenda listed at
+/// the top ("# Agenda" over "- Actions from meeting 80 (Steve)", "- ICAT
+/// development (Steve)", …) and notes after it: the agenda's entries are
+/// the items.
+fn agenda_list(text: &str, doc: &mut Document) {
+    if !doc.items.is_empty() {
+        return;
+    }
+    let mut blocks: Vec<&Block> = doc.blocks.iter().collect();
+    blocks.sort_by_key(|b| b.span.start);
+    let is_agenda = |b: &Block| {
+        let title = text[b.text.clone()].trim().trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c.is_whitespace()).to_lowercase();
+        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && matches!(title.as_str(), "agenda" | "agenda items" | "order of business")
+    };
+    let Some(at) = blocks.iter().position(|b| is_agenda(b)) else { return };
+    let entries: Vec<&Block> = blocks[at + 1..].iter().take_while(|b| b.kind == BlockKind::ListItem).copied().collect();
+    let indent = |b: &Block| b.span.start - text[..b.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let Some(top) = entries.iter().map(|b| indent(b)).min() else { return };
+    let top_level: Vec<&Block> = entries.into_iter().filter(|b| indent(b) == top).collect();
+    if top_level.len() < 2 {
+        return;
+    }
+    for b in top_level {
+        let body = text[b.text.clone()].trim_end();
+        doc.items.push(AgendaItem {
+            number: None,
+            title: clean(body),
+            heading_span: b.text.start..b.text.start + body.len(),
+            title_span: Some(b.text.start..b.text.start + body.len()),
+            span: b.span.clone(),
             form: ItemForm::Heading,
             numbering: None,
         });
@@ -465,6 +502,17 @@ mod tests {
         // under an item, as in minutes (a file's first line is its title)
         let text = format!("1. Business\n\n{text}");
         Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn the_agenda_listed_over_notes_without_headings_gives_the_items() {
+        let text = "Meeting 81 – 18 December 2014\n\n# Agenda\n\n  - Actions from meeting 80 (Steve)\n  - ICAT development (Steve)\n    - the new release\n  - AOB (Any)\n\n# Notes\n\nPresent: Rolf, Matt\n\nThe release went out.\n";
+        let items: Vec<String> = Document::parse(text).items.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(items, ["Actions from meeting 80 (Steve)", "ICAT development (Steve)", "AOB (Any)"]);
+        // where the notes have headings of their own, those are the items
+        let text = "Board notes\n\n## Agenda\n\n- Budget\n- Website\n\n## Budget\n\nApproved.\n\n## Website\n\nLaunched.\n";
+        let items: Vec<String> = Document::parse(text).items.iter().map(|i| i.title.clone()).collect();
+        assert_eq!(items, ["Budget", "Website"]);
     }
 
     #[test]

@@ -31,8 +31,10 @@ impl<V: Default> Table<V> {
     /// an empty one.
     pub(super) fn entry(&mut self, text: &str) -> &mut V {
         if !self.this.contains_key(text) {
-            let kept = self.last.remove(text).unwrap_or_default();
-            self.this.insert(text.into(), kept);
+            // a block kept from the last reading moves with its key: an
+            // analysis copies only the text of the blocks that changed
+            let (key, kept) = self.last.remove_entry(text).unwrap_or_else(|| (text.into(), V::default()));
+            self.this.insert(key, kept);
         }
         self.this.get_mut(text).expect("inserted above")
     }

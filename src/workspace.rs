@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{ActionKind, Date, Document};
@@ -356,18 +357,22 @@ pub fn track(minutes: &[Minute], today: impl FnOnce() -> Date) -> Series {
         let key = |i: usize| (minutes[i].doc.meeting.date.is_none(), minutes[i].doc.meeting.date, minutes[i].name);
         key(a).cmp(&key(b))
     });
+    // what each minute gives alone, for all at once: the pass below, in
+    // meeting order, is the one step of `minutes check` that no other core
+    // can share
+    let read: Vec<Read> = minutes.par_iter().map(|m| Read::new(m.text, m.doc)).collect();
     let mut entries: Vec<RegisterEntry> = Vec::new();
     let mut tasks = TaskIndex::default();
     let mut by_reference: HashMap<String, usize> = HashMap::new();
     for m in order {
-        let Minute { name, text, doc } = minutes[m];
-        let index = LineIndex::new(text);
+        let Minute { name, doc, .. } = minutes[m];
+        let Read { index, reports, actions } = &read[m];
         let meeting_date = doc.meeting.date.map(|d| d.to_string());
         let mut restated: Vec<crate::model::Span> = Vec::new();
-        for report in &doc.reports {
+        for (report, words) in doc.reports.iter().zip(reports) {
             let target = match &report.reference {
                 Some(r) => by_reference.get(&r.to_lowercase()).copied(),
-                None => by_owner_and_task(&entries, &mut tasks, report),
+                None => by_owner_and_task(&entries, &mut tasks, report, words),
             };
             let Some(e) = target else { continue };
             entries[e].history.push(Mention {
@@ -380,7 +385,7 @@ pub fn track(minutes: &[Minute], today: impl FnOnce() -> Date) -> Series {
             });
             restated.push(report.span.clone());
         }
-        for a in &doc.actions {
+        for (a, (stems, owners)) in doc.actions.iter().zip(actions) {
             if restated.iter().any(|s| s.start < a.span.end && a.span.start < s.end) {
                 continue;
             }
@@ -389,7 +394,7 @@ pub fn track(minutes: &[Minute], today: impl FnOnce() -> Date) -> Series {
                 by_reference.entry(r.to_lowercase()).or_insert(entries.len());
             }
             let line = index.line_number(a.span.start);
-            tasks.add(&a.task);
+            tasks.add(stems.clone(), owners.clone());
             entries.push(RegisterEntry {
                 file: name.to_string(),
                 line,
@@ -432,6 +437,32 @@ fn status(e: &RegisterEntry, today: &std::cell::LazyCell<Date, impl FnOnce() -> 
     }
 }
 
+/// What [`track`] reads of one minute alone.
+struct Read {
+    index: LineIndex,
+    /// Each report's words: the stems of its text and the text in lower case.
+    reports: Vec<ReportWords>,
+    /// Each action's: the stems of its task, and its owners as a report
+    /// would name them ([`owner_name`]).
+    actions: Vec<(Vec<String>, Vec<String>)>,
+}
+
+struct ReportWords {
+    stems: Vec<String>,
+    lower: String,
+}
+
+impl Read {
+    fn new(text: &str, doc: &Document) -> Read {
+        Read {
+            index: LineIndex::new(text),
+            // a report that cites a reference is not compared by its words
+            reports: doc.reports.iter().map(|r| if r.reference.is_some() { ReportWords { stems: Vec::new(), lower: String::new() } } else { ReportWords { stems: stems(&r.text), lower: r.text.to_lowercase() } }).collect(),
+            actions: doc.actions.iter().map(|a| (stems(&a.task), a.owners.iter().map(|o| owner_name(&o.name)).collect())).collect(),
+        }
+    }
+}
+
 /// The stems of every entry's task ([`stems`]), in the order of the
 /// entries, and the entries each stem is in: a report is compared only with
 /// the entries whose task shares two stems with it (no fit needs fewer), so
@@ -439,6 +470,8 @@ fn status(e: &RegisterEntry, today: &std::cell::LazyCell<Date, impl FnOnce() -> 
 #[derive(Default)]
 struct TaskIndex {
     stems: Vec<Vec<String>>,
+    /// Each entry's owners, as [`owner_name`] gives them.
+    owners: Vec<Vec<String>>,
     entries_of: HashMap<String, Vec<usize>>,
     /// For one report: how many stems each entry shares with it (zero
     /// again after each report).
@@ -446,31 +479,34 @@ struct TaskIndex {
 }
 
 impl TaskIndex {
-    /// The task of the entry added next.
-    fn add(&mut self, task: &str) {
+    /// The entry added next: the stems of its task, its owners.
+    fn add(&mut self, stems: Vec<String>, owners: Vec<String>) {
         let entry = self.stems.len();
-        let stems = stems(task);
         for w in &stems {
             self.entries_of.entry(w.clone()).or_default().push(entry);
         }
         self.stems.push(stems);
+        self.owners.push(owners);
         self.shared.push(0);
     }
 
-    /// The entries whose task shares at least two stems with `text`, in
-    /// order, with how many they share.
-    fn sharing_two(&mut self, text: &str) -> Vec<(usize, usize)> {
+    /// The entries whose task shares at least two of `stems`, in order,
+    /// with how many they share.
+    fn sharing_two(&mut self, stems: &[String]) -> Vec<(usize, usize)> {
         let mut touched = Vec::new();
-        for w in stems(text) {
-            for &i in self.entries_of.get(&w).map_or(&[][..], Vec::as_slice) {
+        for w in stems {
+            for &i in self.entries_of.get(w).map_or(&[][..], Vec::as_slice) {
                 if self.shared[i] == 0 {
                     touched.push(i);
                 }
                 self.shared[i] += 1;
             }
         }
-        touched.sort_unstable();
-        touched.into_iter().filter_map(|i| Some((i, std::mem::take(&mut self.shared[i]))).filter(|&(_, n)| n >= 2)).collect()
+        // most entries touched share one stem: they are dropped before the
+        // sort, which is what orders the rest
+        let mut two: Vec<(usize, usize)> = touched.into_iter().filter_map(|i| Some((i, std::mem::take(&mut self.shared[i]))).filter(|&(_, n)| n >= 2)).collect();
+        two.sort_unstable();
+        two
     }
 }
 
@@ -479,14 +515,24 @@ impl TaskIndex {
 /// ("The Clerk had circulated the letter" for "Clerk – circulate the
 /// letter to all members"), limited to the meeting the report says set it.
 /// `None` when no action fits well or two fit equally.
-fn by_owner_and_task(entries: &[RegisterEntry], tasks: &mut TaskIndex, report: &crate::model::StatusReport) -> Option<usize> {
-    let lower = report.text.to_lowercase();
-    let set_on = report.set_on.map(|d| d.to_string());
+fn by_owner_and_task(entries: &[RegisterEntry], tasks: &mut TaskIndex, report: &crate::model::StatusReport, words: &ReportWords) -> Option<usize> {
     // every fit below needs two stems shared (both sides without repeats)
-    let candidates = tasks.sharing_two(&report.text);
+    let candidates = tasks.sharing_two(&words.stems);
+    if candidates.is_empty() {
+        return None;
+    }
+    let set_on = report.set_on.map(|d| d.to_string());
     let mut best: Option<(f32, usize)> = None;
     let mut tied = false;
+    // many candidates have the same owner (the Clerk): the report's text
+    // is searched once for each
+    let mut named: HashMap<&str, bool> = HashMap::new();
     for (i, shared) in candidates {
+        // the arithmetic first: it rules out most candidates
+        let share = shared as f32 / tasks.stems[i].len() as f32;
+        if share < 0.5 {
+            continue; // no fit below: the owner is not looked for
+        }
         let e = &entries[i];
         if e.progress().is_some_and(|p| p.closes()) {
             continue;
@@ -496,11 +542,7 @@ fn by_owner_and_task(entries: &[RegisterEntry], tasks: &mut TaskIndex, report: &
                 continue;
             }
         }
-        let share = shared as f32 / tasks.stems[i].len() as f32;
-        if share < 0.5 {
-            continue; // no fit below: the owner is not looked for
-        }
-        let owner_named = e.owners.iter().any(|o| names_owner(&lower, o));
+        let owner_named = tasks.owners[i].iter().any(|o| *named.entry(o).or_insert_with(|| names_owner(&words.lower, o)));
         let fits = (owner_named && shared >= 2 && share >= 0.5) || (shared >= 3 && share >= 0.75);
         if !fits {
             continue;
@@ -518,11 +560,16 @@ fn by_owner_and_task(entries: &[RegisterEntry], tasks: &mut TaskIndex, report: &
     if tied { None } else { best.map(|(_, i)| i) }
 }
 
-/// Whether lower-cased text names an owner: the whole name, or its last
-/// word ("Smith" for "Bob Smith", "Clerk" for "the Clerk").
-fn names_owner(lower: &str, owner: &str) -> bool {
-    let o = normal(owner);
-    let bare = without_title(&o);
+/// An owner as a report would name them: normalised, without a title
+/// ("Cllr", "Mr").
+fn owner_name(owner: &str) -> String {
+    without_title(&normal(owner)).to_string()
+}
+
+/// Whether lower-cased text names an owner ([`owner_name`]): the whole
+/// name, or its last word ("Smith" for "Bob Smith", "Clerk" for "the
+/// Clerk").
+fn names_owner(lower: &str, bare: &str) -> bool {
     let whole = |n: &str| {
         lower.match_indices(n).any(|(i, _)| {
             let before = lower[..i].chars().next_back();

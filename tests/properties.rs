@@ -26,6 +26,10 @@ const PIECES: &[&str] = &[
     "Present: alice\n", "alice to update the wiki. ",
     // a motion, carried in its own block or in the next
     "Ann James moved that the fees be raised. ", "Motion carried.\n",
+    // decisions and short forms, which the server keeps per block: an
+    // earlier decision reported, capitals in emphasis and in a heading
+    // run, a short form in a table row
+    "It had been AGREED that the fee stays. ", "**NOTE** ", "PUBLIC FORUM ", "SNOMED CT ", "MASH\t£15k\tDCS\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

@@ -186,14 +186,16 @@ fn analyse(configs: &[Config], sources: Vec<(Source, usize)>, paths: &[PathBuf],
         track(&minutes, || jiff::Zoned::now().date())
     };
     progress.stage("checking");
+    // each model is dropped by the thread that checked it, not one by one
+    // on this thread at the end
     let checked = sources
         .into_par_iter()
-        .zip(docs.par_iter())
+        .zip(docs.into_par_iter())
         .zip(roster_of.par_iter())
         .enumerate()
         .map(|(minute, (((source, c), doc), &r))| {
             let setup = Setup { roster: &rosters[r], series: Some(InSeries { series: &series, minute }), config: &configs[c], selection: base };
-            let diagnostics = analysis::check(&source.text, doc, setup);
+            let diagnostics = analysis::check(&source.text, &doc, setup);
             let index = LineIndex::new(&source.text);
             progress.step();
             Checked { source, index, diagnostics }

@@ -301,7 +301,7 @@ fn in_name_or_tag(text: &str, at: usize, end: usize) -> bool {
 /// capitals ("PUBLIC FORUM", "MATTERS ARISING") are headings, not uses.
 /// A use that is not running prose (a table row, a line in capitals, part
 /// of a name) is kept, marked `prose: false`.
-fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
+fn find_uses(text: &str, doc: &Document, mut memo: Option<&mut Memo>) -> Vec<AbbreviationUse> {
     let mut uses = Vec::new();
     let mut definition_spans: Vec<Span> = doc.abbreviations.iter().map(|a| a.span.clone()).collect();
     definition_spans.sort_by_key(|s| s.start);
@@ -312,46 +312,13 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
             continue;
         }
         let body = &text[block.text.clone()];
-        let words: Vec<(usize, &str)> = words_with_offsets(body)
-            .into_iter()
-            .map(|(o, w)| {
-                let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
-                let bare = bare.trim_start_matches(['’', '\'']);
-                // the text of a Markdown link: "[BAVS](https://…)"
-                let bare = bare.split([']', '(']).next().unwrap_or(bare);
-                let lead = w.find(bare).unwrap_or(0);
-                (o + lead, bare)
-            })
-            .collect();
-        // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are emphasis
-        let emphasised = |at: usize| {
-            let before = &body[..at];
-            before.ends_with("**") || before.ends_with("__")
+        let candidates = match memo.as_deref_mut() {
+            Some(memo) => memo.short_forms.entry(body).get_or_insert_with(|| short_forms_in(body)).clone(),
+            None => short_forms_in(body),
         };
-        // runs of words in capitals, through small words ("DECLARATION OF
-        // INTERESTS"): a run with two long words is a heading or emphasis
-        let mut in_heading = vec![false; words.len()];
-        let mut i = 0;
-        while i < words.len() {
-            let mut j = i;
-            while j < words.len() && is_caps_word(words[j].1) {
-                j += 1;
-            }
-            let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-            let long = words[i..j].iter().filter(|(_, w)| letters(w) >= 3).count();
-            for k in i..j {
-                // "SNOMED CT": a short word in capitals after a long one is part of its name
-                in_heading[k] = long >= 2 || (k > i && letters(words[k].1) <= 2);
-            }
-            i = j.max(i + 1);
-        }
-        for (i, (o, w)) in words.iter().enumerate() {
-            let Some(short) = short_form_of(w) else { continue };
-            if in_heading[i] {
-                continue;
-            }
+        for ShortForm { at: o, len, short, emphasised } in candidates {
             let start = block.text.start + o;
-            let span = start..start + w.len();
+            let span = start..start + len;
             // a definition's own short form is not a use
             let i = definition_spans.partition_point(|d| d.start <= span.start);
             if i > 0 && span.end <= definition_spans[i - 1].end {
@@ -369,11 +336,71 @@ fn find_uses(text: &str, doc: &Document) -> Vec<AbbreviationUse> {
                     prose
                 }
             };
-            let prose = line_is_prose && !emphasised(*o) && !in_name_or_tag(text, span.start, span.end);
+            let prose = line_is_prose && !emphasised && !in_name_or_tag(text, span.start, span.end);
             uses.push(AbbreviationUse { short, span, prose });
         }
     }
     uses
+}
+
+/// A word of a block that may use an abbreviation ([`short_forms_in`]).
+#[derive(Clone, Debug)]
+pub(super) struct ShortForm {
+    /// Where the word starts in the block, and its length.
+    at: usize,
+    len: usize,
+    short: String,
+    /// In Markdown emphasis: "**UNASSIGNED**".
+    emphasised: bool,
+}
+
+/// The words of one block's text that read as short forms, outside runs
+/// of words in capitals: a function of that text alone, so the caller's
+/// memo can keep it by the text (what else makes a use, the definitions
+/// and the line around it, is read by [`find_uses`]).
+fn short_forms_in(body: &str) -> Vec<ShortForm> {
+    let words: Vec<(usize, &str)> = words_with_offsets(body)
+        .into_iter()
+        .map(|(o, w)| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '’' && c != '\'');
+            let bare = bare.trim_start_matches(['’', '\'']);
+            // the text of a Markdown link: "[BAVS](https://…)"
+            let bare = bare.split([']', '(']).next().unwrap_or(bare);
+            let lead = w.find(bare).unwrap_or(0);
+            (o + lead, bare)
+        })
+        .collect();
+    // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are emphasis
+    let emphasised = |at: usize| {
+        let before = &body[..at];
+        before.ends_with("**") || before.ends_with("__")
+    };
+    // runs of words in capitals, through small words ("DECLARATION OF
+    // INTERESTS"): a run with two long words is a heading or emphasis
+    let mut in_heading = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && is_caps_word(words[j].1) {
+            j += 1;
+        }
+        let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+        let long = words[i..j].iter().filter(|(_, w)| letters(w) >= 3).count();
+        for k in i..j {
+            // "SNOMED CT": a short word in capitals after a long one is part of its name
+            in_heading[k] = long >= 2 || (k > i && letters(words[k].1) <= 2);
+        }
+        i = j.max(i + 1);
+    }
+    let mut found = Vec::new();
+    for (i, (o, w)) in words.iter().enumerate() {
+        let Some(short) = short_form_of(w) else { continue };
+        if in_heading[i] {
+            continue;
+        }
+        found.push(ShortForm { at: *o, len: w.len(), short, emphasised: emphasised(*o) });
+    }
+    found
 }
 
 /// The words of a text, read once, for finding long forms of abbreviations
@@ -489,10 +516,12 @@ fn definitions_in_headings(text: &str, doc: &Document) -> Vec<Abbreviation> {
     out
 }
 
-pub(super) fn analyse(text: &str, doc: &mut Document) {
+/// `memo`: the short forms in the blocks of earlier versions of this
+/// document, kept by the caller.
+pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
     let found = definitions_in_headings(text, doc);
     doc.abbreviations.extend(found);
-    doc.abbreviation_uses = find_uses(text, doc);
+    doc.abbreviation_uses = find_uses(text, doc, memo);
 }
 
 #[cfg(test)]

@@ -10,12 +10,12 @@ use regex::Regex;
 use super::build::clean;
 use super::*;
 
-/// `memo`: where motions start in the blocks of earlier versions of this
-/// document, kept by the caller.
-pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
+/// `memo`: the decisions and where motions start in the blocks of earlier
+/// versions of this document, kept by the caller.
+pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     promote_headings(text, doc);
     agenda_list(text, doc);
-    inline_decisions(text, doc);
+    inline_decisions(text, doc, memo.as_deref_mut());
     trailing_resolution_labels(text, doc);
     motions(text, doc, memo);
     headings_over_decided_lists(text, doc);
@@ -115,15 +115,7 @@ fn may_decide(text: &str) -> bool {
 /// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", "Decided to
 /// …" opening a sentence, a label opening a block ("- Consensus: ship in
 /// March"), and a marker in bold, "**Decision:** adopt the logo".
-fn inline_decisions(text: &str, doc: &mut Document) {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
-    };
-    static N: OnceLock<Regex> = OnceLock::new();
-    let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
-    static S: OnceLock<Regex> = OnceLock::new();
-    let numbered_start = || S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+fn inline_decisions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     let existing: Vec<Span> = doc.resolved_blocks.iter().map(|b| b.span.clone()).collect();
     let mut found = Vec::new();
     for block in &doc.blocks {
@@ -134,58 +126,82 @@ fn inline_decisions(text: &str, doc: &mut Document) {
             continue;
         }
         let body = &text[block.text.clone()];
-        // a block in capitals is a heading, not a decision
-        if !body.chars().any(char::is_lowercase) || !may_decide(body) {
-            continue;
-        }
-        let mut index = None;
-        for c in p().captures_iter(body) {
-            if c.get(1).is_some() {
-                continue; // "It had been AGREED": an earlier decision, reported
-            }
-            let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
-            let m = c.get(2).expect("group 2 always matches");
-            let at = m.start();
-            // the keyword must stand in a sentence of ordinary case
-            let sentence = index.around(at);
-            // "Agreed that" in ordinary case decides only at a sentence's start
-            // ("Discussion: … Agreed that the PFA will pay …")
-            let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
-            if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
-                continue;
-            }
-            let sentence_text = &body[sentence.clone()];
-            if !sentence_text.chars().any(char::is_lowercase) {
-                continue;
-            }
-            // "DECISION: 1) To bid … 2) To bid …": the numbered resolutions
-            // after a colon run on over the sentences that start with one
-            let mut sentence = sentence;
-            if m.as_str().ends_with(':') {
-                while sentence.end < body.len() && numbered_start().is_match(&body[sentence.end..]) {
-                    let next = index.around((sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
-                    if next.end <= sentence.end {
-                        break;
-                    }
-                    sentence.end = next.end;
-                }
-            }
-            let resolutions_text = &body[m.end()..sentence.end.max(m.end())];
-            let count = numbered().find_iter(resolutions_text).count().max(1);
-            let span = block.text.start + sentence.start..block.text.start + sentence.end;
-            let resolutions = (0..count)
-                .map(|_| Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() })
-                .collect();
-            found.push(ResolvedBlock {
-                marker: m.as_str().to_string(),
-                marker_span: block.text.start + m.start()..block.text.start + m.end(),
-                span,
-                resolutions,
-                inline: true,
-            });
-        }
+        let decided = match memo.as_deref_mut() {
+            Some(memo) => memo.decisions.entry(body).get_or_insert_with(|| decisions_in(body)).clone(),
+            None => decisions_in(body),
+        };
+        let at = |r: &Span| block.text.start + r.start..block.text.start + r.end;
+        found.extend(decided.into_iter().map(|d| {
+            let span = at(&d.sentence);
+            let resolutions = (0..d.count).map(|_| Resolution { marker: None, text: clean(&text[span.clone()]), span: span.clone() }).collect();
+            ResolvedBlock { marker: body[d.marker.clone()].to_string(), marker_span: at(&d.marker), span, resolutions, inline: true }
+        }));
     }
     doc.resolved_blocks.extend(found);
+}
+
+/// A decision [`decisions_in`] found in a block, by offsets into it.
+#[derive(Clone, Debug)]
+pub(super) struct Decided {
+    marker: Span,
+    sentence: Span,
+    /// How many resolutions it makes ("1) … 2) …"), at least one.
+    count: usize,
+}
+
+/// The decisions written inside one block's text (a function of that text
+/// alone, so the caller's memo can keep it by the text).
+fn decisions_in(body: &str) -> Vec<Decided> {
+    static P: OnceLock<Regex> = OnceLock::new();
+    let p = || {
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+    };
+    static N: OnceLock<Regex> = OnceLock::new();
+    let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    static S: OnceLock<Regex> = OnceLock::new();
+    let numbered_start = || S.get_or_init(|| Regex::new(r"^[\s\u{a0}]*\(?\d{1,2}\)[\s\u{a0}]").unwrap());
+    // a block in capitals is a heading, not a decision
+    if !body.chars().any(char::is_lowercase) || !may_decide(body) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut index = None;
+    for c in p().captures_iter(body) {
+        if c.get(1).is_some() {
+            continue; // "It had been AGREED": an earlier decision, reported
+        }
+        let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
+        let m = c.get(2).expect("group 2 always matches");
+        let at = m.start();
+        // the keyword must stand in a sentence of ordinary case
+        let sentence = index.around(at);
+        // "Agreed that" in ordinary case decides only at a sentence's start
+        // ("Discussion: … Agreed that the PFA will pay …")
+        let ordinary_case = m.as_str().chars().nth(1).is_some_and(char::is_lowercase);
+        if ordinary_case && !(sentence.start == at || body[..at].trim_end().ends_with(':')) {
+            continue;
+        }
+        let sentence_text = &body[sentence.clone()];
+        if !sentence_text.chars().any(char::is_lowercase) {
+            continue;
+        }
+        // "DECISION: 1) To bid … 2) To bid …": the numbered resolutions
+        // after a colon run on over the sentences that start with one
+        let mut sentence = sentence;
+        if m.as_str().ends_with(':') {
+            while sentence.end < body.len() && numbered_start().is_match(&body[sentence.end..]) {
+                let next = index.around((sentence.end + 1 + (body[sentence.end..].len() - body[sentence.end..].trim_start().len())).min(body.len() - 1));
+                if next.end <= sentence.end {
+                    break;
+                }
+                sentence.end = next.end;
+            }
+        }
+        let resolutions_text = &body[m.end()..sentence.end.max(m.end())];
+        let count = numbered().find_iter(resolutions_text).count().max(1);
+        found.push(Decided { marker: m.range(), sentence, count });
+    }
+    found
 }
 
 /// A decision written as a label after its motion: "… agreed unanimously.

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 
 use super::commitments::{Commitment, People, Setting};
+use super::abbreviations::ShortForm;
+use super::inline::Decided;
 
 /// The results of one function of a block's text, by the text: those of
 /// the readings before this one, and those this one has asked for. What a
@@ -29,8 +31,10 @@ impl<V: Default> Table<V> {
     /// an empty one.
     pub(super) fn entry(&mut self, text: &str) -> &mut V {
         if !self.this.contains_key(text) {
-            let kept = self.last.remove(text).unwrap_or_default();
-            self.this.insert(text.into(), kept);
+            // a block kept from the last reading moves with its key: an
+            // analysis copies only the text of the blocks that changed
+            let (key, kept) = self.last.remove_entry(text).unwrap_or_else(|| (text.into(), V::default()));
+            self.this.insert(key, kept);
         }
         self.this.get_mut(text).expect("inserted above")
     }
@@ -60,6 +64,11 @@ pub struct Memo {
     pub(super) commitments: Table<Vec<(Setting, Vec<Commitment>)>>,
     /// Where motions start in a block (`inline::motions`), once read.
     pub(super) motion_starts: Table<Option<Vec<usize>>>,
+    /// The decisions written inside a block (`inline::decisions_in`), once read.
+    pub(super) decisions: Table<Option<Vec<Decided>>>,
+    /// The words of a block that read as short forms
+    /// (`abbreviations::short_forms_in`), once read.
+    pub(super) short_forms: Table<Option<Vec<ShortForm>>>,
 }
 
 impl Memo {
@@ -77,5 +86,7 @@ impl Memo {
     pub(super) fn end(&mut self) {
         self.commitments.end();
         self.motion_starts.end();
+        self.decisions.end();
+        self.short_forms.end();
     }
 }

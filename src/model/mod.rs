@@ -288,7 +288,7 @@ impl Document {
         attendance::analyse(text, &mut doc);
         structure::analyse(text, &mut doc);
         inline::analyse(text, &mut doc, memo.as_deref_mut());
-        abbreviations::analyse(text, &mut doc);
+        abbreviations::analyse(text, &mut doc, memo.as_deref_mut());
         actions::analyse(text, &mut doc, memo.as_deref_mut());
         if let Some(memo) = memo {
             memo.end();

@@ -35,10 +35,13 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     here.series
         .entries
         .iter()
-        .filter(|e| e.is_stale())
         .filter_map(|e| {
-            // reported once, where it was last listed
+            // reported once, where it was last listed: asked first, since
+            // every file of a series reads every entry
             let last = e.history.last().filter(|m| m.place.minute == here.minute)?;
+            if !e.is_stale() {
+                return None;
+            }
             let name = match &e.reference {
                 Some(r) => format!("action {r}"),
                 None => "this action".to_string(),

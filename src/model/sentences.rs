@@ -72,7 +72,8 @@ fn scan(text: &str) -> (Vec<(usize, usize)>, Vec<usize>) {
                 let next = text[k..].chars().next();
                 let starts = match next {
                     None => true,
-                    Some(c) => c.is_uppercase() || c.is_ascii_digit() || "•·(\"“‘'*-–@[".contains(c),
+                    // "… to buy. £300 was spent", "… noted. #42 is merged": a sum or a reference opens a sentence too
+                    Some(c) => c.is_uppercase() || c.is_ascii_digit() || "•·(\"“‘'*-–@[£$€#".contains(c),
                 };
                 if starts && (b != b'.' || period_ends_sentence(text, cur, i)) {
                     raw.push((cur, j.min(n)));
@@ -301,6 +302,13 @@ mod tests {
     #[test]
     fn a_markdown_hard_break_ends_a_sentence() {
         assert_eq!(texts("See Steve's slides\\\nShelly asked about the dashboard\\\nboth will be supported."), ["See Steve's slides", "Shelly asked about the dashboard", "both will be supported."]);
+    }
+
+    #[test]
+    fn a_sum_or_a_reference_after_a_stop_starts_a_sentence() {
+        assert_eq!(texts("The Clerk agreed to buy. £300 was spent."), ["The Clerk agreed to buy.", "£300 was spent."]);
+        assert_eq!(texts("To buy. £It had been AGREED."), ["To buy.", "£It had been AGREED."]);
+        assert_eq!(texts("Reviewed. #42 is merged."), ["Reviewed.", "#42 is merged."]);
     }
 
     #[test]

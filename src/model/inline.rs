@@ -69,8 +69,8 @@ fn agenda_list(text: &str, doc: &mut Document) {
     let mut blocks: Vec<&Block> = doc.blocks.iter().collect();
     blocks.sort_by_key(|b| b.span.start);
     let is_agenda = |b: &Block| {
-        let title = text[b.text.clone()].trim().trim_matches(|c: char| c == '#' || c == '*' || c == ':' || c.is_whitespace()).to_lowercase();
-        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && matches!(title.as_str(), "agenda" | "agenda items" | "order of business")
+        let title = text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
+        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && (super::structure::is_agenda_heading(title) || title.trim_end_matches(':').eq_ignore_ascii_case("agenda items"))
     };
     let Some(at) = blocks.iter().position(|b| is_agenda(b)) else { return };
     let entries: Vec<&Block> = blocks[at + 1..].iter().take_while(|b| b.kind == BlockKind::ListItem).copied().collect();

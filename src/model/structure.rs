@@ -286,7 +286,7 @@ fn markdown_level(text: &str, doc: &mut Document) {
 
 /// "Agenda", "Order of business": the heading of the agenda, not one of its
 /// items.
-fn is_agenda_heading(title: &str) -> bool {
+pub(super) fn is_agenda_heading(title: &str) -> bool {
     let t = title.trim().trim_end_matches(':').trim().to_lowercase();
     t == "agenda" || t == "order of business"
 }

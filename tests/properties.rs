@@ -30,8 +30,6 @@ const PIECES: &[&str] = &[
     // earlier decision reported, capitals in emphasis and in a heading
     // run, a short form in a table row
     "It had been AGREED that the fee stays. ", "**NOTE** ", "PUBLIC FORUM ", "SNOMED CT ", "MASH\t£15k\tDCS\n",
-    // a decision's numbered resolutions, and a sentence opening with a sum
-    "DECISION: 1) To bid. 2) To buy.\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

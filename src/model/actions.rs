@@ -611,11 +611,6 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
     Some((Owner { name: clean_owner(&text[span.clone()]), span: Some(span) }, rest_start..block.text.end, named))
 }
 
-/// The column `at` is written in (bytes from the start of its line).
-fn column(text: &str, at: usize) -> usize {
-    at - text[..at].rfind('\n').map_or(0, |i| i + 1)
-}
-
 /// A list item that names only someone the document knows: "nirik",
 /// "Dana Scully", "@jo:example.org", "jo (@jo:example.org)".
 fn person_item(text: &str, block: &Block, people: &People) -> Option<Owner> {

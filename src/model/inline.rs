@@ -74,7 +74,7 @@ fn agenda_list(text: &str, doc: &mut Document) {
     };
     let Some(at) = blocks.iter().position(|b| is_agenda(b)) else { return };
     let entries: Vec<&Block> = blocks[at + 1..].iter().take_while(|b| b.kind == BlockKind::ListItem).copied().collect();
-    let indent = |b: &Block| b.span.start - text[..b.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = |b: &Block| column(text, b.span.start);
     let Some(top) = entries.iter().map(|b| indent(b)).min() else { return };
     let top_level: Vec<&Block> = entries.into_iter().filter(|b| indent(b) == top).collect();
     if top_level.len() < 2 {

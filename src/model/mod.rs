@@ -270,6 +270,11 @@ pub struct Block {
     pub text: Span,
 }
 
+/// The column `at` is written in (bytes from the start of its line).
+pub(super) fn column(text: &str, at: usize) -> usize {
+    at - text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
 impl Document {
     /// Reads a parsed minutes file.
     pub fn new(text: &str, tree: &tree_sitter::Tree) -> Document {

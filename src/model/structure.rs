@@ -58,11 +58,10 @@ fn timed_entries(text: &str, doc: &mut Document) {
     let p = P.get_or_init(|| {
         Regex::new(r"^(?:\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:[ \u{a0}]*(?:[-–—]|to)[ \u{a0}]*\d{1,2}:\d{2}|[-+]\d{4})?(?:[ \u{a0}]*(?:am|pm|a\.m\.|p\.m\.))?[ \u{a0}]+(?P<title>\S[^\n]*)").unwrap()
     });
-    let indent = |at: usize| at - text[..at].rfind('\n').map_or(0, |i| i + 1);
     let timed: Vec<(Span, Span)> = doc
         .blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::ListItem && indent(b.span.start) <= 1 && text[b.text.clone()].starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|b| b.kind == BlockKind::ListItem && column(text, b.span.start) <= 1 && text[b.text.clone()].starts_with(|c: char| c.is_ascii_digit()))
         .filter_map(|b| {
             let c = p.captures(&text[b.text.clone()])?;
             let title = c.name("title")?;

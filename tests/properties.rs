@@ -30,6 +30,8 @@ const PIECES: &[&str] = &[
     // earlier decision reported, capitals in emphasis and in a heading
     // run, a short form in a table row
     "It had been AGREED that the fee stays. ", "**NOTE** ", "PUBLIC FORUM ", "SNOMED CT ", "MASH\t£15k\tDCS\n",
+    // commitments in a row on one line, which may run on into the next
+    "DECISION: 1) To bid. 2) To buy.\n",
 ];
 
 fn piece() -> impl Strategy<Value = String> {

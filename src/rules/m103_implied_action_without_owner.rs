@@ -53,6 +53,11 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             if a.tentative {
                 d.severity = Severity::Hint;
             }
+            // where the marker would not take the commitment in (a line
+            // that runs on past it), the finding would come back: no fix
+            if !super::marker_reads_back_at(ctx.text, &a.span, a.owner_slot, MARKER, false) {
+                return d;
+            }
             let edit = Edit { range: a.owner_slot..a.owner_slot, text: MARKER.into() };
             d.fix = Some(Fix {
                 title: "Mark as action".into(),
@@ -95,6 +100,19 @@ mod tests {
         let unsure = run(&RULE, "We will vote on the logo next week.\n\nI will circulate the draft.\n");
         assert_eq!(unsure.len(), 2, "{unsure:?}");
         assert!(unsure.iter().all(|d| d.severity == Severity::Hint), "{unsure:?}");
+    }
+
+    #[test]
+    fn no_fix_where_the_marker_would_not_take_the_commitment_in() {
+        // the second commitment runs on into the next line, past where the
+        // marker would go: marking it would leave the finding in place
+        let text = "1.1 DECISION: 1) To bid. 2) To buy.\n\u{e9}PUBLIC FORUM ";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].fix.is_some(), "{found:?}");
+        assert!(found[1].fix.is_none() && found[1].blank.is_none(), "{found:?}");
+        let fixed = apply(text, &found[0]);
+        assert!(fixed.starts_with("1.1 DECISION: 1) To bid (Action – ). 2)"), "{fixed}");
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             let names: Vec<&str> = a.owners.iter().map(|o| o.name.as_str()).collect();
             let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {}, not marked as an action", names.join(", ")));
             let marker = markers.entry(names).or_insert_with(|| marker_for(&a.owners)).clone();
-            d.fix = marker.filter(|(_, marker)| reads_back_at(ctx.text, &a.span, a.owner_slot, marker)).map(|(written, marker)| Fix {
+            d.fix = marker.filter(|(_, marker)| super::marker_reads_back_at(ctx.text, &a.span, a.owner_slot, &format!(" {marker}"), true)).map(|(written, marker)| Fix {
                 title: format!("Mark as action for {written}"),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" {marker}") }],
                 // the owner is read from the prose: a person should confirm it
@@ -92,35 +92,6 @@ fn reads_back(marker: &str) -> bool {
     let doc = crate::model::Document::parse(&format!("The report would be circulated. {marker}\n"));
     let mut explicit = doc.actions.iter().filter(|a| a.kind == ActionKind::Explicit);
     matches!((explicit.next(), explicit.next()), (Some(a), None) if !a.owners.is_empty())
-}
-
-/// How far back the line of a commitment is read for [`reads_back_at`]:
-/// a commitment on a longer line is read from its own start, so that a
-/// long line's many findings do not each parse the whole line.
-const LINE_CONTEXT: usize = 512;
-
-/// Whether `marker`, put at `slot` after the commitment `span` and what
-/// precedes it on its line, is read there as an action with an owner: after
-/// a number ("would write to 1 (Action – Clerk).") or inside an unclosed
-/// bracket the grammar does not read one, and the finding and its fix would
-/// come back. Only that stretch is parsed, not the document.
-fn reads_back_at(text: &str, span: &std::ops::Range<usize>, slot: usize, marker: &str) -> bool {
-    let mut window = span.start.saturating_sub(LINE_CONTEXT);
-    while !text.is_char_boundary(window) {
-        window += 1;
-    }
-    let start = match text.get(window..span.start).and_then(|t| t.rfind('\n')) {
-        Some(nl) => window + nl + 1,
-        None if window == 0 => 0,
-        None => span.start,
-    };
-    let (Some(before), Some(after)) = (text.get(start..slot), text.get(slot..span.end.max(slot))) else { return false };
-    let doc = crate::model::Document::parse(&format!("{before} {marker}{after}\n"));
-    let marked = doc.actions.iter().any(|a| a.kind == ActionKind::Explicit && !a.owners.is_empty() && a.span.end > slot - start);
-    // "would write to ! (Action – Clerk)": a stop before the marker leaves the
-    // commitment outside the action it marks, and the finding would stay
-    let still_implied = doc.actions.iter().any(|a| a.kind == ActionKind::Implied && a.span.start < slot - start);
-    marked && !still_implied
 }
 
 /// Each word's first letter in capitals, except the small words names keep

@@ -250,6 +250,37 @@ pub(crate) fn diagnostic(rule: &Rule, range: std::ops::Range<usize>, message: St
     }
 }
 
+/// How far back the line of a commitment is read for [`marker_reads_back_at`]:
+/// a commitment on a longer line is read from its own start, so that a
+/// long line's many findings do not each parse the whole line.
+const LINE_CONTEXT: usize = 512;
+
+/// Whether `marker`, put at `slot` after the commitment `span` and what
+/// precedes it on its line, is read there as an action (with an owner when
+/// `owned`; M103's marker leaves the owner blank) that takes the commitment
+/// in: after
+/// a number ("would write to 1 (Action – Clerk).") or inside an unclosed
+/// bracket the grammar does not read one, and the finding and its fix would
+/// come back. Only that stretch is parsed, not the document.
+pub(crate) fn marker_reads_back_at(text: &str, span: &std::ops::Range<usize>, slot: usize, marker: &str, owned: bool) -> bool {
+    let mut window = span.start.saturating_sub(LINE_CONTEXT);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let start = match text.get(window..span.start).and_then(|t| t.rfind('\n')) {
+        Some(nl) => window + nl + 1,
+        None if window == 0 => 0,
+        None => span.start,
+    };
+    let (Some(before), Some(after)) = (text.get(start..slot), text.get(slot..span.end.max(slot))) else { return false };
+    let doc = crate::model::Document::parse(&format!("{before}{marker}{after}\n"));
+    let marked = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Explicit && (!owned || !a.owners.is_empty()) && a.span.end > slot - start);
+    // "would write to ! (Action – Clerk)": a stop before the marker leaves the
+    // commitment outside the action it marks, and the finding would stay
+    let still_implied = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Implied && a.span.start < slot - start);
+    marked && !still_implied
+}
+
 #[cfg(test)]
 pub(crate) mod test_support {
     use super::*;

@@ -350,7 +350,8 @@ pub(super) struct ShortForm {
     at: usize,
     len: usize,
     short: String,
-    /// In Markdown emphasis: "**UNASSIGNED**".
+    /// In Markdown emphasis ("**UNASSIGNED**") or a code span ("`PCA`"):
+    /// written for form or as code, not as a short form.
     emphasised: bool,
 }
 
@@ -370,10 +371,13 @@ fn short_forms_in(body: &str) -> Vec<ShortForm> {
             (o + lead, bare)
         })
         .collect();
-    // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are emphasis
+    // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are
+    // emphasis; "`PCA`": a word in a code span (an odd number of backticks
+    // before it on its line) is code, a class or a command
     let emphasised = |at: usize| {
         let before = &body[..at];
-        before.ends_with("**") || before.ends_with("__")
+        let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
+        before.ends_with("**") || before.ends_with("__") || line.matches('`').count() % 2 == 1
     };
     // runs of words in capitals, through small words ("DECLARATION OF
     // INTERESTS"): a run with two long words is a heading or emphasis

@@ -242,7 +242,7 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 fn may_start_motion(text: &str) -> bool {
     // every way the pattern starts holds one of these ("moved", not
     // "move": "remove" and "movement" are common and start nothing)
-    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "roposed", "Proposal:", "PROPOSAL:"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "VOTED", "roposed", "ROPOSED", "Proposal:", "PROPOSAL:"].iter().any(|w| text.contains(w))
 }
 
 /// "Vote: all in favour", "Moved by Ames, seconded by Bell.": the vote on,
@@ -263,15 +263,27 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static START: OnceLock<Regex> = OnceLock::new();
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
+    static SECONDED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*MOVED\b|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
     };
     let carried = || {
-        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b").unwrap())
+        CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|agreed|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted|agreed)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted|agreed)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?-i:VOTED)\b").unwrap())
     };
     let failed = || FAILED.get_or_init(|| Regex::new(r"(?i)\bmotion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:failed|fails|defeated|lost|withdrawn|tabled)\b").unwrap());
+    let seconded = || SECONDED.get_or_init(|| Regex::new(r"(?i)\bseconded\b|\bseconds\b").unwrap());
     let mut found = Vec::new();
-    let blocks: Vec<&Block> = doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)).collect();
+    // a short line alone reads as a heading: "Proposed Ann Lee" over
+    // "Seconded Bob Stone" over "Accepted by all" is a motion all the same
+    let names_a_mover = |b: &Block| {
+        let line = text[b.text.clone()].to_lowercase();
+        ["proposed", "moved", "voted", "seconded", "carried", "accepted", "approved", "passed", "agreed"].iter().any(|w| line.starts_with(w))
+    };
+    let blocks: Vec<&Block> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem) || b.kind == BlockKind::Heading && names_a_mover(b))
+        .collect();
     // each motion found, from its start to its outcome
     let mut reaches: Vec<Span> = Vec::new();
     // the end of the blocks the last motion read its outcome from: a
@@ -338,7 +350,10 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
                 combined = joined;
                 outcome = &combined;
             }
-            if failed().is_match(outcome) || !carried().is_match(outcome) {
+            // a motion moved and seconded in its own block, whose failure
+            // is not written, stands ("MOVED: CF SECONDED: SW"): minutes
+            // that name the seconder record the motions that passed
+            if failed().is_match(outcome) || !(carried().is_match(outcome) || seconded().is_match(&body[at..end])) {
                 continue;
             }
             // where its outcome is written, in its block or after it
@@ -550,6 +565,16 @@ mod tests {
     }
 
     #[test]
+    fn a_motion_moved_and_seconded_stands_unless_its_failure_is_written() {
+        assert_eq!(decisions("-   MOVED: CF SECONDED: SW\n\nBanquet\n").len(), 1);
+        assert_eq!(decisions("Moved by Ames, seconded by Bell, to buy two benches.\n").len(), 1);
+        assert!(decisions("Moved by Ames, seconded by Bell, to buy two benches. The motion failed 2-3.\n").is_empty());
+        assert!(decisions("Moved by Ames, seconded by Bell, to buy two benches.\n\nThe motion was withdrawn.\n").is_empty());
+        // moved with nobody seconding, and no outcome: not known to stand
+        assert!(decisions("Ames moved to buy two benches.\n").is_empty());
+    }
+
+    #[test]
     fn motions_that_carry_are_decisions() {
         for text in [
             "Motion by Councilman Smith, seconded by Councilwoman Jones, to approve the transfer of $5,000. Motion carried 4-0.\n",
@@ -565,6 +590,10 @@ mod tests {
             "Moved Ames, seconded Bell: that the treasurer's report be accepted. CARRIED\n",
             "Moved by Ames (Bell seconding) to buy two benches. Carried.\n",
             "Motion to buy two benches. Moved by Ames, seconded by Bell. Carried.\n",
+            "Ann Lee proposed that Bob Stone be elected Vice Chair. This was seconded by Cy Dee and the proposal was agreed unanimously.\n",
+            "- VOTED unanimously by the directors present to approve the amended articles.\n",
+            "VOTED: To accept the treasurer's report.\n",
+            "## 3) Minutes of the last AGM\n\nProposed Ann Lee\n\nSeconded Bob Stone\n\nAccepted by all\n",
         ] {
             assert_eq!(decisions(text).len(), 1, "{text}");
         }

@@ -51,12 +51,22 @@ impl<'t> Words<'t> {
     /// the text also writes it in lower case, or it is an English word whose
     /// initials the text does not spell out elsewhere (`spelt_out`: "MASH"
     /// after "Multi Agency Safeguarding Hub").
+    /// A word of three letters ("CAN", "NOT") is one only when it is both:
+    /// so many short forms are also words ("ACT", "AGE") that either alone
+    /// says little.
     fn is_word_in_capitals(&self, short: &str, spelt_out: bool) -> bool {
-        if short.chars().count() < 4 || !short.chars().all(|c| c.is_uppercase()) {
+        let letters = short.chars().count();
+        if letters < 3 || !short.chars().all(|c| c.is_uppercase()) {
             return false;
         }
         let lower = short.to_lowercase();
-        self.first.contains_key(lower.as_str()) || !spelt_out && crate::catalogue::lexicon::is_word(&lower)
+        let written_in_lower_case = self.first.contains_key(lower.as_str());
+        let english = !spelt_out && crate::catalogue::lexicon::is_word(&lower);
+        if letters == 3 {
+            written_in_lower_case && english
+        } else {
+            written_in_lower_case || english
+        }
     }
 }
 
@@ -191,6 +201,21 @@ mod tests {
         assert_eq!(run(&RULE, text), vec![]);
         let prose = "The board met. The QRX figures were ready.\n";
         assert_eq!(run(&RULE, prose).len(), 1, "the same word in running prose is a use");
+    }
+
+    #[test]
+    fn words_in_code_spans_are_not_uses() {
+        let text = "The board met. Saving vectors in `PCA` and in `sklearn.QDA` was merged.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        assert_eq!(run(&RULE, "The board met. Saving vectors in PCA was merged.\n").len(), 1);
+    }
+
+    #[test]
+    fn a_short_word_in_capitals_is_emphasis_where_the_text_also_writes_it_in_lower_case() {
+        let text = "Ask what CAN be done before planning what can and cannot be built.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        // a short form that happens to be a word, never written as the word
+        assert_eq!(run(&RULE, "The ACT office wrote back.\n").len(), 1);
     }
 
     #[test]

@@ -463,11 +463,14 @@ pub fn agent_noun(word: &str) -> Option<bool> {
 /// of a verb. "transfer", "meetings", "approved" are; "nato", "camhs" are
 /// not.
 pub fn is_word(word: &str) -> bool {
+    is_other_than_a_verb(word) || verb(word).is_some()
+}
+
+/// Whether a lower-case word is a noun, an adjective or an adverb (it may
+/// be a verb as well: "review"); "empower" is only a verb.
+pub fn is_other_than_a_verb(word: &str) -> bool {
     let known = |w: &str| WORD_TABLE.get(w).is_some();
-    known(word)
-        || NOUN_ENDINGS.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| known(&format!("{stem}{ending}"))))
-        || verb(word).is_some()
-        || is_agent_noun(word)
+    known(word) || NOUN_ENDINGS.iter().any(|(suffix, ending)| word.strip_suffix(suffix).is_some_and(|stem| known(&format!("{stem}{ending}")))) || is_agent_noun(word)
 }
 
 #[cfg(test)]

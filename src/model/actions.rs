@@ -598,8 +598,11 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
         return None;
     }
     let r = name_before_colon(&format!("{first_line} "), people)?;
-    // "Monday:", "Next Monday:", "March:": a day or a month heads a schedule
-    let calendar = first_line[r.clone()].split_whitespace().any(|w| crate::catalogue::weekday_number(w).is_some() || crate::catalogue::month_number(w).is_some());
+    // "Monday:", "Next Monday:", "March:": a day or a month heads a
+    // schedule; "Goal:", "Proposal:": a purpose heads what it is
+    let calendar = first_line[r.clone()].split_whitespace().any(|w| {
+        crate::catalogue::weekday_number(w).is_some() || crate::catalogue::month_number(w).is_some() || lexicon::is(Class::PurposeNoun, &w.to_lowercase())
+    });
     if calendar {
         return None;
     }
@@ -637,6 +640,8 @@ fn label_reads_as_a_name(label: &str, people: &People) -> bool {
     }
     let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
     crate::catalogue::is_role(label)
+        // "Web team:", "Comms group:": a group
+        || words.last().is_some_and(|w| crate::catalogue::is_role_word(w))
         || words.iter().all(|w| people.knows(w))
         || words.len() == 1 && lexicon::is(Class::Everyone, &words[0])
         || !words.iter().all(|w| lexicon::is_word(w.trim_end_matches('.')))
@@ -1551,6 +1556,13 @@ mod tests {
         // a list item heading someone's tasks heads only the items under it
         let t = "Actions\n\n* Priya:\n  * send the slides\n* Minutes were approved.\n";
         assert_eq!(explicit(t), [(names(&["Priya"]), "send the slides".to_string())]);
+    }
+
+    #[test]
+    fn a_purpose_over_a_list_is_nobodys_label() {
+        let t = "### Topics\n- Rename the triage team\n    - Goal:\n        - empower people to do more\n        - widen the scope\n";
+        assert!(explicit(t).is_empty(), "{:?}", explicit(t));
+        assert!(Document::parse(t).actions.iter().all(|a| a.owners.is_empty()));
     }
 
     #[test]

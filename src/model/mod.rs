@@ -270,6 +270,18 @@ pub struct Block {
     pub text: Span,
 }
 
+impl Document {
+    /// Where each heading naming a part of the minutes starts ("## Agenda",
+    /// "## Notes"): a part may number its items afresh.
+    pub fn part_heading_starts(&self, text: &str) -> Vec<usize> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading && crate::catalogue::is_part_heading(text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace())))
+            .map(|b| b.span.start)
+            .collect()
+    }
+}
+
 /// The column `at` is written in (bytes from the start of its line).
 pub(super) fn column(text: &str, at: usize) -> usize {
     at - text[..at].rfind('\n').map_or(0, |i| i + 1)

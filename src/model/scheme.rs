@@ -161,16 +161,17 @@ fn roman_value(w: &str) -> Option<u32> {
 /// heading of the preamble); a document with one numbered item has that
 /// item's.
 pub fn learn<'a>(numbers: impl IntoIterator<Item = &'a ItemNumber>) -> Option<Scheme> {
-    let mut seen: Vec<(Scheme, usize)> = Vec::new();
+    // each scheme seen, with the first number written in it
+    let mut seen: Vec<(Scheme, Option<u32>)> = Vec::new();
     let mut first = None;
     for n in numbers {
         first.get_or_insert(n.scheme);
         match seen.iter_mut().find(|(s, _)| *s == n.scheme) {
-            Some((_, count)) => {
-                *count += 1;
-                return Some(n.scheme);
-            }
-            None => seen.push((n.scheme, 1)),
+            // the same number again ("15. Special provisions" quoted before
+            // and after an amendment) counts nothing on
+            Some((_, value)) if n.value.is_some() && *value == n.value => {}
+            Some(_) => return Some(n.scheme),
+            None => seen.push((n.scheme, n.value)),
         }
     }
     first

@@ -41,6 +41,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         demote_other_schemes(text, doc, scheme);
         demote_deeper_numbers(doc, scheme);
         demote_restarted_runs(doc);
+        demote_list_continuations(text, doc);
         promote_sequence(text, doc, scheme);
         mid_line_items(text, doc, scheme);
     }
@@ -330,8 +331,21 @@ fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
 
 /// Numbered headings in a scheme other than the items': sub-headings
 /// ("i. Highways", "1. i) Highways" among "6/16" minutes).
+///
+/// Under items that are Markdown headings, numbers that never count on
+/// ("15. Special provisions" quoted twice, before and after an amendment)
+/// are no numbering of items: sub-headings too. Numbers that count on
+/// ("1. Welcome", "2. Apologies") may still be the agenda under headings
+/// that only frame it, which [`outer_numbering`] has weighed.
 fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
     if matches!(scheme, Scheme::Markdown(_)) {
+        let numbered: Vec<(Scheme, Option<u32>)> =
+            doc.items.iter().filter_map(|i| i.numbering.as_ref()).filter(|n| !matches!(n.scheme, Scheme::Markdown(_))).map(|n| (n.scheme, n.value)).collect();
+        let counts_on = |s: Scheme| {
+            let values: Vec<u32> = numbered.iter().filter(|(x, _)| *x == s).filter_map(|(_, v)| *v).collect();
+            values.windows(2).any(|w| w[1] == w[0] + 1)
+        };
+        demote(doc, |i| i.numbering.as_ref().is_some_and(|n| !matches!(n.scheme, Scheme::Markdown(_)) && n.value.is_some() && !counts_on(n.scheme)));
         return;
     }
     demote(doc, |i| !i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
@@ -378,6 +392,56 @@ fn demote_restarted_runs(doc: &mut Document) {
         let item = doc.items.remove(k);
         as_sub_heading(doc, item);
     }
+}
+
+/// Numbered headings that carry on a numbered list inside the item before
+/// them, where the items' own count has already gone past their number
+/// ("### Actions arising" over "1. …" to "9. …" read as paragraphs, then
+/// "10. Action GSoC …", "11. …" after the notes' item 11): entries of that
+/// list that the grammar read as headings, not items. A heading that
+/// carries the items' count on (item 4 after "1. 2. 3." inside item 3)
+/// stays an item.
+fn demote_list_continuations(text: &str, doc: &mut Document) {
+    let value = |i: &AgendaItem| i.numbering.as_ref().filter(|n| n.prefix.is_empty() && !matches!(n.scheme, Scheme::Markdown(_))).and_then(|n| n.value);
+    let digits = |n: &str| n.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok();
+    let mut entries: Vec<(usize, u32)> = doc.numbered_paragraphs.iter().filter_map(|p| Some((p.span.start, digits(&p.number)?))).collect();
+    entries.extend(doc.list_items.iter().filter_map(|l| Some((l.span.start, digits(l.marker.as_deref()?)?))));
+    let mut demoted = HashSet::new();
+    // the highest number the items have reached, where the item before
+    // starts, and the number of the list entry last demoted
+    let mut reached: Option<u32> = None;
+    let mut previous_start = 0;
+    let mut run: Option<u32> = None;
+    // a part of the minutes ("## Agenda" 1 to 10, then "## Notes" 1 to 11)
+    // numbers its items afresh
+    let parts = doc.part_heading_starts(text);
+    for item in &doc.items {
+        let start = item.heading_span.start;
+        if parts.iter().any(|&p| p > previous_start && p < start) {
+            reached = None;
+        }
+        let Some(v) = value(item) else {
+            previous_start = start;
+            run = None;
+            continue;
+        };
+        let carries_on = |from: usize| entries.iter().any(|&(at, n)| at > from && at < start && Some(n) == v.checked_sub(1));
+        // a number the items have not reached may be an item the grammar
+        // read as a paragraph and the next one after it ("3. The minutes
+        // were agreed." "4. Matters arising")
+        let behind = reached.is_some_and(|r| v <= r);
+        if v > 1 && (run == Some(v - 1) || behind && carries_on(previous_start)) {
+            demoted.insert(start);
+            run = Some(v);
+            // the list's next entry follows this one's own entries
+            previous_start = start;
+            continue;
+        }
+        reached = Some(reached.map_or(v, |r| r.max(v)));
+        previous_start = start;
+        run = None;
+    }
+    demote(doc, |i| demoted.contains(&i.heading_span.start));
 }
 
 /// Something numbered that might be an item.
@@ -673,6 +737,30 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(items(text), expected, "{text}");
+    }
+
+    #[test]
+    fn a_numbered_list_that_runs_on_past_the_items_count_stays_a_list() {
+        let mut text = String::from("Notes\n\n");
+        for (k, title) in ["Welcome", "Finance", "Planning", "Grants", "Hall", "Garden", "Website", "Insurance", "Events", "Volunteers", "Any other business"].iter().enumerate() {
+            text.push_str(&format!("{}. {title}\n\nNoted.\n\n", k + 1));
+        }
+        text.push_str("### Actions arising\n\n");
+        for k in 1..=9 {
+            text.push_str(&format!("{k}. action AB: write part {k} of the report\n"));
+        }
+        text.push_str("10. Action CD to call the hall, report back here\n11. Roll over: can the garden bench be moved?\n");
+        let found = items(&text);
+        assert!(!found.iter().any(|i| i.contains("Action CD") || i.contains("Roll over")), "{found:?}");
+        assert!(found.iter().any(|i| i == "11 Any other business"), "{found:?}");
+        // an item that carries the items' count on stays one
+        check("Notes\n\n1. Welcome\n\nHello.\n\n2. Finance\n\n1. Bills.\n2. Grants.\n\n3. Planning\n\nNoted.\n", &["1 Welcome", "2 Finance", "3 Planning"]);
+    }
+
+    #[test]
+    fn numbers_that_never_count_on_under_markdown_items_are_not_items() {
+        let text = "# Co-op board\n\n## Notes\n\n### Amended articles\n\nArticle 15 is amended from:\n\n15. Special provisions are:\n    - The object is employment.\n\nTo:\n\n15. Special provisions are:\n    A. The object is work without gain.\n\n### Transition plan\n\nDiscussed.\n";
+        check(text, &["- Amended articles", "- Transition plan"]);
     }
 
     #[test]

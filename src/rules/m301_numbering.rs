@@ -5,7 +5,7 @@
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 use crate::model::scheme::{ItemNumber, Scheme};
-use crate::model::{rendered, BlockKind, ItemForm};
+use crate::model::{rendered, ItemForm};
 use std::ops::Range;
 
 declare_rule! {
@@ -54,13 +54,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     // ("21/04/7" counts among "21/04/…"), in the order they are written
     // a heading naming a part of the minutes ("## Agenda", "## Notes")
     // starts its own run: the notes may number the items again from 1
-    let parts: Vec<usize> = ctx
-        .doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading && crate::catalogue::is_part_heading(text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace())))
-        .map(|b| b.span.start)
-        .collect();
+    let parts = ctx.doc.part_heading_starts(text);
     let mut groups: Vec<((Scheme, String, usize), Vec<Numbered>)> = Vec::new();
     for item in ctx.doc.items.iter().filter(|i| matches!(i.form, ItemForm::Numbered | ItemForm::MidLine)) {
         let Some(n) = &item.numbering else { continue };
@@ -131,6 +125,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         }
     }
     for (_, list) in &lists {
+        // "D. Ascher raised …" / "D. Ascher will …": letters that do not
+        // start from a or i are initials, not a lettered list
+        let lettered = list.first().is_some_and(|n| text[n.digits.clone()].starts_with(|c: char| c.is_alphabetic()));
+        if lettered && list[0].value != 1 {
+            continue;
+        }
         if list.len() > 1 {
             sequence(text, list, "list item", &mut out);
         }
@@ -290,6 +290,15 @@ mod tests {
         let found = run(&RULE, text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].message, "item number “7. Website” skips 6: renumber it, or restore what is missing");
+    }
+
+    #[test]
+    fn initials_at_the_start_of_lines_are_no_lettered_list() {
+        let text = "8. Trademarks\n\nD. Ascher raised the policy.\n\nD. Ascher will work with counsel on it.\n";
+        assert_eq!(run(&RULE, text), vec![]);
+        // a lettered list from its first letter is still checked
+        let list = "8. Trademarks\n\na) The policy.\nc) The logo.\n";
+        assert_eq!(run(&RULE, list).len(), 1, "{:?}", run(&RULE, list));
     }
 
     #[test]

@@ -195,6 +195,12 @@ pub(super) fn is_agent(ws: &[&Word], people: &People, initial: bool) -> bool {
     if first.is(Class::Title) && ws.len() >= 2 {
         return true;
     }
+    // "empower people to do more": a phrase opening with a word that is
+    // only a verb is an order and its object, not an owner ("review team"
+    // opens with a noun too; "Sue" in capitals may be a name)
+    if !first.capital && first.verb.is_some() && !lexicon::is_other_than_a_verb(&first.lower) && !people.knows(&first.lower) {
+        return false;
+    }
     // the head: the last word before "of" ("Head of Finance", "resident of …")
     let head_end = ws.iter().position(|w| w.lower == "of" || w.lower == "for").unwrap_or(ws.len());
     if head_end == 0 {

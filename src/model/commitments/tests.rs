@@ -200,6 +200,14 @@ fn speakers_and_first_person() {
 }
 
 #[test]
+fn an_order_and_its_object_are_no_owner() {
+    for c in find_with("empower people to do more\n", &[], true) {
+        assert!(c.owners.is_empty(), "{c:?}");
+    }
+    assert_eq!(owners(&one("The review team to meet in June.")), ["review team"]);
+}
+
+#[test]
 fn imperative_entries() {
     let found = find_with("Book the hall for the summer fair", &[], true);
     assert_eq!(found.len(), 1);

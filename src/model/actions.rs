@@ -505,24 +505,28 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
         name: clean_owner(&body[r.clone()]),
         span: Some(block.text.start + r.start..block.text.start + r.end),
     });
-    // "- Send thank-you letters (CD)": the owners in brackets at the end
-    if let Some(names) = trailing_owners(body).filter(|_| owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())) {
-        let open = body.trim_end().rfind('(').unwrap_or(body.len());
-        let close = body.trim_end().len();
+    // owners written after the task: "- Send thank-you letters (CD)", "-
+    // Add the swag to the agenda [D. Goodger]", "- Define the coding party
+    // date - Kshitij": the names, where they are written, where the task ends
+    let trailing = || {
+        trailing_owners(body)
+            .map(|names| {
+                let open = body.trim_end().rfind('(').unwrap_or(body.len());
+                (names, open + 1..body.trim_end().len() - 1, open)
+            })
+            .or_else(|| trailing_bracket_owners(body, people).map(|(names, open, close)| (names, open + 1..close - 1, open)))
+            .or_else(|| {
+                trailing_dash_owners(body, people).map(|(names, dash)| {
+                    let owners_start = dash + body[dash..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
+                    (names, owners_start..body.trim_end().len(), dash)
+                })
+            })
+    };
+    if let Some((names, written, task_end)) = (owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())).then(trailing).flatten() {
+        let span = block.text.start + written.start..block.text.start + written.end;
         return vec![explicit_action(
-            names.into_iter().map(|name| Owner { name, span: Some(block.text.start + open + 1..block.text.start + close - 1) }).collect(),
-            clean(&body[..open]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
-            block.text.clone(),
-            block.text.start,
-        )];
-    }
-    // "- Define the coding party date - Kshitij", "- Start the calendar - Aadesh, Sovas"
-    if let Some((names, dash)) = trailing_dash_owners(body, people).filter(|_| owner.is_none() && commitments.iter().all(|c| c.owners.is_empty())) {
-        let at = body.trim_end().len();
-        let owners_start = dash + body[dash..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
-        return vec![explicit_action(
-            names.into_iter().map(|name| Owner { name, span: Some(block.text.start + owners_start..block.text.start + at) }).collect(),
-            clean(&body[..dash]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
+            names.into_iter().map(|name| Owner { name, span: Some(span.clone()) }).collect(),
+            clean(&body[..task_end]).trim_end_matches(['.', ';', ',', ' ']).to_string(),
             block.text.clone(),
             block.text.start,
         )];
@@ -1226,7 +1230,14 @@ fn trailing_dash_owners(s: &str, people: &People) -> Option<(Vec<String>, usize)
     if before.split_whitespace().count() < 2 || after.is_empty() {
         return None;
     }
-    let names: Vec<String> = after.split([',', '&', '/']).flat_map(|p| p.split(" and ")).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    Some((names_in(after, people)?, dash))
+}
+
+/// The names a list of owners written after a task holds ("Aadesh, Sovas",
+/// "D. Goodger"): each one to three capitalised words, none an ordinary
+/// English word unless the document knows it as a name.
+fn names_in(list: &str, people: &People) -> Option<Vec<String>> {
+    let names: Vec<String> = list.split([',', '&', '/']).flat_map(|p| p.split(" and ")).map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
     let is_name = |n: &String| {
         let words: Vec<&str> = n.split_whitespace().collect();
         (1..=3).contains(&words.len())
@@ -1235,7 +1246,26 @@ fn trailing_dash_owners(s: &str, people: &People) -> Option<(Vec<String>, usize)
                 w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '.' || c == '\'' || c == '’') && (people.knows(&lower) || !lexicon::is_word(&lower))
             })
     };
-    (!names.is_empty() && names.iter().all(is_name)).then_some((names, dash))
+    (!names.is_empty() && names.iter().all(is_name)).then_some(names)
+}
+
+/// "Add the swag to the agenda [D. Goodger] (carried forward)": owners in
+/// square brackets at the end of an entry, before any note of its
+/// progress. Returns the names and where the brackets open and close.
+fn trailing_bracket_owners(s: &str, people: &People) -> Option<(Vec<String>, usize, usize)> {
+    let mut t = s.trim_end().trim_end_matches(['.', ';']).trim_end();
+    // a note of progress in brackets after the owners
+    if let Some(open) = t.strip_suffix(')').and_then(|i| i.rfind('(')) {
+        if super::reports::progress(&t[open..]).is_some() {
+            t = t[..open].trim_end();
+        }
+    }
+    let inner = t.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    if t[..open].split_whitespace().count() < 2 {
+        return None;
+    }
+    Some((names_in(&inner[open + 1..], people)?, open, t.len()))
 }
 
 /// A person named at the start of a clause: "Cllr Shirley Cordner offered…",
@@ -1556,6 +1586,18 @@ mod tests {
         // a list item heading someone's tasks heads only the items under it
         let t = "Actions\n\n* Priya:\n  * send the slides\n* Minutes were approved.\n";
         assert_eq!(explicit(t), [(names(&["Priya"]), "send the slides".to_string())]);
+    }
+
+    #[test]
+    fn owners_in_square_brackets_after_the_task() {
+        let t = "## Action items\n\n- Section 5, Ubuntu: Add the swag to the future agenda [D. Goodger] (carried forward).\n- Renew the domain [Ngozi Okafor, Tomasz Wnuk]\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["D. Goodger"]), "Section 5, Ubuntu: Add the swag to the future agenda".to_string()),
+                (names(&["Ngozi Okafor", "Tomasz Wnuk"]), "Renew the domain".to_string())
+            ]
+        );
     }
 
     #[test]

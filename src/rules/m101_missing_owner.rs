@@ -31,7 +31,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .actions
         .iter()
-        .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty())
+        .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty() && !reported_closed(&ctx.text[a.span.clone()]))
         .map(|a| {
             let what = if a.task.is_empty() { String::new() } else { format!(" (“{}”)", shorten(&a.task)) };
             let mut d = diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"));
@@ -44,6 +44,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             d
         })
         .collect()
+}
+
+/// Whether the action's own text says it is finished or dropped ("Status:
+/// **done**", "(complete)"): nobody need be named for it now.
+fn reported_closed(action: &str) -> bool {
+    crate::model::reports::progress(&action.replace(['*', '_'], "")).is_some_and(|(p, _)| p.closes())
 }
 
 pub(crate) fn shorten(s: &str) -> String {
@@ -71,6 +77,14 @@ mod tests {
             assert_eq!(found.len(), 1, "{text:?}: {found:?}");
             assert!(found[0].message.contains("names no owner"));
         }
+    }
+
+    #[test]
+    fn a_finished_action_needs_no_owner() {
+        let text = "## Action items\n\n- Update the donation page.     Status: **done**.\n- Order the banners.\n";
+        let found = run(&RULE, text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("Order the banners"), "{found:?}");
     }
 
     #[test]

@@ -36,6 +36,8 @@ macro_rules! declare_rule {
     (@check $check:path) => { $check };
 }
 
+mod memo;
+mod words;
 mod m001_parse_recovery;
 mod m002_unused_suppression;
 mod m101_missing_owner;
@@ -54,6 +56,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::workspace::{InSeries, Roster};
 
+pub use memo::Memo;
+
 /// What a rule reads.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -63,6 +67,20 @@ pub struct Context<'a> {
     /// The other minutes of the series and what they say about this one's
     /// actions; `None` when the document is read alone.
     pub series: Option<InSeries<'a>>,
+    /// What the caller kept of earlier checks of the same document (the
+    /// language server); `None` for a document checked once.
+    pub memo: Option<&'a Memo>,
+}
+
+impl Context<'_> {
+    /// `answer()`, a read-back test of a fix, or its answer kept from an
+    /// earlier check; `key` names everything the answer reads.
+    pub(crate) fn recall(&self, key: impl FnOnce() -> String, answer: impl FnOnce() -> bool) -> bool {
+        match self.memo {
+            Some(memo) => memo.recall(key(), answer),
+            None => answer(),
+        }
+    }
 }
 
 pub struct Rule {
@@ -258,7 +276,7 @@ pub(crate) mod test_support {
     pub fn run(rule: &Rule, text: &str) -> Vec<Diagnostic> {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None })
+        (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None, memo: None })
     }
 
     /// The selected rules on `text` (with the roster of that text alone),
@@ -266,7 +284,7 @@ pub(crate) mod test_support {
     pub fn findings(text: &str, selection: &Selection) -> Vec<Diagnostic> {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        check(&Context { text, doc: &doc, roster: &roster, series: None }, selection)
+        check(&Context { text, doc: &doc, roster: &roster, series: None, memo: None }, selection)
     }
 
     /// Applies a finding's fix to `text`.
@@ -348,7 +366,7 @@ mod tests {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
         let index = crate::text::LineIndex::new(text);
-        check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::default())
+        check(&Context { text, doc: &doc, roster: &roster, series: None, memo: None }, &Selection::default())
             .iter()
             .map(|d| (d.code, index.line_number(d.range.start)))
             .collect()

@@ -18,10 +18,10 @@ use crate::catalogue::lexicon::{self, Class, Inflection};
 
 /// `memo`: what the caller kept of the commitments found in earlier
 /// versions of this document.
-pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
+pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
+    let sections = action_sections(text, doc, memo.as_deref_mut());
     // the people, and the detector that reads commitments with them
     let people = Detector::new(document_people(doc), memo);
-    let sections = action_sections(text, doc);
     let mut found = tables(text, doc);
     let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
     // the owner of the list items that follow, and the indent they must be deeper than
@@ -389,14 +389,45 @@ impl<'a> ByStart<'a> {
     }
 }
 
-/// The spans of action sections: from a heading (or a short line, or an
-/// agenda item) named like a register of actions, to the next item,
-/// heading (a deeper Markdown heading groups its entries) or decision.
-fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
+/// How a block marks an action section ([`action_sections`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SectionMark {
+    /// A heading or a short line ("Outstanding actions:") that opens one.
+    Opens,
+    /// A label line ("Actions") over the list that is one.
+    Labels,
+}
+
+/// Whether `b` opens an action section or labels one: a function of its
+/// kind and its text alone, which the caller's memo keeps by them.
+fn section_mark(text: &str, b: &Block) -> Option<SectionMark> {
     static OUTSTANDING: OnceLock<Regex> = OnceLock::new();
     let outstanding = OUTSTANDING.get_or_init(|| {
         Regex::new(r"(?i)^(?:outstanding(?:\s+for\s+action|\s+actions?)?|actions?\s+(?:arising|outstanding|agreed|log)|matters\s+for\s+action)\s*:").unwrap()
     });
+    let t = clean(&text[b.text.clone()]);
+    let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
+    // "**Actions**", "Action items:" on a line of their own over a list
+    let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
+    let heading = b.kind == BlockKind::Heading && (is_register_heading(&t) || is_register_heading(bare)) || underlined;
+    let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
+    let label_line = b.kind == BlockKind::Paragraph
+        && !text[b.text.clone()].trim().contains('\n')
+        && !bare.to_lowercase().contains("decision")
+        && is_register_heading(bare.trim_end_matches(['*', '_']));
+    if heading || short_line {
+        Some(SectionMark::Opens)
+    } else if label_line {
+        Some(SectionMark::Labels)
+    } else {
+        None
+    }
+}
+
+/// The spans of action sections: from a heading (or a short line, or an
+/// agenda item) named like a register of actions, to the next item,
+/// heading (a deeper Markdown heading groups its entries) or decision.
+fn action_sections(text: &str, doc: &Document, mut memo: Option<&mut Memo>) -> Vec<Span> {
     let mut starts: Vec<usize> = Vec::new();
     // sections under a label line, which end with the list after it
     let mut labelled: Vec<usize> = Vec::new();
@@ -406,20 +437,24 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         }
     }
     for b in &doc.blocks {
-        let t = clean(&text[b.text.clone()]);
-        let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
-        // "**Actions**", "Action items:" on a line of their own over a list
-        let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
-        let heading = b.kind == BlockKind::Heading && (is_register_heading(&t) || is_register_heading(bare)) || underlined;
-        let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
-        let label_line = b.kind == BlockKind::Paragraph
-            && !text[b.text.clone()].trim().contains('\n')
-            && !bare.to_lowercase().contains("decision")
-            && is_register_heading(bare.trim_end_matches(['*', '_']));
-        if heading || short_line {
-            starts.push(b.span.start);
-        } else if label_line {
-            labelled.push(b.span.start);
+        let mark = match memo.as_deref_mut() {
+            Some(memo) => {
+                let kept = memo.section_marks.entry(&text[b.text.clone()]);
+                match kept.iter().find(|(kind, _)| *kind == b.kind) {
+                    Some(&(_, mark)) => mark,
+                    None => {
+                        let mark = section_mark(text, b);
+                        kept.push((b.kind, mark));
+                        mark
+                    }
+                }
+            }
+            None => section_mark(text, b),
+        };
+        match mark {
+            Some(SectionMark::Opens) => starts.push(b.span.start),
+            Some(SectionMark::Labels) => labelled.push(b.span.start),
+            None => {}
         }
     }
     starts.sort_unstable();

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use super::commitments::{Commitment, People, Setting};
 use super::abbreviations::ShortForm;
+use super::actions::SectionMark;
 use super::inline::Decided;
+use super::BlockKind;
 
 /// The results of one function of a block's text, by the text: those of
 /// the readings before this one, and those this one has asked for. What a
@@ -69,6 +71,9 @@ pub struct Memo {
     /// The words of a block that read as short forms
     /// (`abbreviations::short_forms_in`), once read.
     pub(super) short_forms: Table<Option<Vec<ShortForm>>>,
+    /// Whether a block opens or labels an action section
+    /// (`actions::section_mark`), by the block's kind.
+    pub(super) section_marks: Table<Vec<(BlockKind, Option<SectionMark>)>>,
 }
 
 impl Memo {
@@ -88,5 +93,6 @@ impl Memo {
         self.motion_starts.end();
         self.decisions.end();
         self.short_forms.end();
+        self.section_marks.end();
     }
 }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// The offsets where each word asked for is written, in text order.
 pub(super) struct Written {
@@ -23,16 +23,17 @@ impl Written {
         if words.is_empty() {
             return Written { at };
         }
-        match AhoCorasick::new(&words) {
+        // the longest word at the leftmost start: every word is letters and
+        // digits, so a shorter one at the same start, or one starting inside
+        // the match, is part of a longer run and no whole word
+        match AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&words) {
             Ok(ac) => {
                 let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                for m in ac.find_overlapping_iter(text) {
+                for m in ac.find_iter(text) {
                     if !letter(text[..m.start()].chars().next_back()) && !letter(text[m.end()..].chars().next()) {
                         at.get_mut(words[m.pattern().as_usize()]).expect("every word has an entry").push(m.start());
                     }
                 }
-                // overlapping matches come in the order they end
-                at.values_mut().for_each(|v| v.sort_unstable());
             }
             // too many words for an automaton: every word of the text looked up
             Err(_) => by_runs(text, &mut at),
@@ -62,7 +63,7 @@ mod tests {
     #[test]
     fn whole_words_only_as_the_text_cuts_them() {
         let text = "The FFD met. FFDs and the ffd; MASH-FFD, é FFDé 2FFD FFD";
-        let asked = ["FFD", "ffd", "MASH", "é", "FF", "F.D", "", "FFDs"];
+        let asked = ["FFD", "ffd", "MASH", "é", "FF", "F.D", "", "FFDs", "FFDé", "2FFD", "FFDé2"];
         let found = Written::find(text, asked);
         let mut each: HashMap<String, Vec<usize>> = asked.iter().filter(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric)).map(|w| (w.to_string(), Vec::new())).collect();
         by_runs(text, &mut each);

@@ -23,12 +23,13 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
     // the people, and the detector that reads commitments with them
     let people = Detector::new(document_people(doc), memo);
     let mut found = tables(text, doc);
-    let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
+    let tables = Reach::new(found.iter().map(|a| a.span.clone()));
     // the owner of the list items that follow, and the indent they must be deeper than
     // the owner of the lines that follow, the indent of the list item naming
     // them (its deeper items are theirs), and the agenda item it is in
     let mut person_block: Option<PersonBlock> = None;
     let marked = ByStart::new(&doc.actions);
+    let in_sections = Reach::new(sections.iter().cloned());
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
         let block = &unattributed;
@@ -42,7 +43,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
             PersonBlock::close(&mut person_block, &mut found, text, &people);
             continue;
         }
-        if table_spans.iter().any(|t| overlaps(t, &block.text)) {
+        if tables.overlaps(&block.text) {
             continue;
         }
         if block.kind == BlockKind::ActionLine {
@@ -60,7 +61,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
         if person_block.as_ref().is_some_and(|b| b.item != item) {
             PersonBlock::close(&mut person_block, &mut found, text, &people);
         }
-        let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
+        let in_section = in_sections.holds(block.span.start);
         if let Some((owner, rest, named)) = person_heading(text, block, &people, in_section) {
             PersonBlock::close(&mut person_block, &mut found, text, &people);
             let list = (block.kind == BlockKind::ListItem).then_some(ListHead { indent, nested: None });
@@ -261,7 +262,8 @@ fn task_from(text: &str, a: &Action, from: usize) -> String {
 /// owner repeats one only in an action section: "Revisit next week" minuted
 /// under two topics is two actions.
 fn drop_repeats(actions: &mut Vec<Action>, sections: &[Span]) {
-    let in_section = |a: &Action| sections.iter().any(|s| s.start <= a.span.start && a.span.start < s.end);
+    let sections = Reach::new(sections.iter().cloned());
+    let in_section = |a: &Action| sections.holds(a.span.start);
     let key = |a: &Action| {
         let mut owners: Vec<String> = a.owners.iter().map(|o| o.name.to_lowercase()).collect();
         // "nirik to update the wiki" repeats "update the wiki" owned by nirik
@@ -469,17 +471,15 @@ fn action_sections(text: &str, doc: &Document, mut memo: Option<&mut Memo>) -> V
     let hashes = |at: usize| text[at..].bytes().take_while(|&c| c == b'#').count();
     let next_boundary = |s: usize| {
         let level = hashes(s);
-        boundaries.iter().copied().find(|&b| b > s && !(level > 0 && hashes(b) > level)).unwrap_or(text.len())
+        let after = boundaries.partition_point(|&b| b <= s);
+        boundaries[after..].iter().copied().find(|&b| !(level > 0 && hashes(b) > level)).unwrap_or(text.len())
     };
     let mut sections: Vec<Span> = starts.into_iter().map(|s| s..next_boundary(s)).collect();
+    // where the blocks that end a labelled list start, in order
+    let mut list_ends: Vec<usize> = doc.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::ActionLine)).map(|b| b.span.start).collect();
+    list_ends.sort_unstable();
     for s in labelled {
-        let list_end = doc
-            .blocks
-            .iter()
-            .filter(|b| b.span.start > s && !matches!(b.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::ActionLine))
-            .map(|b| b.span.start)
-            .min()
-            .unwrap_or(text.len());
+        let list_end = list_ends.get(list_ends.partition_point(|&e| e <= s)).copied().unwrap_or(text.len());
         sections.push(s..list_end.min(next_boundary(s)));
     }
     sections.sort_by_key(|r| r.start);

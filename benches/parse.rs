@@ -657,7 +657,7 @@ fn main() {
             let per_rule: Vec<Vec<Duration>> = match &last {
                 None => vec![Vec::new(); selected.len()],
                 Some((doc, roster)) => {
-                    let ctx = Context { text, doc, roster, series: None };
+                    let ctx = Context { text, doc, roster, series: None, memo: None };
                     selected
                         .iter()
                         .map(|r| {

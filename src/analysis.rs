@@ -18,7 +18,7 @@ use tree_sitter::Tree;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Memo};
-use crate::rules::{Context, Selection};
+use crate::rules::{self, Context, Selection};
 use crate::workspace::{InSeries, Roster};
 
 /// A document's model and findings.
@@ -77,14 +77,20 @@ pub struct Setup<'a> {
 
 /// The findings on `doc`, read from `text` by [`read`] or [`model`].
 pub fn check(text: &str, doc: &Document, setup: Setup) -> Vec<Diagnostic> {
-    check_until(text, doc, setup, &|| false).unwrap_or_default()
+    check_until(text, doc, setup, None, &|| false).unwrap_or_default()
 }
 
 /// [`check`] that gives up (`None`) when `cancelled` says so between rules:
 /// the language server's analysis of a version the editor has moved past.
-pub fn check_until(text: &str, doc: &Document, setup: Setup, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
+/// `memo`: what a caller that checks one document version after version
+/// keeps between checks ([`rules::Memo`]): the same findings, sooner.
+pub fn check_until(text: &str, doc: &Document, setup: Setup, memo: Option<&rules::Memo>, cancelled: &dyn Fn() -> bool) -> Option<Vec<Diagnostic>> {
     let Setup { roster, series, config, selection } = setup;
-    config.check_until(&Context { text, doc, roster, series }, selection, cancelled)
+    let found = config.check_until(&Context { text, doc, roster, series, memo }, selection, cancelled);
+    if let (Some(memo), Some(_)) = (memo, &found) {
+        memo.end();
+    }
+    found
 }
 
 /// One document read alone: its model and its findings, with `known`

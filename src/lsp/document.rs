@@ -76,6 +76,9 @@ pub struct OpenDocument {
     /// model to take where its blocks are unchanged (the model itself is a
     /// function of its text and keeps nothing).
     memo: Arc<Mutex<Memo>>,
+    /// What the rules' read-back tests of fixes answered for earlier
+    /// versions ([`crate::rules::Memo`]), for the next check.
+    rules_memo: Arc<Mutex<crate::rules::Memo>>,
 }
 
 /// One change of a didChange: a range (line and column in the negotiated
@@ -120,6 +123,8 @@ pub struct Job {
     kept: Option<Arc<Analysis>>,
     /// The document's [`OpenDocument::memo`].
     memo: Arc<Mutex<Memo>>,
+    /// The document's [`OpenDocument::rules_memo`].
+    rules_memo: Arc<Mutex<crate::rules::Memo>>,
     generation: u64,
     /// Everyone the other documents of the workspace know.
     roster: Roster,
@@ -140,7 +145,7 @@ impl Job {
     /// makes, here and not under the session's lock (nor per keystroke:
     /// changes only edit the rope).
     pub fn run(self) -> Option<Analysis> {
-        let Job { version, rope, old_tree, kept, memo, generation, roster, config, series, selection, cancel } = self;
+        let Job { version, rope, old_tree, kept, memo, rules_memo, generation, roster, config, series, selection, cancel } = self;
         let started = Instant::now();
         let reused_model = kept.is_some();
         let (text, tree, doc) = match kept {
@@ -169,7 +174,10 @@ impl Job {
         minutes.extend(series.disk.iter().map(|f| Minute { name: f.uri.as_str(), text: &f.text, doc: &f.doc }));
         let meetings = track(&minutes, || series.today);
         let setup = Setup { roster: &roster, series: Some(InSeries { series: &meetings, minute: 0 }), config: &config, selection: &selection };
-        let diagnostics = analysis::check_until(&text, &doc, setup, &|| cancel.is_cancelled())?;
+        // a check that panicked left answers that still hold (rules::Memo::recall)
+        let rules_memo = rules_memo.lock().unwrap_or_else(|e| e.into_inner());
+        let diagnostics = analysis::check_until(&text, &doc, setup, Some(&rules_memo), &|| cancel.is_cancelled())?;
+        drop(rules_memo);
         let index = LineIndex::new(&text);
         Some(Analysis { version, text, index, tree, doc, diagnostics, reused_model, took: started.elapsed(), generation })
     }
@@ -196,7 +204,7 @@ pub struct Applied {
 
 impl OpenDocument {
     pub fn new(text: &str, version: i32) -> OpenDocument {
-        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default(), memo: Arc::default() }
+        OpenDocument { version, rope: Rope::from_str(text), tree: None, analysis: None, kept: None, cost: None, generation: 0, failed: false, latest: Arc::new(AtomicI32::new(version)), turn: Arc::default(), memo: Arc::default(), rules_memo: Arc::default() }
     }
 
     /// The lock an analysis of this document holds while it runs.
@@ -295,6 +303,7 @@ impl OpenDocument {
             old_tree: self.tree.clone(),
             kept: self.kept.clone().filter(|k| k.version == self.version),
             memo: self.memo.clone(),
+            rules_memo: self.rules_memo.clone(),
             generation: self.generation,
             roster,
             config,

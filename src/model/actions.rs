@@ -18,17 +18,18 @@ use crate::catalogue::lexicon::{self, Class, Inflection};
 
 /// `memo`: what the caller kept of the commitments found in earlier
 /// versions of this document.
-pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
+pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
+    let sections = action_sections(text, doc, memo.as_deref_mut());
     // the people, and the detector that reads commitments with them
     let people = Detector::new(document_people(doc), memo);
-    let sections = action_sections(text, doc);
     let mut found = tables(text, doc);
-    let table_spans: Vec<Span> = found.iter().map(|a| a.span.clone()).collect();
+    let tables = Reach::new(found.iter().map(|a| a.span.clone()));
     // the owner of the list items that follow, and the indent they must be deeper than
     // the owner of the lines that follow, the indent of the list item naming
     // them (its deeper items are theirs), and the agenda item it is in
     let mut person_block: Option<PersonBlock> = None;
     let marked = ByStart::new(&doc.actions);
+    let in_sections = Reach::new(sections.iter().cloned());
     for block in &doc.blocks {
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
         let block = &unattributed;
@@ -42,7 +43,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
             PersonBlock::close(&mut person_block, &mut found, text, &people);
             continue;
         }
-        if table_spans.iter().any(|t| overlaps(t, &block.text)) {
+        if tables.overlaps(&block.text) {
             continue;
         }
         if block.kind == BlockKind::ActionLine {
@@ -60,7 +61,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document, memo: Option<&mut Memo>) {
         if person_block.as_ref().is_some_and(|b| b.item != item) {
             PersonBlock::close(&mut person_block, &mut found, text, &people);
         }
-        let in_section = sections.iter().any(|s| s.start <= block.span.start && block.span.start < s.end);
+        let in_section = in_sections.holds(block.span.start);
         if let Some((owner, rest, named)) = person_heading(text, block, &people, in_section) {
             PersonBlock::close(&mut person_block, &mut found, text, &people);
             let list = (block.kind == BlockKind::ListItem).then_some(ListHead { indent, nested: None });
@@ -261,7 +262,8 @@ fn task_from(text: &str, a: &Action, from: usize) -> String {
 /// owner repeats one only in an action section: "Revisit next week" minuted
 /// under two topics is two actions.
 fn drop_repeats(actions: &mut Vec<Action>, sections: &[Span]) {
-    let in_section = |a: &Action| sections.iter().any(|s| s.start <= a.span.start && a.span.start < s.end);
+    let sections = Reach::new(sections.iter().cloned());
+    let in_section = |a: &Action| sections.holds(a.span.start);
     let key = |a: &Action| {
         let mut owners: Vec<String> = a.owners.iter().map(|o| o.name.to_lowercase()).collect();
         // "nirik to update the wiki" repeats "update the wiki" owned by nirik
@@ -389,14 +391,45 @@ impl<'a> ByStart<'a> {
     }
 }
 
-/// The spans of action sections: from a heading (or a short line, or an
-/// agenda item) named like a register of actions, to the next item,
-/// heading (a deeper Markdown heading groups its entries) or decision.
-fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
+/// How a block marks an action section ([`action_sections`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SectionMark {
+    /// A heading or a short line ("Outstanding actions:") that opens one.
+    Opens,
+    /// A label line ("Actions") over the list that is one.
+    Labels,
+}
+
+/// Whether `b` opens an action section or labels one: a function of its
+/// kind and its text alone, which the caller's memo keeps by them.
+fn section_mark(text: &str, b: &Block) -> Option<SectionMark> {
     static OUTSTANDING: OnceLock<Regex> = OnceLock::new();
     let outstanding = OUTSTANDING.get_or_init(|| {
         Regex::new(r"(?i)^(?:outstanding(?:\s+for\s+action|\s+actions?)?|actions?\s+(?:arising|outstanding|agreed|log)|matters\s+for\s+action)\s*:").unwrap()
     });
+    let t = clean(&text[b.text.clone()]);
+    let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
+    // "**Actions**", "Action items:" on a line of their own over a list
+    let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
+    let heading = b.kind == BlockKind::Heading && (is_register_heading(&t) || is_register_heading(bare)) || underlined;
+    let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
+    let label_line = b.kind == BlockKind::Paragraph
+        && !text[b.text.clone()].trim().contains('\n')
+        && !bare.to_lowercase().contains("decision")
+        && is_register_heading(bare.trim_end_matches(['*', '_']));
+    if heading || short_line {
+        Some(SectionMark::Opens)
+    } else if label_line {
+        Some(SectionMark::Labels)
+    } else {
+        None
+    }
+}
+
+/// The spans of action sections: from a heading (or a short line, or an
+/// agenda item) named like a register of actions, to the next item,
+/// heading (a deeper Markdown heading groups its entries) or decision.
+fn action_sections(text: &str, doc: &Document, mut memo: Option<&mut Memo>) -> Vec<Span> {
     let mut starts: Vec<usize> = Vec::new();
     // sections under a label line, which end with the list after it
     let mut labelled: Vec<usize> = Vec::new();
@@ -406,20 +439,24 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
         }
     }
     for b in &doc.blocks {
-        let t = clean(&text[b.text.clone()]);
-        let underlined = underlined(text, b) && heading_line(&text[b.text.clone()]).is_some_and(is_register_heading);
-        // "**Actions**", "Action items:" on a line of their own over a list
-        let bare = t.trim_matches(|c: char| c == '*' || c == '_').trim();
-        let heading = b.kind == BlockKind::Heading && (is_register_heading(&t) || is_register_heading(bare)) || underlined;
-        let short_line = matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading) && t.len() <= 80 && outstanding.is_match(&t);
-        let label_line = b.kind == BlockKind::Paragraph
-            && !text[b.text.clone()].trim().contains('\n')
-            && !bare.to_lowercase().contains("decision")
-            && is_register_heading(bare.trim_end_matches(['*', '_']));
-        if heading || short_line {
-            starts.push(b.span.start);
-        } else if label_line {
-            labelled.push(b.span.start);
+        let mark = match memo.as_deref_mut() {
+            Some(memo) => {
+                let kept = memo.section_marks.entry(&text[b.text.clone()]);
+                match kept.iter().find(|(kind, _)| *kind == b.kind) {
+                    Some(&(_, mark)) => mark,
+                    None => {
+                        let mark = section_mark(text, b);
+                        kept.push((b.kind, mark));
+                        mark
+                    }
+                }
+            }
+            None => section_mark(text, b),
+        };
+        match mark {
+            Some(SectionMark::Opens) => starts.push(b.span.start),
+            Some(SectionMark::Labels) => labelled.push(b.span.start),
+            None => {}
         }
     }
     starts.sort_unstable();
@@ -434,17 +471,15 @@ fn action_sections(text: &str, doc: &Document) -> Vec<Span> {
     let hashes = |at: usize| text[at..].bytes().take_while(|&c| c == b'#').count();
     let next_boundary = |s: usize| {
         let level = hashes(s);
-        boundaries.iter().copied().find(|&b| b > s && !(level > 0 && hashes(b) > level)).unwrap_or(text.len())
+        let after = boundaries.partition_point(|&b| b <= s);
+        boundaries[after..].iter().copied().find(|&b| !(level > 0 && hashes(b) > level)).unwrap_or(text.len())
     };
     let mut sections: Vec<Span> = starts.into_iter().map(|s| s..next_boundary(s)).collect();
+    // where the blocks that end a labelled list start, in order
+    let mut list_ends: Vec<usize> = doc.blocks.iter().filter(|b| !matches!(b.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::ActionLine)).map(|b| b.span.start).collect();
+    list_ends.sort_unstable();
     for s in labelled {
-        let list_end = doc
-            .blocks
-            .iter()
-            .filter(|b| b.span.start > s && !matches!(b.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::ActionLine))
-            .map(|b| b.span.start)
-            .min()
-            .unwrap_or(text.len());
+        let list_end = list_ends.get(list_ends.partition_point(|&e| e <= s)).copied().unwrap_or(text.len());
         sections.push(s..list_end.min(next_boundary(s)));
     }
     sections.sort_by_key(|r| r.start);

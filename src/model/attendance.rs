@@ -12,6 +12,7 @@ use crate::catalogue;
 
 pub(super) fn analyse(text: &str, doc: &mut Document) {
     let mut people = Vec::new();
+    let before = Before::new(doc);
     let mut items = doc.list_items.iter().peekable();
     while let Some(first) = items.next() {
         let list = first.list;
@@ -19,7 +20,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         while let Some(next) = items.next_if(|i| i.list == list) {
             members.push(next);
         }
-        let Some(attendance) = label_before(text, doc, first.span.start) else { continue };
+        let Some(attendance) = label_before(text, doc, &before, first.span.start) else { continue };
         for item in members {
             let body_start = item.marker_span.end.max(item.span.start);
             let body = &text[body_start..item.span.end];
@@ -46,17 +47,17 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
 /// The attendance recorded by the label right before `at`: an attendance
 /// line with nobody after its label, or a heading or a line of its own
 /// naming attendance.
-fn label_before(text: &str, doc: &Document, at: usize) -> Option<Attendance> {
+fn label_before(text: &str, doc: &Document, before: &Before, at: usize) -> Option<Attendance> {
     // "## Attendance" read as an item (or one made a sub-heading) right before the list
-    let heading = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty());
+    let heading = before.heading(text, doc, at);
     if let Some(kind) = heading.and_then(|i| catalogue::attendance_label(&i.title)) {
         return Some(attendance_of(kind));
     }
-    let block = doc.blocks.iter().take_while(|b| b.span.start < at).filter(|b| b.span.end <= at).last()?;
+    let block = before.block(doc, at)?;
     if !text[block.span.end..at].trim().is_empty() {
         return None;
     }
-    let title = doc.items.iter().find(|i| i.heading_span.end <= at && text[i.heading_span.end..at].trim().is_empty()).map(|i| i.title.as_str());
+    let title = heading.map(|i| i.title.as_str());
     let written = match block.kind {
         BlockKind::Attendance if text[block.text.clone()].trim().is_empty() => &text[block.span.start..block.text.start],
         BlockKind::Attendance => return None,
@@ -65,6 +66,42 @@ fn label_before(text: &str, doc: &Document, at: usize) -> Option<Attendance> {
     };
     let kind = catalogue::attendance_label(written).or_else(|| title.and_then(catalogue::attendance_label))?;
     Some(attendance_of(kind))
+}
+
+/// What comes right before a list, found by binary search: a look at
+/// every item and block for every list grew with the square of the text.
+struct Before {
+    /// Where each item's heading ends, with the item's index, in order.
+    heading_ends: Vec<(usize, usize)>,
+    /// Whether the blocks are in text order (then a binary search finds
+    /// those that start before a point).
+    blocks_in_order: bool,
+}
+
+impl Before {
+    fn new(doc: &Document) -> Before {
+        let mut heading_ends: Vec<(usize, usize)> = doc.items.iter().enumerate().map(|(i, item)| (item.heading_span.end, i)).collect();
+        heading_ends.sort_unstable();
+        Before { heading_ends, blocks_in_order: doc.blocks.is_sorted_by_key(|b| b.span.start) }
+    }
+
+    /// The first item (in the document's order) whose heading ends right
+    /// before `at`, with nothing but white space between.
+    fn heading<'d>(&self, text: &str, doc: &'d Document, at: usize) -> Option<&'d AgendaItem> {
+        // the headings that end in the white space before `at`
+        let from = text[..at].trim_end().len();
+        let first = self.heading_ends.partition_point(|&(end, _)| end < from);
+        self.heading_ends[first..].iter().take_while(|&&(end, _)| end <= at).map(|&(_, i)| i).min().map(|i| &doc.items[i])
+    }
+
+    /// The last block that ends by `at`, of those before the first that
+    /// starts at or after it.
+    fn block<'d>(&self, doc: &'d Document, at: usize) -> Option<&'d Block> {
+        if !self.blocks_in_order {
+            return doc.blocks.iter().take_while(|b| b.span.start < at).filter(|b| b.span.end <= at).last();
+        }
+        doc.blocks[..doc.blocks.partition_point(|b| b.span.start < at)].iter().rev().find(|b| b.span.end <= at)
+    }
 }
 
 fn attendance_of(kind: &str) -> Attendance {

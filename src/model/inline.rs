@@ -116,13 +116,13 @@ fn may_decide(text: &str) -> bool {
 /// …" opening a sentence, a label opening a block ("- Consensus: ship in
 /// March"), and a marker in bold, "**Decision:** adopt the logo".
 fn inline_decisions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
-    let existing: Vec<Span> = doc.resolved_blocks.iter().map(|b| b.span.clone()).collect();
+    let existing = Reach::new(doc.resolved_blocks.iter().map(|b| b.span.clone()));
     let mut found = Vec::new();
     for block in &doc.blocks {
         if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem | BlockKind::NumberedParagraph) {
             continue;
         }
-        if existing.iter().any(|e| e.start <= block.span.start && block.span.end <= e.end) {
+        if existing.contains(&block.span) {
             continue;
         }
         let body = &text[block.text.clone()];
@@ -210,8 +210,9 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || P.get_or_init(|| Regex::new(r"[.!?][\s\u{a0}]+(Resolved|RESOLVED)[\s\u{a0}]+\(?\d[\w./()]*\.?[\s\u{a0}]*$").unwrap());
     let mut found = Vec::new();
+    let resolved = Reach::new(doc.resolved_blocks.iter().map(|r| r.span.start..r.span.end.max(r.span.start + 1)));
     for block in doc.blocks.iter().filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::NumberedParagraph | BlockKind::ListItem)) {
-        if doc.resolved_blocks.iter().any(|r| r.span.start <= block.text.start && block.text.start < r.span.end.max(r.span.start + 1)) {
+        if resolved.holds(block.text.start) {
             continue;
         }
         let body = &text[block.text.clone()];
@@ -289,11 +290,12 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     // the end of the blocks the last motion read its outcome from: a
     // "Vote: all in favour" entry there records that motion, not one of its own
     let mut outcome_read_to = 0;
+    let resolved = Reach::new(doc.resolved_blocks.iter().filter(|r| !r.inline).map(|r| r.span.clone()));
     for (k, block) in blocks.iter().enumerate() {
         if block.text.start < outcome_read_to {
             continue;
         }
-        if doc.resolved_blocks.iter().any(|r| !r.inline && r.span.start <= block.text.start && block.text.start < r.span.end) {
+        if resolved.holds(block.text.start) {
             continue;
         }
         let body = &text[block.text.clone()];
@@ -462,8 +464,9 @@ fn decided_bullets(text: &str, doc: &mut Document) {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || P.get_or_init(|| Regex::new(r"^(?:Approved|Agreed|Adopted|Carried|Passed)\b|\b(?:approved|agreed|adopted|carried|passed)[\s\u{a0}]+unanimously\b").unwrap());
     let mut found = Vec::new();
+    let resolved = Reach::new(doc.resolved_blocks.iter().map(|r| r.span.clone()));
     for block in doc.blocks.iter().filter(|b| b.kind == BlockKind::ListItem) {
-        if doc.resolved_blocks.iter().any(|r| r.span.start < block.span.end && block.span.start < r.span.end) {
+        if resolved.overlaps(&block.span) {
             continue;
         }
         let body = &text[block.text.clone()];

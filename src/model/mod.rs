@@ -282,6 +282,49 @@ impl Document {
     }
 }
 
+/// Spans asked, for each block of a document, whether one of them holds a
+/// point, overlaps a range or holds it: one binary search a question, where
+/// a look at every span for every block grew with the square of the text
+/// (a 10 MB file of minutes has thousands of each).
+pub(super) struct Reach {
+    starts: Vec<usize>,
+    /// The furthest end of the spans up to each start, in order of start.
+    ends: Vec<usize>,
+}
+
+impl Reach {
+    pub(super) fn new(spans: impl IntoIterator<Item = Span>) -> Reach {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_by_key(|s| s.start);
+        let mut furthest = 0;
+        let ends = spans.iter().map(|s| {
+            furthest = furthest.max(s.end);
+            furthest
+        });
+        Reach { ends: ends.collect(), starts: spans.iter().map(|s| s.start).collect() }
+    }
+
+    /// The furthest end of the spans whose start passes `starts`.
+    fn furthest(&self, starts: impl Fn(usize) -> bool) -> Option<usize> {
+        self.starts.partition_point(|&s| starts(s)).checked_sub(1).map(|i| self.ends[i])
+    }
+
+    /// Whether a span holds `at`.
+    pub(super) fn holds(&self, at: usize) -> bool {
+        self.furthest(|s| s <= at).is_some_and(|end| end > at)
+    }
+
+    /// Whether a span overlaps `range`.
+    pub(super) fn overlaps(&self, range: &Span) -> bool {
+        self.furthest(|s| s < range.end).is_some_and(|end| end > range.start)
+    }
+
+    /// Whether a span holds all of `range`.
+    pub(super) fn contains(&self, range: &Span) -> bool {
+        self.furthest(|s| s <= range.start).is_some_and(|end| end >= range.end)
+    }
+}
+
 /// The column `at` is written in (bytes from the start of its line).
 pub(super) fn column(text: &str, at: usize) -> usize {
     at - text[..at].rfind('\n').map_or(0, |i| i + 1)
@@ -395,5 +438,28 @@ impl Document {
     /// The definition of an abbreviation, by its short form.
     pub fn definition(&self, short: &str) -> Option<&Abbreviation> {
         self.abbreviations.iter().find(|a| a.short == short)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reach_answers_as_a_look_at_every_span() {
+        // every set of up to three spans within 0..5, empty ones and overlaps included
+        let all: Vec<Span> = (0..5).flat_map(|s| (s..5).map(move |e| s..e)).collect();
+        let mut sets: Vec<Vec<Span>> = vec![Vec::new()];
+        for _ in 0..3 {
+            sets = sets.iter().flat_map(|set| all.iter().map(move |s| [set.clone(), vec![s.clone()]].concat())).collect();
+        }
+        for spans in sets {
+            let reach = Reach::new(spans.clone());
+            for r in &all {
+                assert_eq!(reach.holds(r.start), spans.iter().any(|s| s.start <= r.start && r.start < s.end), "{spans:?} hold {}", r.start);
+                assert_eq!(reach.overlaps(r), spans.iter().any(|s| s.start < r.end && r.start < s.end), "{spans:?} overlap {r:?}");
+                assert_eq!(reach.contains(r), spans.iter().any(|s| s.start <= r.start && r.end <= s.end), "{spans:?} contain {r:?}");
+            }
+        }
     }
 }

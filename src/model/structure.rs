@@ -458,17 +458,23 @@ enum Candidate {
 fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
     let year = scheme::common_year(doc.items.iter().filter_map(|i| i.numbering.as_ref()));
     let mut candidates: Vec<(usize, Candidate)> = Vec::new();
+    // the first block that starts at each offset: one look-up a paragraph or
+    // list item, where a look at every block grew with the square of the text
+    let mut block_at: std::collections::HashMap<usize, &Block> = std::collections::HashMap::new();
+    for b in &doc.blocks {
+        block_at.entry(b.span.start).or_insert(b);
+    }
     match scheme {
         Scheme::Dot => {
             for p in &doc.numbered_paragraphs {
-                if let Some(block) = doc.blocks.iter().find(|b| b.span.start == p.span.start) {
+                if let Some(block) = block_at.get(&p.span.start) {
                     candidates.push((p.span.start, Candidate::Numbered { number: p.number_span.clone(), block: p.span.clone(), text: block.text.clone() }));
                 }
             }
         }
         Scheme::Paren => {
             for li in doc.list_items.iter().filter(|l| l.marker.as_deref().is_some_and(|m| m.ends_with(')') && m.trim_end_matches(')').parse::<u32>().is_ok())) {
-                if let Some(block) = doc.blocks.iter().find(|b| b.span.start == li.span.start) {
+                if let Some(block) = block_at.get(&li.span.start) {
                     candidates.push((li.span.start, Candidate::Numbered { number: li.marker_span.clone(), block: li.span.clone(), text: block.text.clone() }));
                 }
             }

@@ -9,10 +9,11 @@
 //! lower case ("Action", "Moved", "Need") is an ordinary word that a
 //! marker happened to be followed by, not somebody to look up.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
+use super::words::Written;
 use super::{diagnostic, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ActionKind, Span};
@@ -58,7 +59,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     // is not known from anywhere else
     let mut owner_spans: Vec<Span> = explicit().flat_map(|a| a.owners.iter().filter_map(|o| o.span.clone())).collect();
     owner_spans.sort_by_key(|s| s.start);
-    let text = Text::new(ctx.text, &owner_spans);
+    let text = Text::new(ctx.text, &owner_spans, unknown.iter().map(|(name, _)| *name));
     let parts: Vec<Option<Vec<&str>>> = unknown.iter().map(|(name, _)| name_parts(name, &text)).collect();
     let candidates = unknown.iter().map(|(name, _)| *name).chain(parts.iter().flatten().flatten().copied());
     let known = DocNames::new(ctx, candidates);
@@ -130,38 +131,50 @@ fn role_phrase(name: &str) -> Option<String> {
     (n.split_whitespace().count() >= 2).then(|| format!("the {}", n.to_lowercase()))
 }
 
-/// The words of the text, counted once: how often each is written, and
-/// how often inside the owner slot of an explicit action.
-struct Text<'a> {
-    /// Borrowed from the text: a copy of every word written was most of
-    /// this rule's time on a long document.
-    words: HashMap<&'a str, (usize, usize)>,
+/// The words of the unknown owners' names, looked up in the text once: how
+/// often each is written, and how often inside the owner slot of an
+/// explicit action.
+struct Text<'s> {
+    written: Written,
+    /// Where owners of explicit actions are written, in text order.
+    owner_spans: &'s [Span],
 }
 
-impl<'a> Text<'a> {
-    fn new(text: &'a str, owner_spans: &[Span]) -> Text<'a> {
-        let mut words: HashMap<&str, (usize, usize)> = HashMap::new();
-        for (at, w) in alphanumeric_runs(text) {
-            let i = owner_spans.partition_point(|s| s.start <= at);
-            let in_owner = i > 0 && at < owner_spans[i - 1].end;
-            let e = words.entry(w).or_default();
-            e.0 += 1;
-            e.1 += usize::from(in_owner);
-        }
-        Text { words }
+impl<'s> Text<'s> {
+    /// Only the words of `names` (and the same in lower case) are looked
+    /// up: all that [`Text::names_elsewhere`] and [`Text::uses_in_lower_case`]
+    /// are asked about.
+    fn new<'n>(text: &str, owner_spans: &'s [Span], names: impl Iterator<Item = &'n str>) -> Text<'s> {
+        let words: Vec<&str> = names.flat_map(|n| alphanumeric_runs(n).map(|(_, w)| w)).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        Text { written: Written::find(text, words.iter().copied().chain(lower.iter().map(String::as_str))), owner_spans }
+    }
+
+    /// How often `word` is written, and how often inside an owner slot.
+    fn counts(&self, word: &str) -> (usize, usize) {
+        let at = self.written.at(word);
+        let spans = self.owner_spans;
+        let in_owner = |&at: &usize| {
+            let i = spans.partition_point(|s| s.start <= at);
+            i > 0 && at < spans[i - 1].end
+        };
+        (at.len(), at.iter().filter(|a| in_owner(a)).count())
     }
 
     /// Whether a name is written elsewhere than in an owner slot: its
     /// surname (or its one word).
     fn names_elsewhere(&self, name: &str) -> bool {
-        alphanumeric_runs(name).last().is_some_and(|(_, w)| self.words.get(w).is_some_and(|(all, owners)| all > owners))
+        alphanumeric_runs(name).last().is_some_and(|(_, w)| {
+            let (all, owners) = self.counts(w);
+            all > owners
+        })
     }
 
     /// Whether the text uses `word` in lower case: then it is an ordinary
     /// word, not a name.
     fn uses_in_lower_case(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
-        lower != word && self.words.contains_key(lower.as_str())
+        lower != word && !self.written.at(&lower).is_empty()
     }
 }
 

@@ -55,7 +55,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             }
             // where the marker would not take the commitment in (a line
             // that runs on past it), the finding would come back: no fix
-            if !super::marker_reads_back_at(ctx.text, &a.span, a.owner_slot, MARKER, false) {
+            if !super::marker_reads_back_at(ctx, &a.span, a.owner_slot, MARKER, false) {
                 return d;
             }
             let edit = Edit { range: a.owner_slot..a.owner_slot, text: MARKER.into() };

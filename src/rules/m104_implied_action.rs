@@ -43,8 +43,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
         .map(|a| {
             let names: Vec<&str> = a.owners.iter().map(|o| o.name.as_str()).collect();
             let mut d = diagnostic(&RULE, a.span.clone(), format!("a commitment for {}, not marked as an action", names.join(", ")));
-            let marker = markers.entry(names).or_insert_with(|| marker_for(&a.owners)).clone();
-            d.fix = marker.filter(|(_, marker)| super::marker_reads_back_at(ctx.text, &a.span, a.owner_slot, &format!(" {marker}"), true)).map(|(written, marker)| Fix {
+            let marker = markers.entry(names).or_insert_with(|| {
+                // the wording's read-back test, kept by a caller that checks again
+                marker_for(&a.owners, |m| ctx.recall(|| format!("M104 marker\n{m}"), || reads_back(m)))
+            })
+            .clone();
+            d.fix = marker.filter(|(_, marker)| super::marker_reads_back_at(ctx, &a.span, a.owner_slot, &format!(" {marker}"), true)).map(|(written, marker)| Fix {
                 title: format!("Mark as action for {written}"),
                 edits: vec![Edit { range: a.owner_slot..a.owner_slot, text: format!(" {marker}") }],
                 // the owner is read from the prose: a person should confirm it
@@ -61,8 +65,9 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 /// names are ("public Health" → "Public Health"); a bracketed qualifier
 /// ("Assistant Director (Safeguarding Services)") is kept, and left out
 /// only when the owner does not read back with it ("Clerk (acting)": a
-/// bracket in lower case is a remark, not part of an owner).
-fn marker_for(owners: &[Owner]) -> Option<(String, String)> {
+/// bracket in lower case is a remark, not part of an owner). `reads_back`
+/// is [`reads_back`], or its answer kept from an earlier check.
+fn marker_for(owners: &[Owner], reads_back: impl Fn(&str) -> bool) -> Option<(String, String)> {
     let capitalised: Vec<String> = owners.iter().map(|o| capitalise(&o.name)).collect();
     let unqualified: Vec<String> = capitalised.iter().map(|o| without_brackets(o)).collect();
     [capitalised, unqualified].into_iter().find_map(|names| {
@@ -131,7 +136,7 @@ mod tests {
             (&["Head of HR (People Services)", "Clerk"], "Head of HR (People Services), Clerk"),
         ] {
             let owners: Vec<Owner> = owners.iter().map(|o| Owner { name: o.to_string(), span: None }).collect();
-            let (w, marker) = marker_for(&owners).expect("a marker that reads back");
+            let (w, marker) = marker_for(&owners, reads_back).expect("a marker that reads back");
             assert_eq!(w, written);
             let text = format!("1. Report\nThe report would be circulated. {marker}\n");
             let codes: Vec<_> = findings(&text).into_iter().map(|d| d.code).collect();

@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::words::Written;
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
 use crate::model::{DefinitionForm, LongForms};
@@ -33,41 +34,33 @@ declare_rule! {
     }
 }
 
-/// The words of the text, read once: where each is first written.
-struct Words<'t> {
-    first: HashMap<&'t str, usize>,
+/// Whether a word in capitals ("TOTAL", "TRANSFER") is written for form:
+/// the text also writes it in lower case, or it is an English word whose
+/// initials the text does not spell out elsewhere (`spelt_out`: "MASH"
+/// after "Multi Agency Safeguarding Hub"). A word of three letters ("CAN",
+/// "NOT") is one only when it is both: so many short forms are also words
+/// ("ACT", "AGE") that either alone says little.
+fn is_word_in_capitals(words: &Written, short: &str, spelt_out: bool) -> bool {
+    let letters = short.chars().count();
+    if letters < 3 || !short.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let lower = short.to_lowercase();
+    let written_in_lower_case = !words.at(&lower).is_empty();
+    let english = !spelt_out && crate::catalogue::lexicon::is_word(&lower);
+    if letters == 3 {
+        written_in_lower_case && english
+    } else {
+        written_in_lower_case || english
+    }
 }
 
-impl<'t> Words<'t> {
-    fn new(text: &'t str) -> Self {
-        let mut first = HashMap::new();
-        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-            first.entry(w).or_insert(w.as_ptr() as usize - text.as_ptr() as usize);
-        }
-        Words { first }
-    }
-
-    /// Whether a word in capitals ("TOTAL", "TRANSFER") is written for form:
-    /// the text also writes it in lower case, or it is an English word whose
-    /// initials the text does not spell out elsewhere (`spelt_out`: "MASH"
-    /// after "Multi Agency Safeguarding Hub").
-    /// A word of three letters ("CAN", "NOT") is one only when it is both:
-    /// so many short forms are also words ("ACT", "AGE") that either alone
-    /// says little.
-    fn is_word_in_capitals(&self, short: &str, spelt_out: bool) -> bool {
-        let letters = short.chars().count();
-        if letters < 3 || !short.chars().all(|c| c.is_uppercase()) {
-            return false;
-        }
-        let lower = short.to_lowercase();
-        let written_in_lower_case = self.first.contains_key(lower.as_str());
-        let english = !spelt_out && crate::catalogue::lexicon::is_word(&lower);
-        if letters == 3 {
-            written_in_lower_case && english
-        } else {
-            written_in_lower_case || english
-        }
-    }
+/// The short form a finding names: as written ("PIs"), but a possessive
+/// ("YA’s") by its short form.
+fn named<'t>(text: &'t str, u: &'t crate::model::AbbreviationUse) -> &'t str {
+    let written = &text[u.span.clone()];
+    let possessive = written.ends_with("’s") || written.ends_with("'s");
+    if possessive { u.short.as_str() } else { written }
 }
 
 fn check(ctx: &Context) -> Vec<Diagnostic> {
@@ -86,39 +79,42 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let mut reported = HashSet::new();
     let mut out = Vec::new();
     let mut long_forms: Option<LongForms> = None;
-    let mut words: Option<Words> = None;
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for u in &doc.abbreviation_uses {
         *counts.entry(u.short.as_str()).or_default() += 1;
     }
-    for u in &doc.abbreviation_uses {
-        let short = u.short.as_str();
-        if !in_prose.contains(short)
-            || defined.contains(short)
-            || crate::catalogue::abbreviation(short).is_some()
-            || ctx.roster.is_initials(short)
-            || ctx.roster.knows_abbreviation(short)
-            || !reported.insert(short)
-        {
-            continue;
-        }
-        let words = words.get_or_insert_with(|| Words::new(ctx.text));
-        let uses = *counts.get(short).unwrap_or(&1);
+    let undefined: Vec<&crate::model::AbbreviationUse> = doc
+        .abbreviation_uses
+        .iter()
+        .filter(|u| {
+            let short = u.short.as_str();
+            in_prose.contains(short)
+                && !defined.contains(short)
+                && crate::catalogue::abbreviation(short).is_none()
+                && !ctx.roster.is_initials(short)
+                && !ctx.roster.knows_abbreviation(short)
+                && reported.insert(short)
+        })
+        .collect();
+    // the words asked about below, looked up in the text in one pass
+    let lower: Vec<String> = undefined.iter().map(|u| named(ctx.text, u).to_lowercase()).collect();
+    let asked = undefined.iter().flat_map(|u| [named(ctx.text, u), u.short.as_str()]).chain(lower.iter().map(String::as_str));
+    let words = Written::find(ctx.text, asked);
+    for u in undefined {
+        let uses = *counts.get(u.short.as_str()).unwrap_or(&1);
         // name it as written ("PIs"), look it up by its short form ("PI")
-        let written = &ctx.text[u.span.clone()];
-        let possessive = written.ends_with("’s") || written.ends_with("'s");
-        let short = if possessive { short } else { written };
+        let short = named(ctx.text, u);
         // where a reader first meets it: the title or a heading may come first
         let first = [short, u.short.as_str()]
             .iter()
-            .filter_map(|w| words.first.get(w).copied())
+            .filter_map(|w| words.at(w).first().copied())
             .filter(|&at| at < u.span.start)
             .min()
             .map_or(u.range(), |at| at..at + short.len());
         let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
         // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
         let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
-        if words.is_word_in_capitals(short, long.is_some()) {
+        if is_word_in_capitals(&words, short, long.is_some()) {
             continue;
         }
         let mut d = match long {
@@ -132,7 +128,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
                 d.related.push(Related { range: long.clone(), message: format!("the long form of {short}") });
                 // offered only where the definition would be read as one (not
                 // in a title or an owner), or --fix would offer it again
-                if reads_back(ctx.text, long.clone(), short) {
+                if reads_back(ctx, long.clone(), short) {
                     d.fix = Some(Fix {
                         title: format!("Define {short} as “{long_text}”"),
                         edits: vec![Edit { range: long.end..long.end, text: format!(" ({short})") }],
@@ -156,7 +152,8 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
 /// it is not written there already, and the paragraph around it (to the
 /// blank lines either side), with the definition written in, parsed on its
 /// own, defines it.
-fn reads_back(text: &str, long: std::ops::Range<usize>, short: &str) -> bool {
+fn reads_back(ctx: &Context, long: std::ops::Range<usize>, short: &str) -> bool {
+    let text = ctx.text;
     // written there already but read as something else (a role in an
     // attendance list, a title): writing it again would change nothing
     let after = text[long.end..].trim_start();
@@ -166,7 +163,10 @@ fn reads_back(text: &str, long: std::ops::Range<usize>, short: &str) -> bool {
     let start = text[..long.start].rfind("\n\n").map_or(0, |i| i + 2);
     let end = text[long.end..].find("\n\n").map_or(text.len(), |i| long.end + i);
     let paragraph = format!("{} ({short}){}", &text[start..long.end], &text[long.end..end]);
-    crate::model::Document::parse(&paragraph).abbreviations.iter().any(|a| a.short == short && a.long.is_some())
+    ctx.recall(
+        || format!("M201 {} {short}\n{paragraph}", short.len()),
+        || crate::model::Document::parse(&paragraph).abbreviations.iter().any(|a| a.short == short && a.long.is_some()),
+    )
 }
 
 impl crate::model::AbbreviationUse {

@@ -82,7 +82,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, m)| {
-                let ctx = Context { text: m.text, doc: m.doc, roster: &roster, series: Some(InSeries { series: &series, minute: i }) };
+                let ctx = Context { text: m.text, doc: m.doc, roster: &roster, series: Some(InSeries { series: &series, minute: i }), memo: None };
                 (RULE.check)(&ctx).into_iter().map(|d| format!("{}: {}", &m.text[d.range.clone()].lines().next().unwrap_or(""), d.message)).collect()
             })
             .collect()

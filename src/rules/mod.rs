@@ -36,6 +36,8 @@ macro_rules! declare_rule {
     (@check $check:path) => { $check };
 }
 
+mod memo;
+mod words;
 mod m001_parse_recovery;
 mod m002_unused_suppression;
 mod m101_missing_owner;
@@ -54,6 +56,8 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Document;
 use crate::workspace::{InSeries, Roster};
 
+pub use memo::Memo;
+
 /// What a rule reads.
 pub struct Context<'a> {
     pub text: &'a str,
@@ -63,6 +67,20 @@ pub struct Context<'a> {
     /// The other minutes of the series and what they say about this one's
     /// actions; `None` when the document is read alone.
     pub series: Option<InSeries<'a>>,
+    /// What the caller kept of earlier checks of the same document (the
+    /// language server); `None` for a document checked once.
+    pub memo: Option<&'a Memo>,
+}
+
+impl Context<'_> {
+    /// `answer()`, a read-back test of a fix, or its answer kept from an
+    /// earlier check; `key` names everything the answer reads.
+    pub(crate) fn recall(&self, key: impl FnOnce() -> String, answer: impl FnOnce() -> bool) -> bool {
+        match self.memo {
+            Some(memo) => memo.recall(key(), answer),
+            None => answer(),
+        }
+    }
 }
 
 pub struct Rule {
@@ -262,7 +280,8 @@ const LINE_CONTEXT: usize = 512;
 /// a number ("would write to 1 (Action – Clerk).") or inside an unclosed
 /// bracket the grammar does not read one, and the finding and its fix would
 /// come back. Only that stretch is parsed, not the document.
-pub(crate) fn marker_reads_back_at(text: &str, span: &std::ops::Range<usize>, slot: usize, marker: &str, owned: bool) -> bool {
+pub(crate) fn marker_reads_back_at(ctx: &Context, span: &std::ops::Range<usize>, slot: usize, marker: &str, owned: bool) -> bool {
+    let text = ctx.text;
     let mut window = span.start.saturating_sub(LINE_CONTEXT);
     while !text.is_char_boundary(window) {
         window += 1;
@@ -273,12 +292,19 @@ pub(crate) fn marker_reads_back_at(text: &str, span: &std::ops::Range<usize>, sl
         None => span.start,
     };
     let (Some(before), Some(after)) = (text.get(start..slot), text.get(slot..span.end.max(slot))) else { return false };
-    let doc = crate::model::Document::parse(&format!("{before}{marker}{after}\n"));
-    let marked = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Explicit && (!owned || !a.owners.is_empty()) && a.span.end > slot - start);
-    // "would write to ! (Action – Clerk)": a stop before the marker leaves the
-    // commitment outside the action it marks, and the finding would stay
-    let still_implied = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Implied && a.span.start < slot - start);
-    marked && !still_implied
+    let written = format!("{before}{marker}{after}\n");
+    let at = slot - start;
+    ctx.recall(
+        || format!("marker at {at}, owned {owned}\n{written}"),
+        || {
+            let doc = crate::model::Document::parse(&written);
+            let marked = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Explicit && (!owned || !a.owners.is_empty()) && a.span.end > at);
+            // "would write to ! (Action – Clerk)": a stop before the marker leaves the
+            // commitment outside the action it marks, and the finding would stay
+            let still_implied = doc.actions.iter().any(|a| a.kind == crate::model::ActionKind::Implied && a.span.start < at);
+            marked && !still_implied
+        },
+    )
 }
 
 #[cfg(test)]
@@ -289,7 +315,7 @@ pub(crate) mod test_support {
     pub fn run(rule: &Rule, text: &str) -> Vec<Diagnostic> {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None })
+        (rule.check)(&Context { text, doc: &doc, roster: &roster, series: None, memo: None })
     }
 
     /// The selected rules on `text` (with the roster of that text alone),
@@ -297,7 +323,7 @@ pub(crate) mod test_support {
     pub fn findings(text: &str, selection: &Selection) -> Vec<Diagnostic> {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
-        check(&Context { text, doc: &doc, roster: &roster, series: None }, selection)
+        check(&Context { text, doc: &doc, roster: &roster, series: None, memo: None }, selection)
     }
 
     /// Applies a finding's fix to `text`.
@@ -379,7 +405,7 @@ mod tests {
         let doc = Document::parse(text);
         let roster = Roster::from_documents([&doc]);
         let index = crate::text::LineIndex::new(text);
-        check(&Context { text, doc: &doc, roster: &roster, series: None }, &Selection::default())
+        check(&Context { text, doc: &doc, roster: &roster, series: None, memo: None }, &Selection::default())
             .iter()
             .map(|d| (d.code, index.line_number(d.range.start)))
             .collect()

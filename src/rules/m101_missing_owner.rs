@@ -15,6 +15,9 @@ declare_rule! {
     ///
     /// Example: `Members asked for a breakdown of agency staff. (Action)`
     ///
+    /// Not reported: an action whose own text says it is finished or dropped (`Status: done`,
+    /// `(complete)`, `withdrawn`): nobody need be named for it now.
+    ///
     /// Fix: name the owner: `(Action – DCS)`. In an editor, the "Add owner" code action opens
     /// the owner slot and offers the people, roles and abbreviations of the meeting.
     pub const RULE = {

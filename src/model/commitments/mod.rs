@@ -395,7 +395,12 @@ impl<'a> Reader<'a> {
             let present = matches!(aux.lower.as_str(), "is" | "are" | "am") || aux.lower == "been" && k > 0 && matches!(ws[k - 1].lower.as_str(), "has" | "have");
             // "was still chasing": work in hand when minuted ("was buying" is narrative)
             let past = matches!(aux.lower.as_str(), "was" | "were") && ws[k + 1..i].iter().any(|w| w.lower == "still");
-            if (present || past) && !ws.get(i + 1).is_some_and(|n| n.lower == "to") {
+            // "Esports is moving", "is progressing steadily": a verb with
+            // nothing after it but an adverb reports how things stand; work
+            // in hand acts on something ("is still chasing the contractor",
+            // "is following up")
+            let next = ws.get(i + 1).filter(|n| !ends_clause(&ws[i]) && !n.is_adverb());
+            if (present || past) && next.is_some_and(|n| n.lower != "to") {
                 let at = if aux.lower == "been" { k - 1 } else { k };
                 let subject = self.subject(ws, at);
                 if !matches!(subject, Subject::Named(_) | Subject::Refers) {

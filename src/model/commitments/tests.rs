@@ -200,6 +200,13 @@ fn speakers_and_first_person() {
 }
 
 #[test]
+fn how_things_stand_is_no_work_in_hand() {
+    none("The Esports society is moving.");
+    none("The new release is progressing steadily with better searches.");
+    assert_eq!(owners(&one("JB is still chasing the contractor.")), ["JB"]);
+}
+
+#[test]
 fn an_order_and_its_object_are_no_owner() {
     for c in find_with("empower people to do more\n", &[], true) {
         assert!(c.owners.is_empty(), "{c:?}");

@@ -997,14 +997,15 @@ fn inline_action_markers(text: &str, block: &Block, people: &Detector) -> Vec<Ac
     let body = &text[block.text.clone()];
     // the marker is one of these words: a block without them is not
     // searched, and a document without them does not compile the pattern
-    if !body.contains("Action") && !body.contains("ACTION") {
+    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("TODO") && !body.contains("ToDo") {
         return Vec::new();
     }
     // Markdown emphasis around the marker is the marker: "**Action:**",
-    // "__Action__:", "*Action*:"; so are brackets, "[ACTION]"; the owner
+    // "__Action__:", "*Action*:"; so are brackets, "[ACTION]", and a
+    // programmer's "TODO:"; the owner
     // may stand in brackets before the colon, "Action (BS):"
     let p = P.get_or_init(|| {
-        Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[)(?:Further\s+)?(?:Action|ACTION)S?(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?::|\])(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
+        Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[)(?:Further\s+)?(?:(?:Action|ACTION)S?|TODO|ToDo)(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?::|\])(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
     });
     let mut out = Vec::new();
     let mut index = None;
@@ -1038,8 +1039,12 @@ fn inline_action_markers(text: &str, block: &Block, people: &Detector) -> Vec<Ac
             continue;
         }
         let found = people.find(task_text, Setting { entry: true });
+        // "ACTION: Raj - update the events page": a name, a spaced dash, an order
+        let dashed = owner_before_dash(task_text, people);
+        let task_text = dashed.as_ref().map_or(task_text, |(_, _, rest)| &task_text[*rest..]);
         let owners = bracketed
             .map(|(names, span)| names.into_iter().map(|name| Owner { name, span: Some(span.clone()) }).collect())
+            .or_else(|| dashed.map(|(names, r, _)| names.into_iter().map(|name| Owner { name, span: Some(block.text.start + task_span.start + r.start..block.text.start + task_span.start + r.end) }).collect()))
             .or_else(|| found.iter().find(|c| !c.owners.is_empty()).map(|c| c.owners.iter().map(|n| Owner { name: n.clone(), span: None }).collect()))
             .or_else(|| leading_person(task_text).map(|(n, r)| vec![Owner { name: n, span: Some(block.text.start + m.end() + r.start..block.text.start + m.end() + r.end) }]))
             .or_else(|| trailing_owners(task_text).map(|n| n.into_iter().map(|name| Owner { name, span: None }).collect()))
@@ -1116,7 +1121,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
     static P: OnceLock<Regex> = OnceLock::new();
     let body = &text[block.text.clone()];
     // as for inline_action_markers: the marker is one of these words
-    if !body.contains("Action") && !body.contains("ACTION") {
+    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("TODO") && !body.contains("ToDo") {
         return Vec::new();
     }
     let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
@@ -1282,6 +1287,17 @@ fn names_in(list: &str, people: &People) -> Option<Vec<String>> {
             })
     };
     (!names.is_empty() && names.iter().all(is_name)).then_some(names)
+}
+
+/// "Raj - update the events page", "Ann, Bo – book the hall": names before
+/// a spaced dash and a task that opens with its verb. Returns the names,
+/// where they are written and where the task starts.
+fn owner_before_dash(task: &str, people: &People) -> Option<(Vec<String>, Span, usize)> {
+    let dash = [" - ", " – ", " — "].iter().filter_map(|d| task.find(d)).min()?;
+    let names = names_in(&task[..dash], people)?;
+    let rest = task[dash..].trim_start_matches([' ', '-', '–', '—']);
+    let lead = task[..dash].len() - task[..dash].trim_start().len();
+    opens_with_verb(rest).then(|| (names, lead..dash, task.len() - rest.len()))
 }
 
 /// "Add the swag to the agenda [D. Goodger] (carried forward)": owners in
@@ -1621,6 +1637,19 @@ mod tests {
         // a list item heading someone's tasks heads only the items under it
         let t = "Actions\n\n* Priya:\n  * send the slides\n* Minutes were approved.\n";
         assert_eq!(explicit(t), [(names(&["Priya"]), "send the slides".to_string())]);
+    }
+
+    #[test]
+    fn a_marker_then_a_name_a_dash_and_an_order() {
+        let t = "1. Website\n\n- ACTION: Ngozi - update the events page\n- TODO: Tomasz Wnuk – fix the login\n- TODO: Website - it was slow\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["Ngozi"]), "update the events page".to_string()),
+                (names(&["Tomasz Wnuk"]), "fix the login".to_string()),
+                (names(&[]), "Website - it was slow".to_string())
+            ]
+        );
     }
 
     #[test]

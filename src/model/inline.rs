@@ -108,13 +108,18 @@ pub(super) fn is_register_heading(title: &str) -> bool {
 /// with (the marker pattern is case-sensitive): a block without one is not
 /// searched, and a document without one does not compile the pattern.
 fn may_decide(text: &str) -> bool {
-    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus", "Outcome", "OUTCOME", "Result", "RESULT", "carried", "passed", "adopted", "approved"].iter().any(|w| text.contains(w))
+    ["AGREED", "APPROVED", "RESOLVED", "DECISION:", "DECIDED", "Agreed", "Approved", "Resolved", "Resolution", "Decided", "Decision", "Conclusion", "Consensus", "Outcome", "OUTCOME", "Result", "RESULT", "carried", "passed", "adopted", "approved", "Unanimously", "resolved", "decided", "elected", "ratified", "endorsed", "voted"]
+        .iter()
+        .any(|w| text.contains(w))
 }
 
 /// Decisions recorded inside prose: "This was AGREED.", "It was AGREED
 /// that …", "The Council APPROVED …", "… DECISION: 1) … 2) …", "Decided to
-/// …" opening a sentence, a label opening a block ("- Consensus: ship in
-/// March"), and a marker in bold, "**Decision:** adopt the logo".
+/// …" or "Unanimously agreed to …" opening a sentence, the body deciding
+/// at a sentence's start ("The Board approved the budget", "The members
+/// elected Ann Lee", "The committee voted 5-0 to …"), a label opening a
+/// block ("- Consensus: ship in March"), and a marker in bold,
+/// "**Decision:** adopt the logo".
 fn inline_decisions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     let existing = Reach::new(doc.resolved_blocks.iter().map(|b| b.span.clone()));
     let mut found = Vec::new();
@@ -154,7 +159,7 @@ pub(super) struct Decided {
 fn decisions_in(body: &str) -> Vec<Decided> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|\bUnanimously[\s\u{a0}]+(?:agreed|approved|resolved|decided)\b|\bThe[\s\u{a0}]+(?:[\p{L}-]+[\s\u{a0}]+)?(?:[Bb]oard|[Cc]ommittee|[Cc]ouncil|[Mm]embers|[Mm]eeting|[Tt]rustees|[Dd]irectors|[Gg]overnors|[Gg]roup|[Pp]anel|[Aa]ssembly|[Cc]ommission)[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?(?:approved|adopted|resolved|decided|elected|ratified|endorsed|voted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?(?:to|in[\s\u{a0}]+favou?r))\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -243,7 +248,7 @@ fn trailing_resolution_labels(text: &str, doc: &mut Document) {
 fn may_start_motion(text: &str) -> bool {
     // every way the pattern starts holds one of these ("moved", not
     // "move": "remove" and "movement" are common and start nothing)
-    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "VOTED", "roposed", "ROPOSED", "Proposal:", "PROPOSAL:"].iter().any(|w| text.contains(w))
+    ["otion", "OTION", "moves", "moved", "MOVED", "Moved", "M/S/", "Vote:", "VOTE:", "Vote to", "Vote on", "VOTE TO", "VOTE ON", "VOTED", "roposed", "ROPOSED", "Proposal:", "PROPOSAL:"].iter().any(|w| text.contains(w))
 }
 
 /// "Vote: all in favour", "Moved by Ames, seconded by Bell.": the vote on,
@@ -266,7 +271,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static FAILED: OnceLock<Regex> = OnceLock::new();
     static SECONDED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote)[\s\u{a0}]+(?:to|on)[\s\u{a0}]|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
     };
     let carried = || {
         CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|agreed|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted|agreed)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\b(?:carried|approved|passed|adopted|accepted|agreed)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?-i:VOTED)\b").unwrap())
@@ -565,6 +570,26 @@ mod tests {
         assert_eq!(Document::parse("Attendees: Ann, Bob\n\n* Welcome\n").meeting.title, None);
         assert_eq!(Document::parse("Board meeting\n\nAttendees: Ann, Bob\n").meeting.title.as_deref(), Some("Board meeting"));
         assert_eq!(Document::parse("**Meeting venue:** Renaissance Center\n**Date:** June 23, 2005\n\n1. Welcome\n").meeting.title, None);
+    }
+
+    #[test]
+    fn the_body_deciding_at_a_sentences_start() {
+        for text in [
+            "The board approved the 2024 budget.\n",
+            "The Board unanimously adopted the new policy.\n",
+            "The members elected Ann Lee as chair.\n",
+            "The committee voted 5-0 to fund the docs grant.\n",
+            "Unanimously agreed to move hosting to the new provider.\n",
+            "Agreed to hold the AGM in May.\n",
+            "Vote to adopt the new logo: 5 yes, 0 no. Passed.\n",
+        ] {
+            assert_eq!(decisions(text).len(), 1, "{text}");
+        }
+        // an earlier decision reported, or one inside a sentence about it
+        // "agreed that" is as often agreeing with a view as deciding
+        for text in ["Ann said the board approved the budget last year.\n", "The board had approved the budget in May.\n", "The board discussed the budget.\n", "The committee agreed that the park was busy.\n"] {
+            assert!(decisions(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

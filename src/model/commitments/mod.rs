@@ -775,7 +775,10 @@ impl<'a> Reader<'a> {
     /// The subject of the verb group that starts at word `at`.
     fn subject(&self, ws: &[Word], at: usize) -> Subject {
         let mut j = at;
-        while j > 0 && (ws[j - 1].is_adverb() || ws[j - 1].is(Class::Have) && at - j < 2) && ws[j - 1].stop_after.is_none() {
+        // "Unanimously agreed to …": an adverb capitalised for opening the
+        // sentence is no name
+        let opening_adverb = |w: &Word| w.lower.ends_with("ly") && lexicon::is_word(&w.lower) && !self.people.knows(&w.lower);
+        while j > 0 && (ws[j - 1].is_adverb() || j == 1 && opening_adverb(&ws[0]) || ws[j - 1].is(Class::Have) && at - j < 2) && ws[j - 1].stop_after.is_none() {
             j -= 1;
         }
         if j == 0 {

@@ -200,6 +200,11 @@ fn speakers_and_first_person() {
 }
 
 #[test]
+fn an_adverb_opening_the_sentence_is_no_owner() {
+    assert_eq!(one("Unanimously agreed to move hosting to the new provider.").owners, Vec::<String>::new());
+}
+
+#[test]
 fn how_things_stand_is_no_work_in_hand() {
     none("The Esports society is moving.");
     none("The new release is progressing steadily with better searches.");

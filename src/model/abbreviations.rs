@@ -374,10 +374,21 @@ fn short_forms_in(body: &str) -> Vec<ShortForm> {
     // "**UNASSIGNED**", "__NOTE__": capitals in Markdown emphasis are
     // emphasis; "`PCA`": a word in a code span (an odd number of backticks
     // before it on its line) is code, a class or a command
-    let emphasised = |at: usize| {
+    // the backticks are counted as the words are read, in order: a long
+    // line holds many words
+    let mut ticks = (0, false);
+    let mut emphasised = |at: usize| {
+        let (read, open) = &mut ticks;
+        for c in body[*read..at].chars() {
+            match c {
+                '`' => *open = !*open,
+                '\n' => *open = false,
+                _ => {}
+            }
+        }
+        *read = at;
         let before = &body[..at];
-        let line = &before[before.rfind('\n').map_or(0, |n| n + 1)..];
-        before.ends_with("**") || before.ends_with("__") || line.matches('`').count() % 2 == 1
+        before.ends_with("**") || before.ends_with("__") || *open
     };
     // runs of words in capitals, through small words ("DECLARATION OF
     // INTERESTS"): a run with two long words is a heading or emphasis

@@ -339,13 +339,22 @@ fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
 /// that only frame it, which [`outer_numbering`] has weighed.
 fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
     if matches!(scheme, Scheme::Markdown(_)) {
-        let numbered: Vec<(Scheme, Option<u32>)> =
-            doc.items.iter().filter_map(|i| i.numbering.as_ref()).filter(|n| !matches!(n.scheme, Scheme::Markdown(_))).map(|n| (n.scheme, n.value)).collect();
-        let counts_on = |s: Scheme| {
-            let values: Vec<u32> = numbered.iter().filter(|(x, _)| *x == s).filter_map(|(_, v)| *v).collect();
-            values.windows(2).any(|w| w[1] == w[0] + 1)
-        };
-        demote(doc, |i| i.numbering.as_ref().is_some_and(|n| !matches!(n.scheme, Scheme::Markdown(_)) && n.value.is_some() && !counts_on(n.scheme)));
+        // each scheme's last number, and the schemes seen counting on
+        let mut last: Vec<(Scheme, u32)> = Vec::new();
+        let mut counting: Vec<Scheme> = Vec::new();
+        for n in doc.items.iter().filter_map(|i| i.numbering.as_ref()).filter(|n| !matches!(n.scheme, Scheme::Markdown(_))) {
+            let Some(v) = n.value else { continue };
+            match last.iter_mut().find(|(s, _)| *s == n.scheme) {
+                Some((_, before)) => {
+                    if v == *before + 1 && !counting.contains(&n.scheme) {
+                        counting.push(n.scheme);
+                    }
+                    *before = v;
+                }
+                None => last.push((n.scheme, v)),
+            }
+        }
+        demote(doc, |i| i.numbering.as_ref().is_some_and(|n| !matches!(n.scheme, Scheme::Markdown(_)) && n.value.is_some() && !counting.contains(&n.scheme)));
         return;
     }
     demote(doc, |i| !i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
@@ -406,6 +415,7 @@ fn demote_list_continuations(text: &str, doc: &mut Document) {
     let digits = |n: &str| n.trim_matches(|c: char| !c.is_ascii_digit()).parse::<u32>().ok();
     let mut entries: Vec<(usize, u32)> = doc.numbered_paragraphs.iter().filter_map(|p| Some((p.span.start, digits(&p.number)?))).collect();
     entries.extend(doc.list_items.iter().filter_map(|l| Some((l.span.start, digits(l.marker.as_deref()?)?))));
+    entries.sort_unstable();
     let mut demoted = HashSet::new();
     // the highest number the items have reached, where the item before
     // starts, and the number of the list entry last demoted
@@ -425,7 +435,12 @@ fn demote_list_continuations(text: &str, doc: &mut Document) {
             run = None;
             continue;
         };
-        let carries_on = |from: usize| entries.iter().any(|&(at, n)| at > from && at < start && Some(n) == v.checked_sub(1));
+        // the entries between the item before and this one, found by
+        // position: a long document has thousands of each
+        let carries_on = |from: usize| {
+            let (lo, hi) = (entries.partition_point(|&(at, _)| at <= from), entries.partition_point(|&(at, _)| at < start));
+            entries[lo..hi.max(lo)].iter().any(|&(_, n)| Some(n) == v.checked_sub(1))
+        };
         // a number the items have not reached may be an item the grammar
         // read as a paragraph and the next one after it ("3. The minutes
         // were agreed." "4. Matters arising")

@@ -129,6 +129,7 @@ struct Closed {
     willing_adjectives: Vec<String>,
     agenda_nouns: Vec<String>,
     purpose_nouns: Vec<String>,
+    deciding_bodies: Vec<String>,
     question_words: Vec<String>,
     labels: Vec<String>,
     abbreviations: Vec<String>,
@@ -187,6 +188,8 @@ pub enum Class {
     AgendaNoun,
     /// "point", "goal": "The point of X is to …" says what X is for
     PurposeNoun,
+    /// "board", "members": "The Board approved …" records a decision
+    DecidingBody,
     /// "when", "whether": an indirect question or a condition follows.
     QuestionWord,
     Label,
@@ -348,6 +351,7 @@ fn lexicon() -> &'static Lexicon {
             (Class::WillingAdjective, set(c.willing_adjectives)),
             (Class::AgendaNoun, set(c.agenda_nouns)),
             (Class::PurposeNoun, set(c.purpose_nouns)),
+            (Class::DecidingBody, set(c.deciding_bodies)),
             (Class::QuestionWord, set(c.question_words)),
             (Class::Label, set(c.labels)),
             (Class::Abbreviation, abbreviations),
@@ -593,6 +597,7 @@ mod tests {
             (Class::WillingAdjective, "happy"),
             (Class::AgendaNoun, "agenda"),
             (Class::PurposeNoun, "goal"),
+            (Class::DecidingBody, "board"),
             (Class::QuestionWord, "whether"),
             (Class::Label, "update"),
             (Class::Abbreviation, "e.g"),

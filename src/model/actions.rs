@@ -639,10 +639,10 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
     let r = name_before_colon(&format!("{first_line} "), people)?;
     // "Monday:", "Next Monday:", "March:": a day or a month heads a
     // schedule; "Goal:", "Proposal:": a purpose heads what it is
-    let calendar = first_line[r.clone()].split_whitespace().any(|w| {
+    let names_no_one = first_line[r.clone()].split_whitespace().any(|w| {
         crate::catalogue::weekday_number(w).is_some() || crate::catalogue::month_number(w).is_some() || lexicon::is(Class::PurposeNoun, &w.to_lowercase())
     });
-    if calendar {
+    if names_no_one {
         return None;
     }
     let span = block.text.start + r.start..block.text.start + r.end;
@@ -1121,7 +1121,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
     static P: OnceLock<Regex> = OnceLock::new();
     let body = &text[block.text.clone()];
     // as for inline_action_markers: the marker is one of these words
-    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("TODO") && !body.contains("ToDo") {
+    if !body.contains("Action") && !body.contains("ACTION") {
         return Vec::new();
     }
     let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());

@@ -159,7 +159,7 @@ pub(super) struct Decided {
 fn decisions_in(body: &str) -> Vec<Decided> {
     static P: OnceLock<Regex> = OnceLock::new();
     let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|\bUnanimously[\s\u{a0}]+(?:agreed|approved|resolved|decided)\b|\bThe[\s\u{a0}]+(?:[\p{L}-]+[\s\u{a0}]+)?(?:[Bb]oard|[Cc]ommittee|[Cc]ouncil|[Mm]embers|[Mm]eeting|[Tt]rustees|[Dd]irectors|[Gg]overnors|[Gg]roup|[Pp]anel|[Aa]ssembly|[Cc]ommission)[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?(?:approved|adopted|resolved|decided|elected|ratified|endorsed|voted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?(?:to|in[\s\u{a0}]+favou?r))\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
+        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|\bUnanimously[\s\u{a0}]+(?:agreed|approved|resolved|decided)\b|\bThe[\s\u{a0}]+((?:[\p{L}-]+[\s\u{a0}]+)?\p{L}+)[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?(?:approved|adopted|resolved|decided|elected|ratified|endorsed|voted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?(?:to|in[\s\u{a0}]+favou?r))\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
     };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
@@ -174,6 +174,15 @@ fn decisions_in(body: &str) -> Vec<Decided> {
     for c in p().captures_iter(body) {
         if c.get(1).is_some() {
             continue; // "It had been AGREED": an earlier decision, reported
+        }
+        // "The Board approved …", "The Board unanimously adopted …": only a
+        // body that decides as one
+        let deciding_body = |subject: &str| {
+            let noun = subject.split_whitespace().rfind(|w| *w != "unanimously").unwrap_or("");
+            crate::catalogue::lexicon::is(crate::catalogue::lexicon::Class::DecidingBody, &noun.to_lowercase())
+        };
+        if c.get(3).is_some_and(|subject| !deciding_body(subject.as_str())) {
+            continue;
         }
         let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
         let m = c.get(2).expect("group 2 always matches");
@@ -282,8 +291,8 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     // a short line alone reads as a heading: "Proposed Ann Lee" over
     // "Seconded Bob Stone" over "Accepted by all" is a motion all the same
     let names_a_mover = |b: &Block| {
-        let line = text[b.text.clone()].to_lowercase();
-        ["proposed", "moved", "voted", "seconded", "carried", "accepted", "approved", "passed", "agreed"].iter().any(|w| line.starts_with(w))
+        let line = &text[b.text.clone()];
+        ["proposed", "moved", "voted", "seconded", "carried", "accepted", "approved", "passed", "agreed"].iter().any(|w| line.get(..w.len()).is_some_and(|start| start.eq_ignore_ascii_case(w)))
     };
     let blocks: Vec<&Block> = doc
         .blocks

@@ -30,7 +30,11 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
     let mut person_block: Option<PersonBlock> = None;
     let marked = ByStart::new(&doc.actions);
     let in_sections = Reach::new(sections.iter().cloned());
+    let mut list = ListRun::default();
     for block in &doc.blocks {
+        if block.kind != BlockKind::ListItem {
+            list.close(&mut found);
+        }
         let unattributed = Block { text: block.text.start..block.text.start + without_attribution(&text[block.text.clone()]).len(), ..block.clone() };
         let block = &unattributed;
         let addressed = addressed_entries(text, block, &people);
@@ -108,8 +112,14 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
             found.extend(section_entry(text, block, &commitments, &people));
             continue;
         }
+        if block.kind == BlockKind::ListItem {
+            let (imperatives, tasks): (Vec<Commitment>, Vec<Commitment>) = commitments.into_iter().partition(|c| c.form == Form::Imperative);
+            list.entry(&mut found, indent, implied(text, block, tasks, &inline_spans), implied(text, block, imperatives, &inline_spans), !inline_spans.is_empty());
+            continue;
+        }
         found.extend(implied(text, block, commitments, &inline_spans));
     }
+    list.close(&mut found);
     PersonBlock::close(&mut person_block, &mut found, text, &people);
     // a commitment inside an explicit action is that action
     let mut explicit: Vec<Span> = doc.actions.iter().chain(found.iter().filter(|a| a.kind == ActionKind::Explicit)).map(|a| a.span.clone()).collect();
@@ -503,6 +513,67 @@ fn implied(text: &str, block: &Block, commitments: Vec<Commitment>, taken: &[Spa
         found.push(from_commitment(text, block, c, ActionKind::Implied));
     }
     found
+}
+
+/// The entries of lists outside an action section, read with their
+/// siblings. A bare imperative entry ("Turn on recording", "Revise the
+/// 3-hour rule") in notes of a discussion is as often a point or a
+/// suggestion noted as a task set; it is a task when the entries beside it
+/// read as a list of tasks: one of them gives a task in words ("Board to
+/// discuss", "Ann will chase") or by a marker.
+#[derive(Default)]
+struct ListRun {
+    /// The open levels of the list, shallowest first.
+    levels: Vec<Siblings>,
+}
+
+/// The entries of one level under one parent.
+struct Siblings {
+    indent: usize,
+    /// The imperative entries, until the level shows what it is.
+    imperatives: Vec<Action>,
+    sets_tasks: bool,
+}
+
+impl ListRun {
+    /// One entry at `indent`: the tasks it gives in words, its bare
+    /// imperatives, and whether it holds an action marker.
+    fn entry(&mut self, found: &mut Vec<Action>, indent: usize, tasks: Vec<Action>, imperatives: Vec<Action>, marked: bool) {
+        while self.levels.last().is_some_and(|l| l.indent > indent) {
+            self.levels.pop().unwrap().close(found);
+        }
+        if self.levels.last().is_none_or(|l| l.indent < indent) {
+            self.levels.push(Siblings { indent, imperatives: Vec::new(), sets_tasks: false });
+        }
+        let level = self.levels.last_mut().unwrap();
+        level.sets_tasks |= marked || !tasks.is_empty();
+        found.extend(tasks);
+        for a in imperatives {
+            // "Make sure the cars are moved (bodhi)": an owner named after it
+            if a.owners.is_empty() {
+                level.imperatives.push(a);
+            } else {
+                level.sets_tasks = true;
+                found.push(a);
+            }
+        }
+    }
+
+    /// Ends the list.
+    fn close(&mut self, found: &mut Vec<Action>) {
+        for level in self.levels.drain(..) {
+            level.close(found);
+        }
+    }
+}
+
+impl Siblings {
+    /// The level's imperatives are tasks if the level sets any.
+    fn close(self, found: &mut Vec<Action>) {
+        if self.sets_tasks {
+            found.extend(self.imperatives);
+        }
+    }
 }
 
 /// Whether `s` opens with a verb in its base form: "send the slides", the
@@ -1374,6 +1445,23 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_bare_imperative_entry_is_a_task_only_beside_entries_that_set_tasks() {
+        let implied = |t: &str| -> Vec<String> { actions(t).into_iter().filter(|a| a.0 == ActionKind::Implied).map(|a| a.2).collect() };
+        // points noted in a discussion: nothing in the list gives a task
+        let notes = "1. Process\n\n- Turn on recording\n- Keep the board small\n- Make it a success, don't require heroics\n";
+        assert_eq!(implied(notes), Vec::<String>::new());
+        // a list that gives a task in words makes its imperatives tasks too
+        let tasks = "1. Director\n\n- Board to discuss internally in the coming weeks\n- Look for consulting support to inform our search\n";
+        assert_eq!(implied(tasks).len(), 2, "{:?}", implied(tasks));
+        // ... but only its own level: a sub-list of notes under a task is not
+        let nested = "1. Director\n\n- Board to discuss the search\n  - Turn on recording\n  - Keep the board small\n";
+        assert_eq!(implied(nested).len(), 1, "{:?}", implied(nested));
+        // a marker in a sibling entry sets tasks as well
+        let marked = "1. Venue\n\n- Action: Ann to book the hall\n- Send the slides to the printer\n";
+        assert!(implied(marked).iter().any(|t| t.starts_with("Send the slides")), "{:?}", actions(marked));
     }
 
     #[test]

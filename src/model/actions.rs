@@ -703,8 +703,9 @@ fn person_heading(text: &str, block: &Block, people: &People, in_section: bool) 
     let body = &text[block.text.clone()];
     let first_line = body.lines().next()?.trim_end();
     first_line.strip_suffix(':')?;
-    // "Absent:", "Apologies:" with nobody after them label attendance
-    if crate::catalogue::attendance_label(first_line).is_some() {
+    // "Absent:", "Apologies:" with nobody after them label attendance;
+    // "Agenda:", "Notes:" a part of the minutes
+    if crate::catalogue::is_part_heading(first_line) {
         return None;
     }
     let r = name_before_colon(&format!("{first_line} "), people)?;
@@ -1191,11 +1192,16 @@ fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &Peo
 fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[Action]) -> Vec<Action> {
     static P: OnceLock<Regex> = OnceLock::new();
     let body = &text[block.text.clone()];
-    // as for inline_action_markers: the marker is one of these words
-    if !body.contains("Action") && !body.contains("ACTION") {
+    // as for inline_action_markers: the marker is one of these words (at
+    // the start of the block, of a line, or after a sentence)
+    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("AI") {
         return Vec::new();
     }
-    let p = P.get_or_init(|| Regex::new(r"(?:^|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:Action|ACTION)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
+    // "AI: Richard to create instructions …": the action item's initials,
+    // which as often mean something else, so only with an owner after them
+    // as well; "ACTION 2006-03-16 Andrew: …": a register's entry dated
+    // when it was raised
+    let p = P.get_or_init(|| Regex::new(r"(?:^|\n[ \t\u{a0}]*|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:(?:Action|ACTION)(?:[\s\u{a0}]+\d{4}-\d{2}-\d{2}:?)?|AI:)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
     let mut out = Vec::new();
     let mut index = None;
     for m in p.find_iter(body) {
@@ -1228,6 +1234,14 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
                     marker_start..block.text.start + task_span.end,
                     at,
                 ));
+            } else if let Some((owners, owner, rest)) = owner_before_dash(task_text, people) {
+                // "ACTION 2006-03-23: Andy - post a discussion …"
+                out.push(explicit_action(
+                    owners.into_iter().map(|n| Owner { name: n, span: Some(at + owner.start..at + owner.end) }).collect(),
+                    clean(&task_text[rest..]),
+                    marker_start..block.text.start + task_span.end,
+                    at,
+                ));
             }
             continue;
         };
@@ -1257,14 +1271,23 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
 /// "Board investigate the costs", "KL chase the contractor": up to three
 /// words naming owners, then a verb in its base form. Returns the owners
 /// and where they end.
+///
+/// With a colon after the owners ("Andrew: Wordsmith the justifications"),
+/// the verb may open with a capital, as a sentence after a label does.
 fn owner_then_verb(s: &str, people: &People) -> Option<(Vec<String>, usize)> {
     let words: Vec<(usize, &str)> = s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
     (1..=3.min(words.len().saturating_sub(1))).find_map(|n| {
         let end = words[n - 1].0 + words[n - 1].1.len();
-        let verb = words[n].1;
-        let base = verb.chars().next().is_some_and(char::is_lowercase)
-            && lexicon::verb(verb).is_some_and(|v| v.inflection == lexicon::Inflection::Base);
-        base.then(|| owner_only(&s[..end], people)).flatten().map(|o| (o, end))
+        let labelled = s[..end].ends_with(':');
+        // "Tom: to ask Andy whether …"
+        let verb = match words[n].1 {
+            "to" if labelled => words.get(n + 1)?.1,
+            w => w,
+        };
+        let lower = if labelled { verb.to_lowercase() } else { verb.to_string() };
+        let base = (labelled || verb.chars().next().is_some_and(char::is_lowercase))
+            && lexicon::verb(&lower).is_some_and(|v| v.inflection == lexicon::Inflection::Base);
+        base.then(|| owner_only(s[..end].trim_end_matches(':'), people)).flatten().map(|o| (o, end))
     })
 }
 
@@ -1445,6 +1468,28 @@ mod tests {
 
     fn names(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn action_item_initials_and_dated_register_entries_mark_actions_with_an_owner() {
+        let t = "Present: Richard Levitte, Matt Caswell, Andy Powell, Diane Hillmann\n\n1. Review\n\nAI: Richard to create instructions on adding a member.\nNot done\n\nAI: the discussion of AI risks went on.\n\nACTION 2006-03-30 Diane: send Tom a column on RDA\n\nACTION 2006-03-23: Andy - post a discussion of the rationale.\n\nMatt has changes to the page in hand,\n   see:\n   ACTION 2006-03-30 Matt: to ask Andy about the data.\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["Richard"]), "create instructions on adding a member".to_string()),
+                (names(&["Diane"]), "send Tom a column on RDA".to_string()),
+                (names(&["Andy"]), "post a discussion of the rationale.".to_string()),
+                (names(&["Matt"]), "to ask Andy about the data.".to_string()),
+            ]
+        );
+        // "AI:" with nobody after it is no marker: nothing for M101 to flag
+        assert!(explicit("1. Tech\n\nAI: the discussion of AI risks went on.\n").is_empty());
+    }
+
+    #[test]
+    fn a_label_naming_a_part_of_the_minutes_is_nobody_s_task_list() {
+        let t = "Present: Hugo Landau\n\nAgenda:\n    * Nominate a minute taker\n    * Review outstanding actions\n\n1. Minutes\n\nAgreed.\n";
+        assert!(actions(t).iter().all(|a| a.1.iter().all(|o| o != "Agenda")), "{:?}", actions(t));
     }
 
     #[test]

@@ -178,11 +178,21 @@ fn outer_numbering(doc: &Document, learnt: Option<Scheme>) -> Option<Scheme> {
         }
     }
     let best = schemes.iter().copied().filter(|&s| count(s) >= 3 && !nested(s)).max_by_key(|&s| count(s));
+    // "### 1. Updates", "### 2. Election": headings that number themselves
+    // are the numbered agenda; a numbered run under one of them ("###
+    // Actions" over "1. BC to issue …") is a list in that item
     match (learnt, best) {
-        (Some(Scheme::Markdown(level)), Some(b)) if count(b) > count(Scheme::Markdown(level)) => Some(b),
+        (Some(Scheme::Markdown(level)), Some(b)) if count(b) > count(Scheme::Markdown(level)) && !self_numbered(doc, level) => Some(b),
         (Some(l), Some(b)) if l != b && !matches!(l, Scheme::Markdown(_)) && nested(l) => Some(b),
         _ => learnt,
     }
+}
+
+/// Whether the Markdown headings of `level` number themselves ("### 1.
+/// Updates", "### 2. Election"), counting on at least once.
+fn self_numbered(doc: &Document, level: u8) -> bool {
+    let values: Vec<Option<u32>> = doc.items.iter().filter_map(|i| i.numbering.as_ref()).filter(|n| n.scheme == Scheme::Markdown(level)).map(|n| n.value).collect();
+    values.windows(2).any(|p| p[0].is_some_and(|v| p[1] == Some(v + 1)))
 }
 
 /// Markdown headings above the first numbered item ("## Regular Board
@@ -324,9 +334,23 @@ fn demote(doc: &mut Document, demoted: impl Fn(&AgendaItem) -> bool) {
     }
 }
 
-/// An item heading that is not an item: a sub-heading of the item it is in.
+/// An item heading that is not an item: a sub-heading of the item it is in
+/// — or, when prose runs on after its first words on the same line ("1.
+/// BC to issue all applications …", which the grammar split into a title
+/// and a run-in paragraph), a numbered paragraph, read whole.
 fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
-    doc.blocks.push(Block { kind: BlockKind::Heading, span: item.heading_span.clone(), text: item.title_span.unwrap_or(item.heading_span) });
+    let title = item.title_span.clone().unwrap_or(item.heading_span.clone());
+    let run_in = doc.blocks.iter().position(|b| b.kind == BlockKind::Paragraph && b.span.start >= title.end && b.span.start <= title.end + 1 && b.text.start > title.end);
+    if let Some(k) = run_in {
+        let prose = doc.blocks.remove(k);
+        doc.blocks.push(Block { kind: BlockKind::NumberedParagraph, span: item.heading_span.start..prose.span.end, text: title.start..prose.text.end });
+        return;
+    }
+    // "2. Team to communicate the voting process": a line that sets someone
+    // a task is an entry of a list, not the heading of what follows
+    let sets_task = item.numbering.is_some() && commitments::find_commitments(&item.title, &commitments::People::default(), commitments::Setting::default()).iter().any(|c| !c.owners.is_empty());
+    let kind = if sets_task { BlockKind::NumberedParagraph } else { BlockKind::Heading };
+    doc.blocks.push(Block { kind, span: item.heading_span.clone(), text: title });
 }
 
 /// Numbered headings in a scheme other than the items': sub-headings
@@ -338,7 +362,12 @@ fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
 /// ("1. Welcome", "2. Apologies") may still be the agenda under headings
 /// that only frame it, which [`outer_numbering`] has weighed.
 fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
-    if matches!(scheme, Scheme::Markdown(_)) {
+    if let Scheme::Markdown(level) = scheme {
+        // headings that number themselves: any other number is a list's
+        if self_numbered(doc, level) {
+            demote(doc, |i| i.numbering.as_ref().is_some_and(|n| !matches!(n.scheme, Scheme::Markdown(_))));
+            return;
+        }
         // each scheme's last number, and the schemes seen counting on
         let mut last: Vec<(Scheme, u32)> = Vec::new();
         let mut counting: Vec<Scheme> = Vec::new();
@@ -758,6 +787,20 @@ mod tests {
 
     fn check(text: &str, expected: &[&str]) {
         assert_eq!(items(text), expected, "{text}");
+    }
+
+    #[test]
+    fn headings_that_number_themselves_are_the_agenda_over_a_numbered_list() {
+        let text = "# Board meeting\n\n### 1. Updates\n\nText.\n\n### 2. Election\n\nMore.\n\n### Actions\n\n1. BC to issue all applications to the Board, this week\n\n2. Team to communicate the voting process\n\n3. CQ to send the pack\n\n4. Budget review\n";
+        check(text, &["1 Updates", "2 Election"]);
+        let doc = Document::parse(text);
+        // the entries that set someone a task are read whole, as the actions they are
+        let owners: Vec<String> = doc.actions.iter().map(|a| a.owners.iter().map(|o| o.name.clone()).collect::<Vec<_>>().join("/")).collect();
+        assert_eq!(owners, ["BC", "Team", "CQ"]);
+        // one that sets no task stays a sub-heading
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && text[b.text.clone()].starts_with("Budget review")));
+        // headings that do not count on are still outranked by a longer numbered agenda
+        check("## Notes\n\n1. Welcome\n\n2. Apologies\n\n3. Minutes\n\n4. Finance\n", &["1 Welcome", "2 Apologies", "3 Minutes", "4 Finance"]);
     }
 
     #[test]

@@ -45,7 +45,9 @@ static const char *ATTENDANCE[] = {
     "also present", "also in attendance", "officers", "officers present",
     "officers in attendance", "attendees", "attendance", "absent", "guests",
     "committee members present", "board members present", "directors present",
-    "trustees present", "governors present", NULL};
+    "trustees present", "governors present", "attending", "attended",
+    "participants", "people present", "members in attendance", "observers",
+    "regrets", "members absent", "not present", NULL};
 
 /* Header fields at the top of a file, before ':'. */
 static const char *FIELDS[] = {"meeting", "date", "time", "venue", "place",

@@ -14,6 +14,7 @@ use super::*;
 /// versions of this document, kept by the caller.
 pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     promote_headings(text, doc);
+    agenda_repeated(text, doc);
     agenda_list(text, doc);
     inline_decisions(text, doc, memo.as_deref_mut());
     trailing_resolution_labels(text, doc);
@@ -58,6 +59,83 @@ fn promote_headings(text: &str, doc: &mut Document) {
     }
 }
 
+/// The agenda listed at the top ("Agenda:" over "* Nominate a minute
+/// taker", "* Review outstanding actions", …), then each part of the notes
+/// headed by its entry's words again, in whatever marker the notes use
+/// ("** Review outstanding actions", "-- Finance", "Finance:"): those lines
+/// are the items. Most of the entries must come back for the
+/// lines to be read so; items the structure found in another way stay
+/// when they are numbered or Markdown headings.
+fn agenda_repeated(text: &str, doc: &mut Document) {
+    let Some((entries, list_end)) = listed_agenda(text, doc) else { return };
+    if entries.len() < 3 {
+        return;
+    }
+    let keys: Vec<String> = entries.iter().map(|b| title_key(&text[b.text.clone()])).collect();
+    // a list after it that repeats the entries is another agenda (the next
+    // meeting's), not headings
+    let mut blocks: Vec<&Block> = doc.blocks.iter().filter(|b| b.span.start >= list_end && b.kind != BlockKind::ListItem).collect();
+    blocks.sort_by_key(|b| b.span.start);
+    // each entry's words met again, the first time after the list (a
+    // meeting may take its items out of order)
+    let mut met = vec![false; keys.len()];
+    let mut found: Vec<(Span, String)> = Vec::new();
+    for b in blocks {
+        let line = text[b.span.clone()].lines().next().unwrap_or("");
+        let key = title_key(line);
+        let Some(k) = keys.iter().enumerate().position(|(k, t)| !met[k] && !t.is_empty() && *t == key) else { continue };
+        met[k] = true;
+        let lead = line.len() - line.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let heading = b.span.start + lead..b.span.start + line.trim_end().len();
+        found.push((heading.clone(), clean(&text[heading])));
+    }
+    if found.len() < 3 || found.len() * 3 < keys.len() * 2 {
+        return;
+    }
+    let already = |at: &Span| doc.items.iter().any(|i| i.heading_span.start <= at.start && at.start < i.heading_span.end.max(i.heading_span.start + 1));
+    if found.iter().all(|(at, _)| already(at)) {
+        return;
+    }
+    doc.items.retain(|i| i.heading_span.start < list_end || i.form == ItemForm::Numbered && !already_matched(i, &found));
+    for (heading, title) in found {
+        doc.items.push(AgendaItem { number: None, title, heading_span: heading.clone(), title_span: Some(heading.clone()), span: heading, form: ItemForm::Heading, numbering: None });
+    }
+}
+
+/// Whether `item` heads the same line as one of the agenda's repeated entries.
+fn already_matched(item: &AgendaItem, found: &[(Span, String)]) -> bool {
+    found.iter().any(|(at, _)| item.heading_span.start <= at.end && at.start <= item.heading_span.end)
+}
+
+/// An agenda entry's words as compared: lower case, letters and digits,
+/// without the marker or number before them.
+fn title_key(line: &str) -> String {
+    let t = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // "1. Welcome", "2) Apologies"
+    let t = match t.find(|c: char| !c.is_ascii_digit()) {
+        Some(k) if k > 0 && t[k..].starts_with(['.', ')']) => &t[k + 1..],
+        _ => t,
+    };
+    t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect::<Vec<_>>().join(" ")
+}
+
+/// The top-level entries of the agenda listed under an "Agenda" label or
+/// heading, and where the list ends.
+fn listed_agenda<'d>(text: &str, doc: &'d Document) -> Option<(Vec<&'d Block>, usize)> {
+    let mut blocks: Vec<&Block> = doc.blocks.iter().collect();
+    blocks.sort_by_key(|b| b.span.start);
+    let is_agenda = |b: &Block| {
+        let title = text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
+        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && (super::structure::is_agenda_heading(title) || title.trim_end_matches(':').eq_ignore_ascii_case("agenda items"))
+    };
+    let at = blocks.iter().position(|b| is_agenda(b))?;
+    let entries: Vec<&Block> = blocks[at + 1..].iter().take_while(|b| b.kind == BlockKind::ListItem).copied().collect();
+    let end = entries.last()?.span.end;
+    let indent = |b: &Block| column(text, b.span.start);
+    let top = entries.iter().map(|b| indent(b)).min()?;
+    Some((entries.into_iter().filter(|b| indent(b) == top).collect(), end))
+}
+
 /// Minutes with no item headings of their own, only the agenda listed at
 /// the top ("# Agenda" over "- Actions from meeting 80 (Steve)", "- ICAT
 /// development (Steve)", …) and notes after it: the agenda's entries are
@@ -66,21 +144,12 @@ fn agenda_list(text: &str, doc: &mut Document) {
     if !doc.items.is_empty() {
         return;
     }
-    let mut blocks: Vec<&Block> = doc.blocks.iter().collect();
-    blocks.sort_by_key(|b| b.span.start);
-    let is_agenda = |b: &Block| {
-        let title = text[b.text.clone()].trim_matches(|c: char| c == '#' || c == '*' || c.is_whitespace());
-        matches!(b.kind, BlockKind::Heading | BlockKind::Paragraph) && (super::structure::is_agenda_heading(title) || title.trim_end_matches(':').eq_ignore_ascii_case("agenda items"))
-    };
-    let Some(at) = blocks.iter().position(|b| is_agenda(b)) else { return };
-    let entries: Vec<&Block> = blocks[at + 1..].iter().take_while(|b| b.kind == BlockKind::ListItem).copied().collect();
-    let indent = |b: &Block| column(text, b.span.start);
-    let Some(top) = entries.iter().map(|b| indent(b)).min() else { return };
-    let top_level: Vec<&Block> = entries.into_iter().filter(|b| indent(b) == top).collect();
+    let Some((top_level, _)) = listed_agenda(text, doc) else { return };
     if top_level.len() < 2 {
         return;
     }
-    for b in top_level {
+    let top_level: Vec<Block> = top_level.into_iter().cloned().collect();
+    for b in &top_level {
         let body = text[b.text.clone()].trim_end();
         doc.items.push(AgendaItem {
             number: None,
@@ -550,6 +619,18 @@ mod tests {
         // under an item, as in minutes (a file's first line is its title)
         let text = format!("1. Business\n\n{text}");
         Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn the_agenda_listed_then_its_entries_repeated_as_lines_give_the_items() {
+        let text = "OTC meeting 21.03.2023\n\nAgenda:\n    * Nominate a minute taker\n    * Review outstanding actions\n    * Finance\n    * AOB\n\n** Nominate a minute taker\n\nHugo volunteered.\n\nThe agenda was agreed.\n\n** Review outstanding actions\n\nNone were done.\n\n** AOB\n\nNothing.\n\n** Finance\n\nNext meeting:\n    * Nominate a minute taker\n    * Review outstanding actions\n";
+        let items: Vec<String> = Document::parse(text).items.iter().map(|i| i.title.clone()).collect();
+        // taken out of order; the next meeting's list is no heading
+        assert_eq!(items, ["Nominate a minute taker", "Review outstanding actions", "AOB", "Finance"]);
+        // fewer than two in three of the entries met again: not read so
+        let few = "Agenda:\n    * Welcome\n    * Finance\n    * Planning\n    * Highways\n    * AOB\n\nFinance\nThe accounts were read.\n\nPlanning\nNo applications came in.\n";
+        let list_end = few.find("\n\nFinance").unwrap();
+        assert!(Document::parse(few).items.iter().all(|i| i.span.start < list_end), "{:?}", Document::parse(few).items);
     }
 
     #[test]

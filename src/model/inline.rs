@@ -97,6 +97,19 @@ fn agenda_repeated(text: &str, doc: &mut Document) {
         return;
     }
     doc.items.retain(|i| i.heading_span.start < list_end || i.form == ItemForm::Numbered && !already_matched(i, &found));
+    // the line heads the item: it is no prose (nor an entry of a register
+    // the item may hold); lines after it in its block are
+    for (heading, _) in &found {
+        let Some(k) = doc.blocks.iter().position(|b| b.span.contains(&heading.start)) else { continue };
+        let block = doc.blocks[k].clone();
+        let line_end = text[heading.end..block.span.end].find('\n').map_or(block.span.end, |n| heading.end + n + 1);
+        doc.blocks[k] = Block { kind: BlockKind::Heading, span: block.span.start..line_end, text: heading.clone() };
+        let rest = line_end..block.text.end.max(line_end);
+        if !text[rest.clone()].trim().is_empty() {
+            let lead = text[rest.clone()].len() - text[rest.clone()].trim_start().len();
+            doc.blocks.push(Block { kind: block.kind, span: line_end..block.span.end, text: rest.start + lead..rest.end });
+        }
+    }
     for (heading, title) in found {
         doc.items.push(AgendaItem { number: None, title, heading_span: heading.clone(), title_span: Some(heading.clone()), span: heading, form: ItemForm::Heading, numbering: None });
     }
@@ -627,6 +640,10 @@ mod tests {
         let items: Vec<String> = Document::parse(text).items.iter().map(|i| i.title.clone()).collect();
         // taken out of order; the next meeting's list is no heading
         assert_eq!(items, ["Nominate a minute taker", "Review outstanding actions", "AOB", "Finance"]);
+        // the line heads its item, it is no entry of a register of actions
+        let doc = Document::parse(text);
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && &text[b.text.clone()] == "Review outstanding actions"));
+        assert!(doc.actions.iter().all(|a| a.kind == ActionKind::Implied), "{:?}", doc.actions);
         // fewer than two in three of the entries met again: not read so
         let few = "Agenda:\n    * Welcome\n    * Finance\n    * Planning\n    * Highways\n    * AOB\n\nFinance\nThe accounts were read.\n\nPlanning\nNo applications came in.\n";
         let list_end = few.find("\n\nFinance").unwrap();

@@ -2,6 +2,8 @@
 //! words before the bracket, finding every use, and finding a long form
 //! written elsewhere without its abbreviation.
 
+use std::collections::HashMap;
+
 use super::*;
 
 /// Words allowed inside a long form without counting towards the initials.
@@ -418,74 +420,104 @@ fn short_forms_in(body: &str) -> Vec<ShortForm> {
     found
 }
 
-/// Where `short`'s long form is written in `text`, without the short form:
-/// capitalised words whose initials spell it, with "of", "and", "the"…
-/// allowed inside, the first in the text.
-///
-/// Only the words where the first letter is written are read, found by a
-/// search for that letter: the words of the whole text, listed for each
-/// search, cost M201 a tenth of an edit of a 1 MB document.
+/// Where `short`'s long form is written in `text`, without the short form.
 pub fn find_long_form(text: &str, short: &str) -> Option<Span> {
-    let want: Vec<char> = pieces(short)
-        .into_iter()
-        .filter_map(|p| match p {
-            Piece::Letter(c) => Some(c),
-            Piece::Number(_) => None,
-        })
-        .collect();
-    // "J&M" stands for "J… and M…", not for "Jenny Mason"
-    let needs_and = short.contains('&');
-    if want.len() < 2 {
-        return None;
+    LongForms::new(text).find(short)
+}
+
+/// Long forms of abbreviations ("Family Front Door" for FFD) looked for in
+/// one text: capitalised words whose initials spell the short form, with
+/// "of", "and", "the"… allowed inside, the first in the text.
+///
+/// Only the words that start with the short form's first letter are read,
+/// found by one search for that letter and kept for the next short form
+/// with the same first letter: the words of the whole text, listed on
+/// every check, cost M201 a tenth of an edit of a 1 MB document.
+pub struct LongForms<'t> {
+    text: &'t str,
+    /// Where the words whose first letter (after punctuation) is each
+    /// capital start, in text order; filled as letters are asked about.
+    starting_with: HashMap<char, Vec<usize>>,
+}
+
+impl<'t> LongForms<'t> {
+    pub fn new(text: &'t str) -> Self {
+        LongForms { text, starting_with: HashMap::new() }
     }
-    'start: for (at, _) in text.match_indices(want[0]) {
-        // the letter starts a word, after nothing but punctuation (what
-        // `strip_punct` trims): back to the whitespace before the word
+
+    pub fn find(&mut self, short: &str) -> Option<Span> {
+        let want: Vec<char> = pieces(short)
+            .into_iter()
+            .filter_map(|p| match p {
+                Piece::Letter(c) => Some(c),
+                Piece::Number(_) => None,
+            })
+            .collect();
+        // "J&M" stands for "J… and M…", not for "Jenny Mason"
+        let needs_and = short.contains('&');
+        if want.len() < 2 {
+            return None;
+        }
+        let text = self.text;
+        let starts = self.starting_with.entry(want[0]).or_insert_with(|| words_starting_with(text, want[0]));
+        'start: for &first in starts.iter() {
+            let mut joined = false;
+            let mut k = 0;
+            let mut end = 0;
+            for (o, w) in words_from(text, first) {
+                if k == want.len() {
+                    break;
+                }
+                let bare = strip_punct(w);
+                let Some(c) = bare.chars().next() else { continue 'start };
+                if c.is_uppercase() {
+                    if c != want[k] || bare.chars().filter(|c| c.is_uppercase()).count() > 1 {
+                        continue 'start;
+                    }
+                    k += 1;
+                    end = o + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                } else if k > 0 && is_joining_word(bare) {
+                    joined |= matches!(bare, "and" | "&");
+                } else {
+                    continue 'start;
+                }
+                // a long form does not run across a sentence
+                if k < want.len() && w.ends_with(['.', ',', ';', ':']) {
+                    continue 'start;
+                }
+            }
+            if k == want.len() && (joined || !needs_and) {
+                let lead = text[first..].len() - text[first..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                let span = first + lead..end;
+                // a long form is written on one line
+                if !text[span.clone()].contains('\n') {
+                    return Some(span);
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Where the words of `text` whose first letter or digit (after
+/// punctuation, as [`strip_punct`] trims it) is `letter` start.
+fn words_starting_with(text: &str, letter: char) -> Vec<usize> {
+    let mut out = Vec::new();
+    'found: for (at, _) in text.match_indices(letter) {
+        // back to the whitespace before the word, over punctuation only
         let mut first = at;
         for (i, c) in text[..at].char_indices().rev() {
             if c.is_whitespace() {
                 break;
             }
             if c.is_alphanumeric() || c == '&' {
-                continue 'start;
+                continue 'found;
             }
             first = i;
         }
-        let mut joined = false;
-        let mut k = 0;
-        let mut end = 0;
-        for (o, w) in words_from(text, first) {
-            if k == want.len() {
-                break;
-            }
-            let bare = strip_punct(w);
-            let Some(c) = bare.chars().next() else { continue 'start };
-            if c.is_uppercase() {
-                if c != want[k] || bare.chars().filter(|c| c.is_uppercase()).count() > 1 {
-                    continue 'start;
-                }
-                k += 1;
-                end = o + w.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
-            } else if k > 0 && is_joining_word(bare) {
-                joined |= matches!(bare, "and" | "&");
-            } else {
-                continue 'start;
-            }
-            // a long form does not run across a sentence
-            if k < want.len() && w.ends_with(['.', ',', ';', ':']) {
-                continue 'start;
-            }
-        }
-        if k == want.len() && (joined || !needs_and) {
-            let lead = text[first..].len() - text[first..].trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-            let span = first + lead..end;
-            // a long form is written on one line
-            if !text[span.clone()].contains('\n') {
-                return Some(span);
-            }
-        }
+        out.push(first);
     }
-    None
+    out
 }
 
 /// The words of `text` from `from` (where a word starts) on, with their

@@ -22,7 +22,7 @@ pub mod suppressions;
 
 use std::ops::Range;
 
-pub use abbreviations::find_long_form;
+pub use abbreviations::{find_long_form, LongForms};
 pub use build::rendered;
 pub use memo::Memo;
 pub use dates::{Date, DateProblem};

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use super::words::Written;
 use super::{diagnostic, Context};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Related};
-use crate::model::{find_long_form, DefinitionForm};
+use crate::model::{DefinitionForm, LongForms};
 
 declare_rule! {
     /// An abbreviation is used but never defined.
@@ -78,6 +78,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let people: HashSet<&str> = doc.people.iter().map(|p| p.name.as_str()).collect();
     let mut reported = HashSet::new();
     let mut out = Vec::new();
+    let mut long_forms = LongForms::new(ctx.text);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for u in &doc.abbreviation_uses {
         *counts.entry(u.short.as_str()).or_default() += 1;
@@ -111,7 +112,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             .min()
             .map_or(u.range(), |at| at..at + short.len());
         // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
-        let long = find_long_form(ctx.text, short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
+        let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
         if is_word_in_capitals(&words, short, long.is_some()) {
             continue;
         }

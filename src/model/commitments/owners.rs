@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::words::{words, Word};
+use super::words::{first_words, Word};
 use crate::catalogue::{self, lexicon::{self, Class, Inflection}};
 
 /// The people a document names (attendance, header fields, initials it
@@ -75,7 +75,8 @@ fn is_function_word(lower: &str) -> bool {
 /// document lists, or, before "to" and a verb, any nickname-shaped word.
 /// Returns the owners' byte ranges in `text` and the task's start.
 pub fn leading_owners(text: &str, people: &People) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
-    let ws = words(text, 0..text.len());
+    // the loop below reads the first eight words at most
+    let ws = first_words(text, 0..text.len(), 9);
     let joiner = |w: &Word| w.lower == "and" || w.lower == "&";
     for p in 1..ws.len().min(7) {
         let w = &ws[p];

@@ -80,9 +80,11 @@ impl<V: Default> Table<V> {
         self.this.get_mut(text).expect("inserted above")
     }
 
-    fn clear(&mut self) {
-        self.last.clear();
-        self.this.clear();
+    /// Keeps the results that `holds` says still hold (it may drop some
+    /// of those kept for one text), of the readings before and of this one.
+    fn retain(&mut self, mut holds: impl FnMut(&mut V) -> bool) {
+        self.last.retain(|_, v| holds(v));
+        self.this.retain(|_, v| holds(v));
     }
 
     /// The reading ended: what it did not ask for is forgotten.
@@ -101,8 +103,9 @@ impl<V: Default> Table<V> {
 pub struct Memo {
     /// The people every commitment was found with.
     people: People,
-    /// [`super::commitments::find_commitments`], by setting.
-    pub(super) commitments: Table<Vec<(Setting, Vec<Commitment>)>>,
+    /// [`super::commitments::find_commitments`], by setting, with what it
+    /// asked the people ([`People::recording`]).
+    pub(super) commitments: Table<Vec<(Setting, Vec<(String, bool)>, Vec<Commitment>)>>,
     /// Where motions start in a block (`inline::motions`), once read.
     pub(super) motion_starts: Table<Option<Vec<usize>>>,
     /// The decisions written inside a block (`inline::decisions_in`), once read.
@@ -117,10 +120,15 @@ pub struct Memo {
 
 impl Memo {
     /// A reading with `people` begins: commitments found with others are
-    /// forgotten.
+    /// kept where these people answer what their reading asked as those
+    /// did (an edit of the attendance changes the answers for a few
+    /// names), and forgotten where not.
     pub(super) fn people(&mut self, people: &People) {
         if self.people != *people {
-            self.commitments.clear();
+            self.commitments.retain(|found| {
+                found.retain(|(_, asked, _)| people.answer(asked));
+                !found.is_empty()
+            });
             self.people = people.clone();
         }
     }

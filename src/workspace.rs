@@ -586,9 +586,17 @@ fn stems(text: &str) -> Vec<String> {
     const SMALL: &[&str] = &["the", "and", "for", "with", "that", "this", "from", "into", "onto", "have", "had", "has", "been", "were", "was", "will", "would", "should", "all", "any", "its", "their", "them", "they", "also", "next", "meeting", "action", "status", "set"];
     let mut out: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() >= 3 && !SMALL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| w.chars().take(6).collect())
+        .filter_map(|w| {
+            // an ASCII word is its length in characters, in lower case too:
+            // it is lowered only when kept, and only its stem (every report
+            // and task of a series is read on every edit)
+            if w.is_ascii() {
+                let kept = w.len() >= 3 && !SMALL.iter().any(|s| s.eq_ignore_ascii_case(w)) && !w.bytes().all(|b| b.is_ascii_digit());
+                return kept.then(|| w[..w.len().min(6)].to_ascii_lowercase());
+            }
+            let w = w.to_lowercase();
+            (w.chars().count() >= 3 && !SMALL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit())).then(|| w.chars().take(6).collect())
+        })
         .collect();
     out.sort();
     out.dedup();
@@ -606,6 +614,26 @@ pub fn sort_register(entries: &mut [RegisterEntry]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_are_the_content_words_in_lower_case_cut_to_six_letters() {
+        // every word lowered, then filtered and cut, as the stems read it
+        let plain = |text: &str| {
+            const SMALL: &[&str] = &["the", "and", "for", "with", "that", "this", "from", "into", "onto", "have", "had", "has", "been", "were", "was", "will", "would", "should", "all", "any", "its", "their", "them", "they", "also", "next", "meeting", "action", "status", "set"];
+            let mut out: Vec<String> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .filter(|w| w.chars().count() >= 3 && !SMALL.contains(&w.as_str()) && !w.chars().all(|c| c.is_ascii_digit()))
+                .map(|w| w.chars().take(6).collect())
+                .collect();
+            out.sort();
+            out.dedup();
+            out
+        };
+        for text in ["Clerk to CIRCULATE the Letters, THE Meeting notes 2026 and 12a", "Ünïcödé Straße İİ ŞEHİR café x9 Kkk", ""] {
+            assert_eq!(stems(text), plain(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn the_nearest_marker_wins_then_the_checked_directory_then_the_file_s_own() {

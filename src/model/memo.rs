@@ -85,9 +85,14 @@ impl<V: Default> Table<V> {
             Some(at) => at,
             None => {
                 // a block kept from the last reading moves with its key: an
-                // analysis copies only the text of the blocks that changed
-                let kept = self.last.get_mut(&hash).and_then(|last| last.iter().position(|(t, _)| **t == *text).map(|i| last.swap_remove(i)));
-                texts.push(kept.unwrap_or_else(|| (text.into(), V::default())));
+                // analysis copies only the text of the blocks that changed;
+                // the one text of its hash moves with its list
+                let last = self.last.get_mut(&hash);
+                match last.as_ref().and_then(|last| last.iter().position(|(t, _)| **t == *text)) {
+                    Some(_) if texts.is_empty() && last.as_ref().is_some_and(|last| last.len() == 1) => *texts = self.last.remove(&hash).unwrap_or_default(),
+                    Some(i) => texts.push(last.expect("found in it").swap_remove(i)),
+                    None => texts.push((text.into(), V::default())),
+                }
                 texts.len() - 1
             }
         };
@@ -102,9 +107,11 @@ impl<V: Default> Table<V> {
         }
     }
 
-    /// The reading ended: what it did not ask for is forgotten.
+    /// The reading ended: what it did not ask for is forgotten. The next
+    /// asks for about as many texts: room for them is made once.
     fn end(&mut self) {
         self.last = std::mem::take(&mut self.this);
+        self.this.reserve(self.last.len());
     }
 
     #[cfg(test)]

@@ -169,10 +169,11 @@ pub fn attendance_label(label: &str) -> Option<&'static str> {
         return None;
     }
     let wanted = words.join(" ");
-    // the label itself, or a phrase ending in it ("Board members in attendance")
+    // the label itself, or a phrase ending in it ("Board members in
+    // attendance"); asked of every heading, so nothing is built per label
     labels
         .iter()
-        .filter(|(l, _)| wanted == *l || wanted.ends_with(&format!(" {l}")))
+        .filter(|(l, _)| wanted.strip_suffix(l.as_str()).is_some_and(|before| before.is_empty() || before.ends_with(' ')))
         .max_by_key(|(l, _)| l.len())
         .map(|(_, k)| k.as_str())
 }

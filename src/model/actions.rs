@@ -858,7 +858,7 @@ fn ahead(ws: &[commitments::words::Word]) -> bool {
 /// or "to" ("will chase the invoice"), or says what is to be done ("venue
 /// to be confirmed").
 fn says_what_is_to_come(line: &str) -> bool {
-    let ws: Vec<commitments::words::Word> = commitments::words::words(line, 0..line.len()).into_iter().take(10).collect();
+    let ws: Vec<commitments::words::Word> = commitments::words::first_words(line, 0..line.len(), 11).into_iter().take(10).collect();
     let opens = ws.first().is_some_and(|w| w.is(Class::ModalFuture) || w.lower == "to") && ws.get(1).is_some_and(|v| v.is_verb(Inflection::Base));
     let to_be_done = ws.windows(3).any(|w| w[0].lower == "to" && w[1].lower == "be" && w[2].is_verb(Inflection::Past));
     opens || to_be_done
@@ -872,7 +872,7 @@ fn says_what_is_to_come(line: &str) -> bool {
 /// opens with its verb ("book the room"), is a noun phrase ("website
 /// update"), or says what is to come ("will chase", "venue to be confirmed").
 fn records_what_happened(line: &str) -> bool {
-    let ws: Vec<commitments::words::Word> = commitments::words::words(line, 0..line.len()).into_iter().take(10).collect();
+    let ws: Vec<commitments::words::Word> = commitments::words::first_words(line, 0..line.len(), 11).into_iter().take(10).collect();
     let Some(first) = ws.first().filter(|_| !ahead(&ws)) else { return false };
     if first.verb.is_some() {
         // "Nominated: X", "emailed the vendor" record; "Book the room" sets a task

@@ -35,10 +35,16 @@ fn trimmed(text: &str, range: Span) -> Span {
 
 /// Clean text of a span: white space (U+00A0, tabs, line breaks) folded.
 pub(super) fn clean(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    // written as it goes, not collected and joined: every block, task and
+    // report is cleaned on every edit (4% of an edit of a 1 MB document)
+    let mut out = String::with_capacity(text.len());
+    for w in text.split(|c: char| c.is_whitespace() || c == '\u{feff}').filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// What a reader of rendered Markdown sees of a heading's number or title:
@@ -652,4 +658,18 @@ fn split_people(value: &str) -> Vec<String> {
         .map(clean)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_folds_white_space_and_byte_order_marks_into_single_spaces() {
+        for text in ["", "  ", "one", " The\u{a0}Clerk\twrote\r\n\r\n to\u{feff}us. ", "\u{feff}a  b\u{2003}c\n"] {
+            let joined = text.split(|c: char| c.is_whitespace() || c == '\u{feff}').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            assert_eq!(clean(text), joined, "{text:?}");
+        }
+        assert_eq!(clean(" The\u{a0}Clerk\twrote\r\n\r\n to\u{feff}us. "), "The Clerk wrote to us.");
+    }
 }

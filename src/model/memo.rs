@@ -17,10 +17,15 @@ use super::BlockKind;
 /// the readings before this one, and those this one has asked for. What a
 /// reading does not ask for is forgotten when it ends, so a table holds no
 /// more than the blocks of the latest version.
+///
+/// Each map is keyed by the hash of the text, with the texts of that hash
+/// and their results beside it: a look-up hashes the text once, where a
+/// map keyed by the text hashed it again to move a result from the last
+/// reading to this one (the tables were 6% of an edit of a 1 MB document).
 #[derive(Debug)]
 pub(super) struct Table<V> {
-    last: HashMap<Box<str>, V, ByText>,
-    this: HashMap<Box<str>, V, ByText>,
+    last: HashMap<u64, Vec<(Box<str>, V)>, ByText>,
+    this: HashMap<u64, Vec<(Box<str>, V)>, ByText>,
 }
 
 impl<V> Default for Table<V> {
@@ -29,10 +34,11 @@ impl<V> Default for Table<V> {
     }
 }
 
-/// The tables' hash: FxHash (rustc's), eight bytes a step. Each edit hashes
-/// every block's text in every table a few times; SipHash, the default,
-/// guards against keys chosen to collide, which a document being typed
-/// does not choose, and was 4% of an edit of a 1 MB document.
+/// The tables' hash: FxHash (rustc's), eight bytes a step, of each text
+/// and then of its hash in the map. Each edit hashes every block's text in
+/// every table; SipHash, the default, guards against keys chosen to
+/// collide, which a document being typed does not choose, and was 4% of an
+/// edit of a 1 MB document.
 type ByText = BuildHasherDefault<Fx>;
 
 #[derive(Default)]
@@ -71,28 +77,46 @@ impl<V: Default> Table<V> {
     /// This reading's entry for `text`: what an earlier reading kept, or
     /// an empty one.
     pub(super) fn entry(&mut self, text: &str) -> &mut V {
-        if !self.this.contains_key(text) {
-            // a block kept from the last reading moves with its key: an
-            // analysis copies only the text of the blocks that changed
-            let (key, kept) = self.last.remove_entry(text).unwrap_or_else(|| (text.into(), V::default()));
-            self.this.insert(key, kept);
+        let mut hasher = Fx::default();
+        hasher.write(text.as_bytes());
+        let hash = hasher.finish();
+        let texts = self.this.entry(hash).or_default();
+        let at = match texts.iter().position(|(t, _)| **t == *text) {
+            Some(at) => at,
+            None => {
+                // a block kept from the last reading moves with its key: an
+                // analysis copies only the text of the blocks that changed;
+                // the one text of its hash moves with its list
+                let last = self.last.get_mut(&hash);
+                match last.as_ref().and_then(|last| last.iter().position(|(t, _)| **t == *text)) {
+                    Some(_) if texts.is_empty() && last.as_ref().is_some_and(|last| last.len() == 1) => *texts = self.last.remove(&hash).unwrap_or_default(),
+                    Some(i) => texts.push(last.expect("found in it").swap_remove(i)),
+                    None => texts.push((text.into(), V::default())),
+                }
+                texts.len() - 1
+            }
+        };
+        &mut texts[at].1
+    }
+
+    /// Keeps the results that `holds` says still hold (it may drop some
+    /// of those kept for one text), of the readings before and of this one.
+    fn retain(&mut self, mut holds: impl FnMut(&mut V) -> bool) {
+        for texts in self.last.values_mut().chain(self.this.values_mut()) {
+            texts.retain_mut(|(_, v)| holds(v));
         }
-        self.this.get_mut(text).expect("inserted above")
     }
 
-    fn clear(&mut self) {
-        self.last.clear();
-        self.this.clear();
-    }
-
-    /// The reading ended: what it did not ask for is forgotten.
+    /// The reading ended: what it did not ask for is forgotten. The next
+    /// asks for about as many texts: room for them is made once.
     fn end(&mut self) {
         self.last = std::mem::take(&mut self.this);
+        self.this.reserve(self.last.len());
     }
 
     #[cfg(test)]
     pub(super) fn kept(&self) -> Vec<&str> {
-        self.last.keys().map(|k| &**k).collect()
+        self.last.values().flatten().map(|(t, _)| &**t).collect()
     }
 }
 
@@ -101,8 +125,9 @@ impl<V: Default> Table<V> {
 pub struct Memo {
     /// The people every commitment was found with.
     people: People,
-    /// [`super::commitments::find_commitments`], by setting.
-    pub(super) commitments: Table<Vec<(Setting, Vec<Commitment>)>>,
+    /// [`super::commitments::find_commitments`], by setting, with what it
+    /// asked the people ([`People::recording`]).
+    pub(super) commitments: Table<Vec<(Setting, Vec<(String, bool)>, Vec<Commitment>)>>,
     /// Where motions start in a block (`inline::motions`), once read.
     pub(super) motion_starts: Table<Option<Vec<usize>>>,
     /// The decisions written inside a block (`inline::decisions_in`), once read.
@@ -117,10 +142,15 @@ pub struct Memo {
 
 impl Memo {
     /// A reading with `people` begins: commitments found with others are
-    /// forgotten.
+    /// kept where these people answer what their reading asked as those
+    /// did (an edit of the attendance changes the answers for a few
+    /// names), and forgotten where not.
     pub(super) fn people(&mut self, people: &People) {
         if self.people != *people {
-            self.commitments.clear();
+            self.commitments.retain(|found| {
+                found.retain(|(_, asked, _)| people.answer(asked));
+                !found.is_empty()
+            });
             self.people = people.clone();
         }
     }
@@ -133,5 +163,35 @@ impl Memo {
         self.decisions.end();
         self.short_forms.end();
         self.section_marks.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_of_one_hash_keep_their_own_results() {
+        // the hash pads a text's last bytes with zeros: "abc" and "abc\0"
+        // hash alike
+        let (a, b) = ("abc", "abc\0");
+        let hash = |t: &str| {
+            let mut h = Fx::default();
+            h.write(t.as_bytes());
+            h.finish()
+        };
+        assert_eq!(hash(a), hash(b));
+        let mut table: Table<usize> = Table::default();
+        *table.entry(a) = 1;
+        *table.entry(b) = 2;
+        assert_eq!((*table.entry(a), *table.entry(b)), (1, 2));
+        table.end();
+        // kept from the reading before, each by its own text
+        assert_eq!((*table.entry(b), *table.entry(a)), (2, 1));
+        table.end();
+        *table.entry(a) += 10;
+        table.end();
+        assert_eq!(table.kept(), [a], "a reading keeps only what it asked for");
+        assert_eq!((*table.entry(a), *table.entry(b)), (11, 0));
     }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 
 use aho_corasick::AhoCorasick;
 
-use super::words::Written;
+use super::words::{lowercase, Written};
 use super::{diagnostic, Context};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ActionKind, Span};
@@ -111,7 +111,7 @@ impl<'a> DocNames<'a> {
         let mut roles_in_prose = HashSet::new();
         if !phrases.is_empty() {
             if let Ok(ac) = AhoCorasick::new(&phrases) {
-                let lower = ctx.text.to_lowercase();
+                let lower = lowercase(ctx.text);
                 roles_in_prose = ac.find_overlapping_iter(&lower).map(|m| phrases[m.pattern().as_usize()].clone()).collect();
             }
         }

@@ -78,7 +78,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     let people: HashSet<&str> = doc.people.iter().map(|p| p.name.as_str()).collect();
     let mut reported = HashSet::new();
     let mut out = Vec::new();
-    let mut long_forms: Option<LongForms> = None;
+    let mut long_forms = LongForms::new(ctx.text);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for u in &doc.abbreviation_uses {
         *counts.entry(u.short.as_str()).or_default() += 1;
@@ -111,7 +111,6 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             .filter(|&at| at < u.span.start)
             .min()
             .map_or(u.range(), |at| at..at + short.len());
-        let long_forms = long_forms.get_or_insert_with(|| LongForms::new(ctx.text));
         // a person's name is not an expansion of the letters ("Jenny Mason" for JM)
         let long = long_forms.find(short).filter(|l| !people.contains(ctx.text[l.clone()].trim()));
         if is_word_in_capitals(&words, short, long.is_some()) {

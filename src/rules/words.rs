@@ -47,6 +47,32 @@ impl Written {
     }
 }
 
+/// `text.to_lowercase()`, sooner: the standard one maps every character
+/// one by one after the first that is not ASCII (in minutes, the first
+/// curly quote), which cost M102 a twentieth of an edit of a 1 MB
+/// document; here runs of ASCII are copied and lowered in one step. Only
+/// 'Σ' is lowered by what surrounds it, so a text that holds one is left
+/// to the standard one.
+pub(super) fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            out.extend(c.to_lowercase());
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 /// [`Written::find`] word by word of the text.
 fn by_runs(text: &str, at: &mut HashMap<String, Vec<usize>>) {
     for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
@@ -72,5 +98,12 @@ mod tests {
         }
         assert_eq!(found.at("FFD"), [4, 36, 55]);
         assert_eq!(found.at("F.D"), [] as [usize; 0]);
+    }
+
+    #[test]
+    fn lowercase_is_the_standard_ones() {
+        for text in ["", "The HEAD of Finance", "The Director’s ÉCOLE · İstanbul K Ⅻ 😀 ǅ", "ΟΔΟΣ ΟΔΟΣ. Σ", "ß ẞ ＡＢＣ\r\nABC"] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
+        }
     }
 }

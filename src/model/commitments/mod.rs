@@ -123,11 +123,11 @@ impl<'m> Detector<'m> {
         let Some(memo) = &self.memo else { return find_commitments(text, &self.people, setting) };
         let mut memo = memo.borrow_mut();
         let results = memo.commitments.entry(text);
-        if let Some((_, found)) = results.iter().find(|(s, _)| *s == setting) {
+        if let Some((_, _, found)) = results.iter().find(|(s, _, _)| *s == setting) {
             return found.clone();
         }
-        let found = find_commitments(text, &self.people, setting);
-        results.push((setting, found.clone()));
+        let (found, asked) = self.people.recording(|| find_commitments(text, &self.people, setting));
+        results.push((setting, asked, found.clone()));
         found
     }
 }

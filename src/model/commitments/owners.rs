@@ -3,17 +3,29 @@
 //! catalogue's roles and by the people the document names — and how a
 //! phrase naming several is split.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
-use super::words::{words, Word};
+use super::words::{first_words, Word};
 use crate::catalogue::{self, lexicon::{self, Class, Inflection}};
 
 /// The people a document names (attendance, header fields, initials it
 /// defines): a word of one of their names makes a phrase a person.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub struct People {
     words: HashSet<String>,
+    /// While [`People::recording`]: the words asked about and the answers.
+    asked: RefCell<Option<Vec<(String, bool)>>>,
 }
+
+/// People are the same when they know the same words.
+impl PartialEq for People {
+    fn eq(&self, other: &People) -> bool {
+        self.words == other.words
+    }
+}
+
+impl Eq for People {}
 
 impl People {
     /// From names as written: "Ann James", "Cllr A. Patel", "KL".
@@ -33,11 +45,34 @@ impl People {
                 words.insert(name.to_string());
             }
         }
-        People { words }
+        People { words, asked: RefCell::default() }
     }
 
     pub fn knows(&self, word: &str) -> bool {
-        self.words.contains(word)
+        let known = self.words.contains(word);
+        if let Some(asked) = self.asked.borrow_mut().as_mut() {
+            asked.push((word.to_string(), known));
+        }
+        known
+    }
+
+    /// What `read` gives, and every word it asked these people about with
+    /// the answer: what it read of them. Other people who answer the same
+    /// ([`People::answer`]) would have given the same result, so a memo
+    /// keeps it when the document's people change (an edit of the
+    /// attendance made the server find every commitment of the text again).
+    pub(in crate::model) fn recording<T>(&self, read: impl FnOnce() -> T) -> (T, Vec<(String, bool)>) {
+        let outer = self.asked.replace(Some(Vec::new()));
+        let found = read();
+        let mut asked = self.asked.replace(outer).unwrap_or_default();
+        asked.sort_unstable();
+        asked.dedup();
+        (found, asked)
+    }
+
+    /// Whether these people answer every question as `asked` records.
+    pub(in crate::model) fn answer(&self, asked: &[(String, bool)]) -> bool {
+        asked.iter().all(|(word, known)| self.words.contains(word.as_str()) == *known)
     }
 }
 
@@ -75,7 +110,8 @@ fn is_function_word(lower: &str) -> bool {
 /// document lists, or, before "to" and a verb, any nickname-shaped word.
 /// Returns the owners' byte ranges in `text` and the task's start.
 pub fn leading_owners(text: &str, people: &People) -> Option<(Vec<std::ops::Range<usize>>, usize)> {
-    let ws = words(text, 0..text.len());
+    // the loop below reads the first eight words at most
+    let ws = first_words(text, 0..text.len(), 9);
     let joiner = |w: &Word| w.lower == "and" || w.lower == "&";
     for p in 1..ws.len().min(7) {
         let w = &ws[p];

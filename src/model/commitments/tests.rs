@@ -430,7 +430,7 @@ fn a_forecast_governs_only_the_clause_it_introduces() {
 }
 
 #[test]
-fn the_memo_gives_what_the_detector_finds_and_forgets_it_when_the_people_change() {
+fn the_memo_gives_what_the_detector_finds_and_forgets_what_other_people_change() {
     // "alice" is an owner only when the document names her
     let (task, other) = ("alice to update the wiki.", "The Clerk would write to the school.");
     let entry = Setting { entry: true };
@@ -454,4 +454,17 @@ fn the_memo_gives_what_the_detector_finds_and_forgets_it_when_the_people_change(
     Detector::new(alice.clone(), Some(&mut memo)).find(other, entry);
     memo.end();
     assert_eq!(memo.commitments.kept(), [other]);
+    // other people keep what they answer as the people before did: "alice"
+    // was asked about in the task, not in the other sentence
+    Detector::new(alice.clone(), Some(&mut memo)).find(task, entry);
+    Detector::new(alice.clone(), Some(&mut memo)).find(other, entry);
+    memo.end();
+    let bob = People::new(["Bob Smith"]);
+    let detector = Detector::new(bob.clone(), Some(&mut memo));
+    drop(detector);
+    assert_eq!(memo.commitments.kept(), [other]);
+    let detector = Detector::new(bob.clone(), Some(&mut memo));
+    for text in [task, other] {
+        assert_eq!(detector.find(text, entry), find_commitments(text, &bob, entry), "{text:?} with {bob:?}");
+    }
 }

@@ -50,10 +50,20 @@ impl Word {
 /// Splits `text[range]` into words; "I'll" is two words ("I", "'ll"),
 /// "don't" two ("do", "n't").
 pub(in crate::model) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    first_words(text, range, usize::MAX)
+}
+
+/// The first `count` words of [`words`] (or all, when there are fewer),
+/// for callers that look at the first few words of a long text: the words
+/// of a whole 1 MB action section, read to look at its first eight, were a
+/// thirtieth of an edit. Each word but the last is what [`words`] gives;
+/// the last may yet lack its `stop_after` (set by a dash or punctuation
+/// written apart after it), so a caller asks for one more than it reads.
+pub(in crate::model) fn first_words(text: &str, range: Range<usize>, count: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let mut i = range.start;
     let end = range.end;
-    while i < end {
+    while i < end && out.len() < count {
         let rest = &text[i..end];
         let Some(start_rel) = rest.find(|c: char| !c.is_whitespace()) else { break };
         let start = i + start_rel;
@@ -158,5 +168,13 @@ mod tests {
         assert_eq!(w[5].stop_after, Some('–'));
         assert_eq!(w[5].verb.unwrap().lemma, "write");
         assert!(w[0].verb.is_none());
+        // the first words are those of the whole, the last asked for but one
+        for count in 0..w.len() + 2 {
+            let first = first_words(t, 0..t.len(), count);
+            assert_eq!(first.len(), count.min(w.len()) + usize::from(count == 4), "{count}: a clitic gives two words");
+            for (a, b) in first.iter().zip(&w).take(count.saturating_sub(1)) {
+                assert_eq!(format!("{a:?}"), format!("{b:?}"));
+            }
+        }
     }
 }

@@ -1194,7 +1194,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
     let body = &text[block.text.clone()];
     // as for inline_action_markers: the marker is one of these words (at
     // the start of the block, of a line, or after a sentence)
-    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("AI") {
+    if !body.contains("Action") && !body.contains("ACTION") && !body.contains("AI:") {
         return Vec::new();
     }
     // "AI: Richard to create instructions …": the action item's initials,

@@ -72,6 +72,8 @@ fn agenda_repeated(text: &str, doc: &mut Document) {
         return;
     }
     let keys: Vec<String> = entries.iter().map(|b| title_key(&text[b.text.clone()])).collect();
+    // no line much longer than the longest entry can repeat one
+    let longest = entries.iter().map(|b| b.text.len()).max().unwrap_or(0) + 16;
     // a list after it that repeats the entries is another agenda (the next
     // meeting's), not headings
     let mut blocks: Vec<&Block> = doc.blocks.iter().filter(|b| b.span.start >= list_end && b.kind != BlockKind::ListItem).collect();
@@ -82,6 +84,9 @@ fn agenda_repeated(text: &str, doc: &mut Document) {
     let mut found: Vec<(Span, String)> = Vec::new();
     for b in blocks {
         let line = text[b.span.clone()].lines().next().unwrap_or("");
+        if line.len() > longest {
+            continue;
+        }
         let key = title_key(line);
         let Some(k) = keys.iter().enumerate().position(|(k, t)| !met[k] && !t.is_empty() && *t == key) else { continue };
         met[k] = true;

@@ -313,7 +313,7 @@ fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
         let first_unnumbered = first.numbering.as_ref().is_some_and(|n| n.scheme == scheme) && !numbered(first);
         if first_unnumbered && doc.items[1..].iter().filter(|i| numbered(i)).count() >= 2 && text[..first.heading_span.start].trim().is_empty() {
             let item = doc.items.remove(0);
-            as_sub_heading(doc, item);
+            as_sub_headings(doc, vec![item]);
         }
         return;
     }
@@ -321,7 +321,7 @@ fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
     let alone = !doc.items[1..].iter().any(|i| i.numbering.as_ref().is_some_and(|n| n.scheme == Scheme::Markdown(level)));
     if alone && text[..first.heading_span.start].trim().is_empty() {
         let item = doc.items.remove(0);
-        as_sub_heading(doc, item);
+        as_sub_headings(doc, vec![item]);
     }
 }
 
@@ -329,28 +329,51 @@ fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
 fn demote(doc: &mut Document, demoted: impl Fn(&AgendaItem) -> bool) {
     let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| demoted(i));
     doc.items = keep;
-    for item in out {
-        as_sub_heading(doc, item);
-    }
+    as_sub_headings(doc, out);
 }
 
-/// An item heading that is not an item: a sub-heading of the item it is in
-/// — or, when prose runs on after its first words on the same line ("1.
-/// BC to issue all applications …", which the grammar split into a title
-/// and a run-in paragraph), a numbered paragraph, read whole.
-fn as_sub_heading(doc: &mut Document, item: AgendaItem) {
-    let title = item.title_span.clone().unwrap_or(item.heading_span.clone());
-    let run_in = doc.blocks.iter().position(|b| b.kind == BlockKind::Paragraph && b.span.start >= title.end && b.span.start <= title.end + 1 && b.text.start > title.end);
-    if let Some(k) = run_in {
-        let prose = doc.blocks.remove(k);
-        doc.blocks.push(Block { kind: BlockKind::NumberedParagraph, span: item.heading_span.start..prose.span.end, text: title.start..prose.text.end });
+/// Item headings that are not items: sub-headings of the items they are in
+/// — or, when prose runs on after a heading's first words on the same line
+/// ("1. BC to issue all applications …", which the grammar split into a
+/// title and a run-in paragraph), numbered paragraphs, read whole. One pass
+/// over the blocks for them all: a long document demotes thousands.
+fn as_sub_headings(doc: &mut Document, items: Vec<AgendaItem>) {
+    if items.is_empty() {
         return;
     }
-    // "2. Team to communicate the voting process": a line that sets someone
-    // a task is an entry of a list, not the heading of what follows
-    let sets_task = item.numbering.is_some() && commitments::find_commitments(&item.title, &commitments::People::default(), commitments::Setting::default()).iter().any(|c| !c.owners.is_empty());
-    let kind = if sets_task { BlockKind::NumberedParagraph } else { BlockKind::Heading };
-    doc.blocks.push(Block { kind, span: item.heading_span.clone(), text: title });
+    let text_of = |i: &AgendaItem| i.title_span.clone().unwrap_or(i.heading_span.clone());
+    // where each title ends, to meet the paragraph that runs on after it
+    let mut ends: Vec<(usize, usize)> = items.iter().enumerate().map(|(k, i)| (text_of(i).end, k)).collect();
+    // the run-in paragraph is part of the heading the grammar read
+    let heading_ends: Vec<usize> = items.iter().map(|i| i.span.end).collect();
+    ends.sort_unstable();
+    let mut run_in: Vec<Option<Block>> = vec![None; items.len()];
+    doc.blocks.retain(|b| {
+        if b.kind != BlockKind::Paragraph {
+            return true;
+        }
+        // the nearest title ending before the paragraph, on its line
+        let at = ends.partition_point(|(end, _)| *end < b.span.start);
+        let Some(&(end, k)) = at.checked_sub(1).map(|a| &ends[a]) else { return true };
+        let same_line = b.span.start < heading_ends[k] && b.text.start > end;
+        if same_line && run_in[k].is_none() {
+            run_in[k] = Some(b.clone());
+            return false;
+        }
+        true
+    });
+    for (item, prose) in items.into_iter().zip(run_in) {
+        let title = text_of(&item);
+        if let Some(prose) = prose {
+            doc.blocks.push(Block { kind: BlockKind::NumberedParagraph, span: item.heading_span.start..prose.span.end, text: title.start..prose.text.end });
+            continue;
+        }
+        // "2. Team to communicate the voting process": a line that sets someone
+        // a task is an entry of a list, not the heading of what follows
+        let sets_task = item.numbering.is_some() && commitments::find_commitments(&item.title, &commitments::People::default(), commitments::Setting::default()).iter().any(|c| !c.owners.is_empty());
+        let kind = if sets_task { BlockKind::NumberedParagraph } else { BlockKind::Heading };
+        doc.blocks.push(Block { kind, span: item.heading_span.clone(), text: title });
+    }
 }
 
 /// Numbered headings in a scheme other than the items': sub-headings
@@ -426,10 +449,8 @@ fn demote_restarted_runs(doc: &mut Document) {
         }
         k = end;
     }
-    for k in nested.into_iter().rev() {
-        let item = doc.items.remove(k);
-        as_sub_heading(doc, item);
-    }
+    let nested: HashSet<usize> = nested.into_iter().map(|k| doc.items[k].heading_span.start).collect();
+    demote(doc, |i| nested.contains(&i.heading_span.start));
 }
 
 /// Numbered headings that carry on a numbered list inside the item before
@@ -799,6 +820,11 @@ mod tests {
         assert_eq!(owners, ["BC", "Team", "CQ"]);
         // one that sets no task stays a sub-heading
         assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && text[b.text.clone()].starts_with("Budget review")));
+        // a body on the line after a demoted heading is a paragraph of its own
+        let below = "### 1. Updates\n\nText.\n\n### 2. Notes\n\n1. Welcome\nThe chair welcomed all.\n\n2. Apologies\nNone.\n";
+        let doc = Document::parse(below);
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Heading && below[b.text.clone()].starts_with("Welcome")), "{:?}", doc.blocks);
+        assert!(doc.blocks.iter().any(|b| b.kind == BlockKind::Paragraph && below[b.text.clone()].starts_with("The chair welcomed")), "{:?}", doc.blocks);
         // headings that do not count on are still outranked by a longer numbered agenda
         check("## Notes\n\n1. Welcome\n\n2. Apologies\n\n3. Minutes\n\n4. Finance\n", &["1 Welcome", "2 Apologies", "3 Minutes", "4 Finance"]);
     }

@@ -377,7 +377,8 @@ impl<'a> Reader<'a> {
             return Some(Found { start: i, owners: self.agent_after(ws, i + 1).unwrap_or_default(), owner_span: None, form: Form::Deferral, elided: false });
         }
         // "Laura and Amy have volunteered", "TD volunteered too"
-        let offered = w.is_verb(Inflection::Past) || w.is_verb(Inflection::Base) && i > 0 && (ws[i - 1].is(Class::ModalFuture) || ws[i - 1].is(Class::ModalPossibility));
+        // "Dan: I volunteer.": the speaker offering, in the present
+        let offered = w.is_verb(Inflection::Past) || w.is_verb(Inflection::Base) && i > 0 && (ws[i - 1].is(Class::ModalFuture) || ws[i - 1].is(Class::ModalPossibility) || ws[i - 1].is(Class::PronounFirstSingular) || ws[i - 1].is(Class::PronounFirstPlural));
         if lemma == "volunteer" && offered && ws.get(i + 1).is_none_or(|n| n.lower != "to") {
             if i > 0 && ws[i - 1].is(Class::Be) {
                 return None;

@@ -95,6 +95,9 @@ fn undertakings_and_volunteers() {
     assert_eq!(owners(&one("The Vicar is still trying to reach the diocese surveyor.")), ["Vicar"]);
     assert_eq!(owners(&one("The Groundsman continues to monitor the drainage.")), ["Groundsman"]);
     assert_eq!(owners(&one("Ola and Ben have volunteered.")), ["Ola", "Ben"]);
+    // the speaker offering in the present
+    assert_eq!(owners(&one("Jessica: I volunteer.")), ["Jessica"]);
+    none("The members volunteer at the food bank.");
     let c = one("Agreed to return to the parking question in spring.");
     assert!(c.owners.is_empty());
     none("It had previously been agreed to replace the fence.");

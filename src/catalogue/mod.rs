@@ -287,6 +287,23 @@ mod tests {
         assert!(days.contains(&"tues") && !days.contains(&"tuesday"), "{days:?}");
     }
 
+    /// The grammar marks an attendance list by its label before the model
+    /// reads it: a label the grammar knows and the catalogue does not would
+    /// parse as attendance and then record no one.
+    #[test]
+    fn the_grammar_and_the_catalogue_know_the_same_attendance_labels() {
+        let scanner = include_str!("../../grammar/src/scanner/keywords.h");
+        let table = scanner.split("ATTENDANCE[] = {").nth(1).and_then(|t| t.split("NULL").next()).expect("ATTENDANCE table in keywords.h");
+        let grammar: Vec<&str> = table.split('"').skip(1).step_by(2).collect();
+        assert!(grammar.len() > 10, "{grammar:?}");
+        for label in &grammar {
+            assert!(attendance_label(label).is_some(), "the grammar's attendance label {label:?} is not in attendance.txt");
+        }
+        for (label, _) in entries(ATTENDANCE).filter_map(|l| l.split_once(" = ")) {
+            assert!(grammar.contains(&label.trim()), "attendance.txt's {label:?} is not in the grammar's ATTENDANCE table");
+        }
+    }
+
     #[test]
     fn emphasis_words() {
         assert!(is_emphasis("RESOLVED"));

@@ -186,7 +186,7 @@ fn agenda_list(text: &str, doc: &mut Document) {
 pub(super) fn is_register_heading(title: &str) -> bool {
     static P: OnceLock<Regex> = OnceLock::new();
     P.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?|matters\s+for\s+action|next\s+steps|follow[\s-]*ups?|to[\s-]?dos?)\s*:?$").unwrap()
+        Regex::new(r"(?i)^(?:(?:review(?:\s+of)?\s+)?(?:outstanding|open|new|summary\s+of)?\s*(?:actions?|action\s+(?:items?|points|log|list|tracker)|decisions?)(?:\s+(?:arising|agreed|taken|items?|log))?|matters\s+for\s+action|next\s+steps|ais|follow[\s-]*ups?|to[\s-]?dos?)\s*:?$").unwrap()
     })
     .is_match(title.trim())
 }
@@ -352,7 +352,18 @@ fn may_start_motion(text: &str) -> bool {
 /// read on.
 fn records_motion_before(block: &str) -> bool {
     let t = block.trim_start_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
-    ["Vote:", "VOTE:", "Moved", "MOVED"].iter().any(|w| t.starts_with(w))
+    ["Vote:", "VOTE:", "Moved", "MOVED"].iter().any(|w| t.starts_with(w)) || names_mover_only(t)
+}
+
+/// "KC0HIG moved", "Jane Doe moved.": a line that names who moved and
+/// nothing of what: under "Motion to approve …" it records that motion's
+/// mover; alone, with its seconder and outcome after it, it is the motion.
+fn names_mover_only(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('.').trim_end();
+    // a name or a call sign: every word capitalised ("The furniture was moved" is prose)
+    t.strip_suffix("moved").is_some_and(|who| {
+        who.ends_with([' ', '\u{a0}']) && (1..=4).contains(&who.split_whitespace().count()) && who.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
@@ -367,7 +378,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
     static FAILED: OnceLock<Regex> = OnceLock::new();
     static SECONDED: OnceLock<Regex> = OnceLock::new();
     let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that|the)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:to[\s\u{a0}]+\p{Ll}+[\s\u{a0}]+)?(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote)[\s\u{a0}]+(?:to|on)[\s\u{a0}]|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu})").unwrap())
+        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that|the)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:to[\s\u{a0}]+\p{Ll}+[\s\u{a0}]+)?(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote)[\s\u{a0}]+(?:to|on)[\s\u{a0}]|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CP]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu}|(?m:^[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:[ \u{a0}]+\p{Lu}[\p{L}\p{N}.'’-]*){0,3}[ \u{a0}]+moved[ \u{a0}]*\.?[ \u{a0}]*$))").unwrap())
     };
     let carried = || {
         CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|agreed|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted|agreed)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\bunanimous[\s\u{a0}]+(?:vote|decision|approval|consent|agreement)\b|\bvote[\s\u{a0}]+was[\s\u{a0}]+unanimous\b|\bmaking[\s\u{a0}]+it[\s\u{a0}]+unanimous\b|\b(?:carried|approved|passed|adopted|accepted|agreed)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CP]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?-i:VOTED)\b").unwrap())
@@ -456,8 +467,15 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             // a motion moved and seconded in its own block, whose failure
             // is not written, stands ("MOVED: CF SECONDED: SW"): minutes
             // that name the seconder record the motions that passed
-            if failed().is_match(outcome) || !(carried().is_match(outcome) || seconded().is_match(&body[at..end])) {
+            // "Motion to approve X as President" over "W0CZ moved" and
+            // "KC0HIG seconded": seconded in the lines that record it
+            let seconded_after = outcome_end.is_none() && following.iter().any(|(t, _)| records_motion_before(t)) && seconded().is_match(outcome);
+            if failed().is_match(outcome) || !(carried().is_match(outcome) || seconded().is_match(&body[at..end]) || seconded_after) {
                 continue;
+            }
+            if seconded_after {
+                // the lines read are this motion's, not motions of their own
+                outcome_read_to = outcome_read_to.max(following.last().map_or(0, |(_, end)| *end));
             }
             // where its outcome is written, in its block or after it
             let outcome_at = outcome_end.unwrap_or_else(|| block.text.start + at + carried().find(outcome).map_or(0, |c| c.end()));
@@ -637,6 +655,17 @@ mod tests {
         // under an item, as in minutes (a file's first line is its title)
         let text = format!("1. Business\n\n{text}");
         Document::parse(&text).resolved_blocks.iter().flat_map(|r| r.resolutions.iter().map(|x| x.text.clone())).collect()
+    }
+
+    #[test]
+    fn a_mover_named_alone_on_a_line_is_a_motion() {
+        // the mover, the seconder and the outcome, one entry each
+        let text = "### Secretary's report\n* KC0HIG moved\n* KC0DCF seconded\n* Passed\n\n### Elections\n* Motion to approve Ann as President\n    * W0CZ moved\n    * KC0HIG seconded\n* Motion to approve Bo as Treasurer\n    * W0CZ moved\n    * KC0HIG seconded\n";
+        let found = decisions(text);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("KC0HIG moved") && found[1].starts_with("Motion to approve Ann") && found[2].starts_with("Motion to approve Bo"), "{found:?}");
+        // a sentence that ends in "moved" is no motion
+        assert!(decisions("The office has moved.\n\nThe furniture was moved.\n").is_empty());
     }
 
     #[test]

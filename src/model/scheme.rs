@@ -96,6 +96,11 @@ pub fn read(written: &str) -> Option<ItemNumber> {
         (None, w)
     };
     let rest = rest.trim();
+    // "Item #1:", "Item No. 4": the sign before the number
+    let rest = match keyword {
+        Some(_) => number_sign(rest),
+        None => rest,
+    };
     let digits_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '/' || c == '.')).unwrap_or(rest.len());
     let reference = rest[..digits_end].trim_end_matches(['.', '/']);
     let closer = rest[digits_end..].trim_start().chars().next();
@@ -130,6 +135,17 @@ pub fn read(written: &str) -> Option<ItemNumber> {
         _ => return None,
     };
     Some(ItemNumber { scheme, prefix, value, year, normal: reference.to_string() })
+}
+
+/// `rest` without a number sign before its digits ("#1" → "1", "No. 4" → "4").
+fn number_sign(rest: &str) -> &str {
+    if let Some(r) = rest.strip_prefix('#') {
+        return r;
+    }
+    match rest.get(..2) {
+        Some(no) if no.eq_ignore_ascii_case("no") => rest[2..].trim_start_matches('.').trim_start(),
+        _ => rest,
+    }
 }
 
 /// The value of an upper-case roman number ("IV" → 4), written the

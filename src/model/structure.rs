@@ -104,7 +104,7 @@ fn demote_nested_in_lists(text: &str, doc: &mut Document) {
             depth >= 4 && doc.blocks.iter().filter(|b| b.span.end <= at && indent(b.span.start) < depth).max_by_key(|b| b.span.end).is_some_and(|b| b.kind == BlockKind::ListItem)
         })
         .collect();
-    demote(doc, |item| nested.contains(&item.heading_span.start));
+    demote_to_entries(doc, |item| nested.contains(&item.heading_span.start));
 }
 
 /// The first of a run of numbered paragraphs (or `1)` list items) at the
@@ -240,7 +240,7 @@ fn markdown_level(text: &str, doc: &mut Document) {
     };
     // "## Agenda", "## Attendees", "## Action items", "## Minutes": parts
     // of the minutes, not topics; a level of nothing else holds no items
-    let part = |i: &AgendaItem| crate::catalogue::is_part_heading(&i.title) || super::inline::is_register_heading(&i.title);
+    let part = |i: &AgendaItem| is_part(&i.title) || parts_listed(&i.title);
     let mut chosen = None;
     for &level in &levels {
         let at_level: Vec<&AgendaItem> = doc.items.iter().filter(|i| level_of(i) == Some(level)).collect();
@@ -294,6 +294,20 @@ fn markdown_level(text: &str, doc: &mut Document) {
     demote(doc, |i| demoted.contains(&i.heading_span.start));
 }
 
+
+/// A heading that names a part of the minutes or a register of actions or
+/// decisions.
+fn is_part(title: &str) -> bool {
+    crate::catalogue::is_part_heading(title) || super::inline::is_register_heading(title)
+}
+
+/// "Short Version / Decisions / Action Items / Important Links": a heading
+/// that lists the parts under it, two of them at least, is a part too.
+fn parts_listed(title: &str) -> bool {
+    let pieces: Vec<&str> = title.split(['/', '|', ',', '&']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    pieces.len() >= 2 && pieces.iter().filter(|p| is_part(p)).count() >= 2
+}
+
 /// "Agenda", "Order of business": the heading of the agenda, not one of its
 /// items.
 pub(super) fn is_agenda_heading(title: &str) -> bool {
@@ -330,6 +344,20 @@ fn demote(doc: &mut Document, demoted: impl Fn(&AgendaItem) -> bool) {
     let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| demoted(i));
     doc.items = keep;
     as_sub_headings(doc, out);
+}
+
+/// The items `entries` picks out made numbered entries of the list they
+/// are in: no heading of anything, so nothing later reads them as one.
+fn demote_to_entries(doc: &mut Document, entries: impl Fn(&AgendaItem) -> bool) {
+    let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| entries(i));
+    doc.items = keep;
+    // one block pushed at the end for each
+    let count = out.len();
+    as_sub_headings(doc, out);
+    let first = doc.blocks.len() - count;
+    for b in &mut doc.blocks[first..] {
+        b.kind = BlockKind::NumberedParagraph;
+    }
 }
 
 /// Item headings that are not items: sub-headings of the items they are in
@@ -410,6 +438,19 @@ fn demote_other_schemes(_text: &str, doc: &mut Document, scheme: Scheme) {
         return;
     }
     demote(doc, |i| !i.numbering.as_ref().is_none_or(|n| compatible(n.scheme, scheme) || matches!(n.scheme, Scheme::Markdown(_))));
+    // "Item #2: Goals …", "## Page 2", "Item #3: …": a Markdown heading
+    // between two items that count on breaks no topic; it frames the
+    // text (a page of the printed minutes, a part), so it is not an item
+    let value = |i: &AgendaItem| i.numbering.as_ref().filter(|n| compatible(n.scheme, scheme) && n.prefix.is_empty()).and_then(|n| n.value);
+    let mut framing = HashSet::new();
+    for k in 1..doc.items.len().saturating_sub(1) {
+        let markdown = doc.items[k].numbering.as_ref().is_some_and(|n| matches!(n.scheme, Scheme::Markdown(_)));
+        let counts_on = value(&doc.items[k - 1]).zip(value(&doc.items[k + 1])).is_some_and(|(a, b)| b == a + 1);
+        if markdown && counts_on {
+            framing.insert(doc.items[k].heading_span.start);
+        }
+    }
+    demote(doc, |i| framing.contains(&i.heading_span.start));
 }
 
 /// Markdown headings of the items' level numbered one level deeper than
@@ -521,6 +562,18 @@ enum Candidate {
 /// the items' sequence are items; a sequence that restarted inside the
 /// item ("1. … 2. … 3." under item 3) keeps its own numbers.
 fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
+    let candidates = numbered_candidates(text, doc, scheme);
+    if candidates.is_empty() {
+        return;
+    }
+    let candidates = promote_run_before_first(text, doc, scheme, candidates);
+    promote_after(text, doc, scheme, candidates);
+}
+
+/// The numbered paragraphs and list items (or, for minute numbers, the
+/// paragraphs that open with digits) that might be items of `scheme`, in
+/// text order.
+fn numbered_candidates(text: &str, doc: &Document, scheme: Scheme) -> Vec<(usize, Candidate)> {
     let year = scheme::common_year(doc.items.iter().filter_map(|i| i.numbering.as_ref()));
     let mut candidates: Vec<(usize, Candidate)> = Vec::new();
     // the first block that starts at each offset: one look-up a paragraph or
@@ -553,12 +606,72 @@ fn promote_sequence(text: &str, doc: &mut Document, scheme: Scheme) {
                 }
             }
         }
-        _ => return,
-    }
-    if candidates.is_empty() {
-        return;
+        _ => {}
     }
     candidates.sort_by_key(|(at, _)| *at);
+    candidates
+}
+
+/// "1.  Kimmo Koskenniemi opened the meeting." … "5.  Dues for …" read as
+/// paragraphs, then "6.  Election of the …" read as a heading: the
+/// numbered run that counts up to the first item, from 1, at the start of
+/// its lines with nothing else numbered between, is the agenda's first
+/// items. The rest of the candidates are returned for [`promote_after`].
+fn promote_run_before_first(text: &str, doc: &mut Document, scheme: Scheme, candidates: Vec<(usize, Candidate)>) -> Vec<(usize, Candidate)> {
+    let first = doc.items.iter().find_map(|i| Some((i.heading_span.start, i.numbering.as_ref().filter(|n| n.scheme == scheme && n.prefix.is_empty())?.value?)));
+    let Some((first_at, first_value)) = first else { return candidates };
+    if first_value < 2 || !matches!(scheme, Scheme::Dot | Scheme::Paren) {
+        return candidates;
+    }
+    let at_line_start = |at: usize| text[..at].rfind('\n').map_or(at, |n| at - n - 1) == 0;
+    let value_of = |c: &Candidate| match c {
+        Candidate::Numbered { number, .. } => scheme::read(text[number.clone()].trim()).filter(|n| n.prefix.is_empty()).and_then(|n| n.value),
+        Candidate::Digits { .. } => None,
+    };
+    // the candidates just before the first item, counting down to 1
+    let before = candidates.partition_point(|(at, _)| *at < first_at);
+    let mut run = Vec::new();
+    let mut expected = first_value - 1;
+    for k in (0..before).rev() {
+        let (at, candidate) = &candidates[k];
+        if expected == 0 || !at_line_start(*at) || value_of(candidate) != Some(expected) {
+            break;
+        }
+        run.push(k);
+        expected -= 1;
+    }
+    if expected != 0 {
+        return candidates;
+    }
+    let mut rest = Vec::new();
+    for (k, (at, candidate)) in candidates.into_iter().enumerate() {
+        let Candidate::Numbered { number, block, text: body } = &candidate else {
+            rest.push((at, candidate));
+            continue;
+        };
+        if !run.contains(&k) {
+            rest.push((at, candidate));
+            continue;
+        }
+        let written = text[number.clone()].trim();
+        let Some((title, title_span)) = title_in(text, body.clone()).or_else(|| first_sentence(text, body.clone())) else { continue };
+        doc.items.push(AgendaItem {
+            number: scheme::read(written).and_then(|n| n.value).map(|v| v.to_string()),
+            title,
+            heading_span: number.start..title_span.end,
+            title_span: Some(title_span),
+            span: block.clone(),
+            form: ItemForm::Numbered,
+            numbering: scheme::read(written),
+        });
+    }
+    doc.items.sort_by_key(|i| i.heading_span.start);
+    rest
+}
+
+/// The candidates that carry the items' count on after an item.
+fn promote_after(text: &str, doc: &mut Document, scheme: Scheme, candidates: Vec<(usize, Candidate)>) {
+    let year = scheme::common_year(doc.items.iter().filter_map(|i| i.numbering.as_ref()));
     // the sequences, in text order: items, and the numbers inside them
     let mut items: Vec<(usize, Option<u32>)> = doc.items.iter().map(|i| (i.heading_span.start, i.numbering.as_ref().filter(|n| compatible(n.scheme, scheme)).and_then(|n| n.value))).collect();
     let mut found = Vec::new();
@@ -1022,5 +1135,42 @@ mod tests {
         check("# 2024-06-21\n\n## Attendance\n\n- Council: Ann, Bob\n\n## Notes\n\n- Check-in\n- Announcements\n", &[]);
         // a part among topics keeps its place
         check("# AGM\n\n## Attendance\n\nAnn, Bob\n\n## Treasurer's report\n\nNoted.\n\n## Election\n\nAnn elected.\n", &["- Attendance", "- Treasurer's report", "- Election"]);
+    }
+
+    #[test]
+    fn item_numbers_with_a_number_sign() {
+        check("Board notes\n\nItem #1: Introductions\n\nAll present.\n\nItem #2: Goals\n\nDiscussed.\n\nItem No. 3 – Close\n\nClosed.\n", &["#1 Introductions", "#2 Goals", "No. 3 Close"]);
+    }
+
+    #[test]
+    fn a_numbered_run_up_to_the_first_item_is_the_agenda() {
+        // the grammar reads the sentences as paragraphs and "3." as a heading
+        let text = "Founding meeting\n\n1.  Ann Lee opened the meeting of the new association.\n2.  Bo Chan was elected chair of the meeting.\n3.  Election of the temporary Executive Committee and\n    Auditors. All were elected.\n4.  The chair closed the meeting.\n";
+        assert!(Document::parse(text).items.iter().all(|i| i.form == ItemForm::Numbered));
+        check(
+            text,
+            &["1 Ann Lee opened the meeting of the new association", "2 Bo Chan was elected chair of the meeting", "3 Election of the temporary Executive Committee and", "4 The chair closed the meeting"],
+        );
+        // a list inside the first item, before it, is not counted up to it
+        check("Notes\n\n1. Finance\n\n- a\n\n2. Hall\n\n3. Close\n", &["1 Finance", "2 Hall", "3 Close"]);
+    }
+
+    #[test]
+    fn a_markdown_heading_between_items_that_count_on_is_no_item() {
+        // a PDF's page marker between "Item #2" and "Item #3"
+        check("## Page 1\n\nUser group notes\n\nItem #1: Welcome\n\nHi.\n\nItem #2: Goals\n\n- Meetups\n\n## Page 2\n\n- Workshops\n\nItem #3: Next steps\n\nDone.\n", &["#1 Welcome", "#2 Goals", "#3 Next steps"]);
+    }
+
+    #[test]
+    fn numbered_entries_nested_in_a_list_are_never_items() {
+        check("## Notes\n\n- intro\n- CAB processes\n  - Confirmed tasks of the CAB:\n    1. Provide expert feedback on SIPs\n    2. Vote to transition SIPs\n  - How should we do it?\n", &[]);
+    }
+
+    #[test]
+    fn a_heading_that_lists_parts_is_a_part() {
+        check(
+            "# TSC notes\n\n## Attendance\n\n- Ann\n\n## Short Version / Decisions / Action Items\n\n- none\n\n## Details\n\n### Group\n\n#### Releases\n\nShipped.\n\n#### Windows shells\n\nDiscussed.\n",
+            &["- Releases", "- Windows shells"],
+        );
     }
 }

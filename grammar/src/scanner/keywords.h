@@ -47,7 +47,7 @@ static const char *ATTENDANCE[] = {
     "committee members present", "board members present", "directors present",
     "trustees present", "governors present", "attending", "attended",
     "participants", "people present", "members in attendance", "observers",
-    "regrets", "members absent", "not present", NULL};
+    "regrets", "members absent", "not present", "roll call", NULL};
 
 /* Header fields at the top of a file, before ':'. */
 static const char *FIELDS[] = {"meeting", "date", "time", "venue", "place",
@@ -64,7 +64,8 @@ static const char *CLOSING_PHRASES[] = {
  * can still make one of these, so prose goes back to the inline lexer
  * (dates, abbreviations) as early as possible. */
 static const char *PHRASES[] = {
-    "members present", "councillors present", "apologies for absence",
+    "roll call", "people present", "members in attendance", "members absent",
+    "not present", "members present", "councillors present", "apologies for absence",
     "apologies received", "in attendance", "also present", "also in attendance",
     "officers present", "officers in attendance", "committee members present",
     "board members present", "directors present", "trustees present",

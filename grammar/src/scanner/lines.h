@@ -310,6 +310,23 @@ static enum TokenType finish_be_it_resolved(Lexer *lx, const bool *valid) {
   return finish_resolved(lx, valid, true);
 }
 
+/* The sign some clerks write before an item's number: "#1", "No. 4",
+ * "no 4". False when the letters after "Item " are a word instead. */
+static bool skip_number_sign(Lexer *lx) {
+  if (look(lx) == '#') {
+    adv(lx);
+    return true;
+  }
+  if (look(lx) != 'N' && look(lx) != 'n') return true;
+  adv(lx);
+  if (look(lx) != 'o' && look(lx) != 'O') return false;
+  adv(lx);
+  if (look(lx) == '.') adv(lx);
+  if (!is_hspace(look(lx)) && !is_digit(look(lx))) return false;
+  skip_hspace_count(lx);
+  return true;
+}
+
 /* After "Item " or "Minute " at a digit: the reference, with any number
  * of levels ("4", "26/19", "21/04/7", "22/11/6/15."), then its
  * punctuation. The title may be on the next line. */
@@ -388,6 +405,7 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
     if (!read_more_words(lx, b, 1)) return TEXT_ENDS_HERE;
     if (b->len == 11 && buf_eq_ci(b, 0, "agenda item") && look(lx) == ' ') {
       skip_hspace_count(lx);
+      if (!skip_number_sign(lx)) return TEXT;
       if (is_digit(look(lx))) return finish_item_reference(lx);
       return TEXT;
     }
@@ -470,9 +488,11 @@ static enum TokenType classify_word_line(Lexer *lx, Scanner *s, const bool *vali
       return TEXT;
     case KW_ITEM:
     case KW_MINUTE:
-      /* "Item 4: Title", "Minute 26/19 – Title", "Item 21/04/7 Planning" */
-      if (valid[ITEM_NUMBER] && (is_hspace(c) || is_digit(c))) {
+      /* "Item 4: Title", "Minute 26/19 – Title", "Item 21/04/7 Planning",
+       * "Item #1: Introductions", "Item No. 4 – Finance" */
+      if (valid[ITEM_NUMBER] && (is_hspace(c) || is_digit(c) || c == '#')) {
         skip_hspace_count(lx);
+        if (!skip_number_sign(lx)) return TEXT;
         if (is_digit(look(lx))) return finish_item_reference(lx);
         return TEXT;
       }

@@ -19,7 +19,9 @@ declare_rule! {
     /// Example: `A fourth team had been created to increase capacity at the FFD.`
     ///
     /// Not reported: an ordinary English word in capitals (`TRANSFER`, `TOTAL`), unless the text
-    /// spells out its initials elsewhere; the short forms of the catalogue and the roster.
+    /// spells out its initials elsewhere; the short forms of the catalogue, of a general
+    /// dictionary (WordNet's `TCP`, `SUV`) and of the roster; codes with a digit inside
+    /// (`KC0HIG`, `W9NT`: call signs, part numbers), which name a thing rather than shorten words.
     ///
     /// Fix: where the long form appears elsewhere in the text (`Family Front Door`), the fix
     /// writes the definition there: `Family Front Door (FFD)`. Otherwise define it at its first
@@ -53,6 +55,14 @@ fn is_word_in_capitals(words: &Written, short: &str, spelt_out: bool) -> bool {
     } else {
         written_in_lower_case || english
     }
+}
+
+/// A call sign or a part number ("KC0HIG", "W9NT", "B12X"): a digit between
+/// letters in four characters or more. Short forms that mix in a digit
+/// ("F2F", "G4", "SAM2") are three characters, or end in their number.
+fn is_code(short: &str) -> bool {
+    let chars: Vec<char> = short.chars().collect();
+    chars.len() >= 4 && (1..chars.len() - 1).any(|i| chars[i].is_ascii_digit() && chars[..i].iter().any(|c| c.is_alphabetic()) && chars[i + 1..].iter().any(|c| c.is_alphabetic()))
 }
 
 /// The short form a finding names: as written ("PIs"), but a possessive
@@ -91,6 +101,7 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
             in_prose.contains(short)
                 && !defined.contains(short)
                 && crate::catalogue::abbreviation(short).is_none()
+                && !is_code(short)
                 && !ctx.roster.is_initials(short)
                 && !ctx.roster.knows_abbreviation(short)
                 && reported.insert(short)
@@ -226,6 +237,16 @@ mod tests {
         assert_eq!(run(&RULE, spelt).len(), 1);
         // an acronym that is no English word is still reported
         assert_eq!(run(&RULE, "The WSCB team met.\n").len(), 1);
+    }
+
+    #[test]
+    fn dictionary_abbreviations_and_codes_are_not_reported() {
+        // a general dictionary's abbreviations need no definition
+        assert_eq!(run(&RULE, "The SUV is parked. The TCP port was opened.\n"), vec![]);
+        // call signs and part numbers name things
+        assert_eq!(run(&RULE, "KC0HIG moved and W9NT seconded.\n"), vec![]);
+        // short forms with a digit in them are still read
+        assert_eq!(run(&RULE, "The next F2F is in May. The I2S team met.\n").len(), 2);
     }
 
     #[test]

@@ -621,6 +621,7 @@ fn section_entry(text: &str, block: &Block, commitments: &[Commitment], people: 
                 (names, open + 1..body.trim_end().len() - 1, open)
             })
             .or_else(|| trailing_bracket_owners(body, people).map(|(names, open, close)| (names, open + 1..close - 1, open)))
+            .or_else(|| trailing_paren_owners(body, people).map(|(names, open, close)| (names, open + 1..close - 1, open)))
             .or_else(|| {
                 trailing_dash_owners(body, people).map(|(names, dash)| {
                     let owners_start = dash + body[dash..].find(|c: char| c.is_alphabetic()).unwrap_or(0);
@@ -1413,6 +1414,25 @@ fn trailing_bracket_owners(s: &str, people: &People) -> Option<(Vec<String>, usi
     Some((names_in(&inner[open + 1..], people)?, open, t.len()))
 }
 
+/// "Setup recurring meeting (Brice)", "Create a proposal (James & Craig)",
+/// "Continue feedback on the PR (All)": names, or everyone, in round
+/// brackets at the end of an entry of an action section, after a task of
+/// two words or more. Returns the names and where the brackets open and
+/// close.
+fn trailing_paren_owners(s: &str, people: &People) -> Option<(Vec<String>, usize, usize)> {
+    let t = s.trim_end().trim_end_matches(['.', ';']).trim_end();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    if t[..open].split_whitespace().count() < 2 {
+        return None;
+    }
+    let inside = inner[open + 1..].trim();
+    if lexicon::is(Class::Everyone, &inside.to_lowercase()) {
+        return Some((vec![inside.to_string()], open, t.len()));
+    }
+    Some((names_in(inside, people)?, open, t.len()))
+}
+
 /// A person named at the start of a clause: "Cllr Shirley Cordner offered…",
 /// "Gavin Berry agreed…".
 fn leading_person(s: &str) -> Option<(String, Span)> {
@@ -1793,6 +1813,22 @@ mod tests {
             [
                 (names(&["D. Goodger"]), "Section 5, Ubuntu: Add the swag to the future agenda".to_string()),
                 (names(&["Ngozi Okafor", "Tomasz Wnuk"]), "Renew the domain".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn owners_in_round_brackets_after_the_task() {
+        // the attendance in a bullet of the header makes "Mike" a name, not a microphone
+        let t = "Minutes\n\n* Meeting attendees: Dustin, Craig, Mike G., James\n* Meeting started at: 20:15\n\n## Action Items\n\n* Create a proposal for email (James & Craig)\n* Make signs (Mike G.)\n* Continue feedback on the PR (All)\n* Post the notes (draft)\n";
+        assert_eq!(
+            explicit(t),
+            [
+                (names(&["James", "Craig"]), "Create a proposal for email".to_string()),
+                (names(&["Mike G."]), "Make signs".to_string()),
+                (names(&["All"]), "Continue feedback on the PR".to_string()),
+                // a note in brackets names nobody
+                (names(&[]), "Post the notes (draft)".to_string()),
             ]
         );
     }

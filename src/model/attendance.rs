@@ -20,13 +20,14 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
         while let Some(next) = items.next_if(|i| i.list == list) {
             members.push(next);
         }
-        let Some(attendance) = label_before(text, doc, &before, first.span.start) else { continue };
+        let attendance = label_before(text, doc, &before, first.span.start);
         for item in members {
             let body_start = item.marker_span.end.max(item.span.start);
             let body = &text[body_start..item.span.end];
-            // "- Observers: TC, Santiago": a label, then the people it lists
+            // "- Observers: TC, Santiago": a label, then the people it lists;
+            // in any list, "* Meeting attendees: Dustin, Craig" by its label
             if let Some((label, names)) = labelled_names(body) {
-                let kind = catalogue::attendance_label(label).map_or(attendance, attendance_of);
+                let Some(kind) = catalogue::attendance_label(label).map(attendance_of).or(attendance) else { continue };
                 let mut at = body_start + label.len() + 1;
                 for name in names.split([',', ';']) {
                     if let Some(p) = person(text, at..at + name.len(), kind) {
@@ -36,6 +37,7 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
                 }
                 continue;
             }
+            let Some(attendance) = attendance else { continue };
             if let Some(p) = person(text, body_start..item.span.end, attendance) {
                 people.push(p);
             }

@@ -820,6 +820,8 @@ impl<'a> Reader<'a> {
         match self.np_start(ws, j - 1) {
             // "unclear when the plan would be …": an indirect question
             Some(start) if start > 0 && ws[start - 1].is(Class::QuestionWord) => Subject::NotAgent,
+            // "Additionally Nate will add …": the adverb opening the sentence is not the name's
+            Some(0) if j > 1 && opening_adverb(&ws[0]) => Subject::Named(1..j),
             Some(start) => Subject::Named(start..j),
             None => Subject::NotAgent,
         }

@@ -471,3 +471,9 @@ fn the_memo_gives_what_the_detector_finds_and_forgets_what_other_people_change()
         assert_eq!(detector.find(text, entry), find_commitments(text, &bob, entry), "{text:?} with {bob:?}");
     }
 }
+
+#[test]
+fn an_adverb_opening_the_sentence_is_not_the_owner() {
+    assert_eq!(owners(&one("Additionally Nate will add the access information to the site.")), ["Nate"]);
+    assert_eq!(owners(&one("Finally the Treasurer will circulate the accounts.")), ["Treasurer"]);
+}

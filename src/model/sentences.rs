@@ -201,7 +201,43 @@ fn period_ends_sentence(text: &str, cur: usize, dot: usize) -> bool {
 /// `Label:` with nothing but a few capitalised words before the colon.
 fn starts_line_unit(s: &str) -> bool {
     let (marker, _) = list_marker(s);
-    marker > 0 || s.starts_with('|') || label_end(s).is_some()
+    marker > 0 || s.starts_with('|') || label_end(s).is_some() || chat_prefix(s).is_some()
+}
+
+/// A line of a chat log: "13:11 <+bla> text", "[13:14] <alice> text",
+/// "<alice> text". Returns where the text starts and the speaker's nick
+/// (without the "+" or "@" of their channel mode).
+pub fn chat_prefix(s: &str) -> Option<(usize, &str)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // the time: "13:11", "13:11:05", "[13:11]"
+    let bracket = b.first() == Some(&b'[');
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let t = i + usize::from(bracket);
+    let h = digits(t);
+    if (1..=2).contains(&h) && b.get(t + h) == Some(&b':') && digits(t + h + 1) == 2 {
+        i = t + h + 3;
+        if b.get(i) == Some(&b':') && digits(i + 1) == 2 {
+            i += 3;
+        }
+        if bracket {
+            if b.get(i) != Some(&b']') {
+                return None;
+            }
+            i += 1;
+        }
+        while b.get(i) == Some(&b' ') || b.get(i) == Some(&b'\t') {
+            i += 1;
+        }
+    }
+    if b.get(i) != Some(&b'<') {
+        return None;
+    }
+    let close = i + s[i..].find('>')?;
+    let nick = s[i + 1..close].trim_start_matches([' ', '+', '@', '%', '&', '~']);
+    let is_nick = !nick.is_empty() && nick.len() <= 32 && nick.bytes().all(|c| c.is_ascii_alphanumeric() || b"_-|^`[]{}\\.".contains(&c));
+    let after = &s[close + 1..];
+    (is_nick && after.starts_with([' ', '\t'])).then(|| (close + 1 + (after.len() - after.trim_start().len()), nick))
 }
 
 /// The length of a list marker at the start of `s` and of the space after it.
@@ -261,6 +297,8 @@ fn body_start(text: &str, a: usize, b: usize) -> usize {
         let (m, space) = list_marker(s);
         let step = if m > 0 {
             m + space
+        } else if let Some((text_start, _)) = chat_prefix(s) {
+            text_start
         } else if let Some(end) = label_end(s) {
             let rest = &s[end..];
             end + (rest.len() - rest.trim_start().len())

@@ -198,7 +198,11 @@ impl<'a> Reader<'a> {
             self.decided = true;
         }
         let ws = words::words(self.text, s.body..s.span.end);
-        if first && head.trim_end().ends_with(':') {
+        // "13:11 <+bla> jrandom: I'll post the screenshots": the line is the
+        // nick's, whoever it speaks to
+        if let Some((_, nick)) = sentences::chat_prefix(head.trim_start()) {
+            self.speaker = Some(nick.to_string());
+        } else if first && head.trim_end().ends_with(':') {
             let lw = words::words(self.text, s.span.start..s.body);
             let refs: Vec<&Word> = lw.iter().collect();
             if !refs.is_empty() && refs.len() <= 3 && refs.iter().all(|w| w.capital && !w.caps && !w.is(Class::Label)) {

@@ -477,3 +477,15 @@ fn an_adverb_opening_the_sentence_is_not_the_owner() {
     assert_eq!(owners(&one("Additionally Nate will add the access information to the site.")), ["Nate"]);
     assert_eq!(owners(&one("Finally the Treasurer will circulate the accounts.")), ["Treasurer"]);
 }
+
+#[test]
+fn a_chat_log_line_is_its_speakers() {
+    let log = "13:11 <+bla> jrandom: I will post some screenshots tomorrow\n13:12 < jrandom> nice, thanks\n[13:14] <alice> I will write the docs.\n";
+    let found = find(log);
+    let got: Vec<Vec<&str>> = found.iter().map(owners).collect();
+    // the nick speaks; the name after it is whom the line addresses
+    assert_eq!(got, [vec!["bla"], vec!["alice"]], "{found:#?}");
+    // an angle bracket in prose is no chat line
+    assert!(sentences::chat_prefix("a < b> c").is_none());
+    assert_eq!(sentences::chat_prefix("<alice> hi"), Some((8, "alice")));
+}

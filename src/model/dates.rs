@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 pub use jiff::civil::Date;
 
 /// Why a written date is not a usable due date.
@@ -201,10 +203,8 @@ pub fn find_first(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b").unwrap()
-    });
+    static P: Pattern = Pattern::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b");
+    let p = &P;
     p.find_iter(text).find_map(|m| {
         let w = read(m.as_str())?;
         w.year?;

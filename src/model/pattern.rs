@@ -1,0 +1,297 @@
+//! A regular expression compiled first with its large Unicode classes
+//! widened, which is what a cold check of a small file pays for: a
+//! pattern's `\p{L}`, `\p{Lu}`, `\p{Ll}`, `\d` and `\w` compile to
+//! automata of hundreds of states each, forwards and in reverse (the lazy
+//! DFA's), and compiling them was most of the set-up of `minutes check` on
+//! one file. The widened pattern keeps each class's ASCII members and
+//! accepts any non-ASCII character in its place (`[A-Z\x{80}-\x{10FFFF}]`
+//! for `\p{Lu}`), which compiles to a few states.
+//!
+//! The widened pattern matches every string the exact one does, and the
+//! same way on ASCII. So where it finds nothing, the exact pattern finds
+//! nothing; where its leftmost-first match is all ASCII, that is the exact
+//! pattern's match too, captures included (no match of the exact pattern
+//! starts earlier, since the widened one would have found it, and at the
+//! same start the widened pattern preferred this path over every path of
+//! the exact pattern, all of which it has). Only a match with a non-ASCII
+//! character in it needs the exact pattern, compiled then.
+
+use std::sync::OnceLock;
+
+use regex::{Captures, Match, Regex};
+
+pub(crate) struct Pattern {
+    source: &'static str,
+    wide: OnceLock<Regex>,
+    exact: OnceLock<Regex>,
+}
+
+impl Pattern {
+    pub(crate) const fn new(source: &'static str) -> Self {
+        Pattern { source, wide: OnceLock::new(), exact: OnceLock::new() }
+    }
+
+    fn wide(&self) -> &Regex {
+        self.wide.get_or_init(|| compile(&widen(self.source)))
+    }
+
+    fn exact(&self) -> &Regex {
+        self.exact.get_or_init(|| compile(self.source))
+    }
+
+    pub(crate) fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        match self.wide().find(hay) {
+            Some(m) if !m.as_str().is_ascii() => self.exact().find(hay),
+            found => found,
+        }
+    }
+
+    pub(crate) fn is_match(&self, hay: &str) -> bool {
+        self.find(hay).is_some()
+    }
+
+    pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        match self.wide().captures(hay) {
+            Some(c) if !c[0].is_ascii() => self.exact().captures(hay),
+            found => found,
+        }
+    }
+
+    /// The matches of `find_iter`: the widened pattern's while they are
+    /// ASCII; from the first that is not, the exact pattern's, whose
+    /// earlier matches are the ones already given.
+    pub(crate) fn find_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + use<'p, 'h> {
+        let mut given = 0;
+        let mut wide = Some(self.wide().find_iter(hay));
+        let mut exact = None;
+        std::iter::from_fn(move || {
+            if let Some(it) = wide.as_mut() {
+                match it.next() {
+                    Some(m) if m.as_str().is_ascii() => {
+                        given += 1;
+                        return Some(m);
+                    }
+                    None => return None,
+                    Some(_) => {
+                        wide = None;
+                        exact = Some(self.exact().find_iter(hay).skip(given));
+                    }
+                }
+            }
+            exact.as_mut()?.next()
+        })
+    }
+
+    /// As `find_iter`, with the groups.
+    pub(crate) fn captures_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'p, 'h> {
+        let mut given = 0;
+        let mut wide = Some(self.wide().captures_iter(hay));
+        let mut exact = None;
+        std::iter::from_fn(move || {
+            if let Some(it) = wide.as_mut() {
+                match it.next() {
+                    Some(c) if c[0].is_ascii() => {
+                        given += 1;
+                        return Some(c);
+                    }
+                    None => return None,
+                    Some(_) => {
+                        wide = None;
+                        exact = Some(self.exact().captures_iter(hay).skip(given));
+                    }
+                }
+            }
+            exact.as_mut()?.next()
+        })
+    }
+}
+
+fn compile(source: &str) -> Regex {
+    match Regex::new(source) {
+        Ok(r) => r,
+        // the patterns are constants, each tested: one that does not
+        // compile is a defect of the build
+        Err(e) => panic!("pattern {source}: {e}"),
+    }
+}
+
+/// `source` with its large Unicode classes widened (see the module's
+/// documentation). A class is widened where that keeps its ASCII members:
+/// not inside a negated class (which widening would narrow), and where
+/// case-insensitivity holds (`(?i)`, `(?i:…)`) only `\d` and `\w` outside
+/// brackets, whose ASCII members do not change with case and which are
+/// written as a case-sensitive group (the non-ASCII letters that fold onto ASCII ones,
+/// the Kelvin sign and the long s, would otherwise bring `k` and `s`).
+pub(crate) fn widen(source: &str) -> String {
+    const ANY: &str = r"\x{80}-\x{10FFFF}";
+    // whether case-insensitivity holds here, and in each enclosing group
+    let mut folds = false;
+    let mut groups: Vec<bool> = Vec::new();
+    let mut out = String::with_capacity(source.len() * 2);
+    // the enclosing brackets, each whether it is negated
+    let mut brackets: Vec<bool> = Vec::new();
+    let mut rest = source;
+    while let Some(c) = rest.chars().next() {
+        let in_class = !brackets.is_empty();
+        let ascii_members = if rest.starts_with(r"\p{Lu}") {
+            Some((6, "A-Z", true))
+        } else if rest.starts_with(r"\p{Ll}") {
+            Some((6, "a-z", true))
+        } else if rest.starts_with(r"\p{L}") {
+            Some((5, "A-Za-z", true))
+        } else if rest.starts_with(r"\d") {
+            Some((2, "0-9", false))
+        } else if rest.starts_with(r"\w") {
+            Some((2, "0-9A-Za-z_", false))
+        } else {
+            None
+        };
+        if let Some((len, ascii, cased)) = ascii_members {
+            let widened = if brackets.iter().any(|&negated| negated) {
+                None
+            } else if !folds {
+                Some(format!("[{ascii}{ANY}]"))
+            } else if !cased && !in_class {
+                Some(format!("(?-i:[{ascii}{ANY}])"))
+            } else {
+                None
+            };
+            out.push_str(widened.as_deref().unwrap_or(&rest[..len]));
+            rest = &rest[len..];
+            continue;
+        }
+        let len = match c {
+            // an escape, copied whole: `\p{..}`, `\x{..}` and `\u{..}` with
+            // their braces
+            '\\' => match rest[1..].chars().next() {
+                Some('p' | 'P' | 'x' | 'u') if rest[2..].starts_with('{') => rest.find('}').map_or(rest.len(), |i| i + 1),
+                Some(e) => 1 + e.len_utf8(),
+                None => 1,
+            },
+            '[' => {
+                let negated = rest[1..].starts_with('^');
+                brackets.push(negated);
+                let opening = if negated { 2 } else { 1 };
+                // a `]` first in a class is one of its members
+                opening + usize::from(rest[opening..].starts_with(']'))
+            }
+            ']' if in_class => {
+                brackets.pop();
+                1
+            }
+            '(' if !in_class => {
+                // `(?i)` sets the flags for the rest of its group, `(?i:`
+                // for the group it opens
+                let flags = rest[1..].strip_prefix('?').map_or("", |f| &f[..f.find(|c: char| !c.is_ascii_alphabetic() && c != '-').unwrap_or(f.len())]);
+                let setting = if flags.is_empty() { None } else { flags.split_once('-').map_or(Some((flags, "")), Some) };
+                let outer = folds;
+                if let Some((on, off)) = setting {
+                    if on.contains('i') {
+                        folds = true;
+                    }
+                    if off.contains('i') {
+                        folds = false;
+                    }
+                }
+                if rest[2 + flags.len()..].starts_with(')') && setting.is_some() {
+                    3 + flags.len()
+                } else {
+                    groups.push(outer);
+                    1
+                }
+            }
+            ')' if !in_class => {
+                folds = groups.pop().unwrap_or(false);
+                1
+            }
+            c => c.len_utf8(),
+        };
+        out.push_str(&rest[..len]);
+        rest = &rest[len..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+    /// `wide` is `exact` with classes that keep their ASCII members and
+    /// gain others: the same tree, the same literals, looks and groups.
+    fn widens(exact: &Hir, wide: &Hir) -> Result<(), String> {
+        let ascii = |c: &ClassUnicode| {
+            let mut c = c.clone();
+            c.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]));
+            c
+        };
+        match (exact.kind(), wide.kind()) {
+            (HirKind::Class(Class::Unicode(e)), HirKind::Class(Class::Unicode(w))) => {
+                let mut both = e.clone();
+                both.intersect(w);
+                if ascii(e) != ascii(w) || both != *e {
+                    return Err(format!("{e:?} became {w:?}"));
+                }
+                Ok(())
+            }
+            (HirKind::Repetition(e), HirKind::Repetition(w)) if (e.min, e.max, e.greedy) == (w.min, w.max, w.greedy) => widens(&e.sub, &w.sub),
+            (HirKind::Capture(e), HirKind::Capture(w)) if (e.index, &e.name) == (w.index, &w.name) => widens(&e.sub, &w.sub),
+            (HirKind::Concat(e), HirKind::Concat(w)) | (HirKind::Alternation(e), HirKind::Alternation(w)) if e.len() == w.len() => {
+                e.iter().zip(w).try_for_each(|(e, w)| widens(e, w))
+            }
+            _ if exact == wide => Ok(()),
+            _ => Err(format!("{exact:?} became {wide:?}")),
+        }
+    }
+
+    #[test]
+    fn widening_keeps_the_ascii_members_of_every_class() {
+        for source in [
+            r"\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+\p{Ll}",
+            r"[A-Z][\p{L}'’\-]+(?:\s[A-Z][\p{L}'’\-]*)?",
+            r"(?:[^()\n]{1,40},\s*)?\d{1,2}:\d{2}\)\s*$",
+            r"[^\p{L}\d]+x[\w./()]*",
+            r"(?i)\b\d{1,2}(?:st|nd)?[\s\u{a0}]+(?:may|june)\s+[A-Z]\w*[\w.]",
+            r"[]\p{L}][^]\d]\\d\x{41}\p{Greek}",
+            r"(?:\p{Lu}|(?i:\d[a-z\w]\p{L})|(?i)\w\p{Ll}(?-i)\p{Ll})\p{Lu}",
+        ] {
+            let exact = regex_syntax::parse(source).unwrap();
+            let wide = regex_syntax::parse(&widen(source)).unwrap();
+            assert_ne!(exact, wide, "{source}: nothing widened");
+            if let Err(e) = widens(&exact, &wide) {
+                panic!("{source}: {e}");
+            }
+        }
+    }
+
+    /// Every pattern of the model that is compiled widened.
+    #[test]
+    fn the_models_patterns_widen_keeping_their_ascii_members() {
+        let sources = [include_str!("inline.rs"), include_str!("structure.rs"), include_str!("actions.rs"), include_str!("dates.rs"), include_str!("reports.rs")];
+        let new = Regex::new(r#"(?s)Pattern::new\(\s*r"(.*?)"\s*,?\s*\)"#).unwrap();
+        let patterns: Vec<&str> = sources.iter().flat_map(|s| new.captures_iter(s).map(|c| c.get(1).unwrap().as_str())).collect();
+        assert_eq!(patterns.len(), 8);
+        for source in patterns {
+            let exact = regex_syntax::parse(source).unwrap();
+            let wide = regex_syntax::parse(&widen(source)).unwrap();
+            assert_ne!(exact, wide, "{source}: nothing widened");
+            if let Err(e) = widens(&exact, &wide) {
+                panic!("{source}: {e}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_match_with_other_characters_is_the_exact_patterns() {
+        let p = Pattern::new(r"\p{Lu}\p{Ll}+ moved");
+        // the widened pattern reads "–" as a lower-case letter, and "AÉb"
+        // as one word where the exact one starts at "É"
+        let hay = "Ann moved, A– moved, AÉb moved, Zoë moved, Bob moved";
+        let found: Vec<&str> = p.find_iter(hay).map(|m| m.as_str()).collect();
+        assert_eq!(found, ["Ann moved", "Éb moved", "Zoë moved", "Bob moved"]);
+        assert_eq!(p.captures_iter(hay).map(|c| c[0].to_string()).collect::<Vec<_>>(), found);
+        assert_eq!(p.find("AÉb moved, Zoë moved").map(|m| m.as_str()), Some("Éb moved"));
+        assert!(!p.is_match("A– moved"));
+        assert!(p.captures("xx Ann moved").is_some_and(|c| c[0] == *"Ann moved"));
+    }
+}

@@ -15,7 +15,17 @@
 //! same start the widened pattern preferred this path over every path of
 //! the exact pattern, all of which it has). Only a match with a non-ASCII
 //! character in it needs the exact pattern, compiled then.
+//!
+//! A pattern with a Unicode word boundary (`\b`) cannot run on the lazy
+//! DFA over text with a non-ASCII character (the DFA gives up, and the
+//! search runs again on the slower engines), which is most paragraphs of
+//! real minutes (’, –, “). Once a pattern has searched enough such text
+//! to pay for compiling one more pattern, each such search is first
+//! asked of the widened pattern without its word boundaries, which the
+//! DFA runs: it matches wherever the exact pattern does, so where it finds
+//! nothing there is nothing to find.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use regex::{Captures, Match, Regex};
@@ -24,15 +34,39 @@ pub(crate) struct Pattern {
     source: &'static str,
     wide: OnceLock<Regex>,
     exact: OnceLock<Regex>,
+    /// The widened pattern without word boundaries, the gate.
+    loose: OnceLock<Regex>,
+    /// The bytes of non-ASCII text searched so far.
+    searched: AtomicUsize,
 }
+
+/// How much non-ASCII text a pattern searches before its gate is compiled:
+/// compiling the largest gate costs about what searching 30 kB of such
+/// text without it does.
+const GATE_AFTER: usize = 32 * 1024;
 
 impl Pattern {
     pub(crate) const fn new(source: &'static str) -> Self {
-        Pattern { source, wide: OnceLock::new(), exact: OnceLock::new() }
+        Pattern { source, wide: OnceLock::new(), exact: OnceLock::new(), loose: OnceLock::new(), searched: AtomicUsize::new(0) }
+    }
+
+    /// Whether the search of `hay` may find something: false only when
+    /// the gate, compiled once this pattern has searched enough non-ASCII
+    /// text, finds nothing in it.
+    fn may_match(&self, hay: &str) -> bool {
+        if hay.is_ascii() {
+            return true;
+        }
+        let gate = match self.loose.get() {
+            Some(gate) => gate,
+            None if self.searched.fetch_add(hay.len(), Ordering::Relaxed) + hay.len() < GATE_AFTER => return true,
+            None => self.loose.get_or_init(|| compile(&widen(self.source, true))),
+        };
+        gate.is_match(hay)
     }
 
     fn wide(&self) -> &Regex {
-        self.wide.get_or_init(|| compile(&widen(self.source)))
+        self.wide.get_or_init(|| compile(&widen(self.source, false)))
     }
 
     fn exact(&self) -> &Regex {
@@ -40,6 +74,9 @@ impl Pattern {
     }
 
     pub(crate) fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        if !self.may_match(hay) {
+            return None;
+        }
         match self.wide().find(hay) {
             Some(m) if !m.as_str().is_ascii() => self.exact().find(hay),
             found => found,
@@ -51,6 +88,9 @@ impl Pattern {
     }
 
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
+        if !self.may_match(hay) {
+            return None;
+        }
         match self.wide().captures(hay) {
             Some(c) if !c[0].is_ascii() => self.exact().captures(hay),
             found => found,
@@ -62,7 +102,7 @@ impl Pattern {
     /// earlier matches are the ones already given.
     pub(crate) fn find_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + use<'p, 'h> {
         let mut given = 0;
-        let mut wide = Some(self.wide().find_iter(hay));
+        let mut wide = self.may_match(hay).then(|| self.wide().find_iter(hay));
         let mut exact = None;
         std::iter::from_fn(move || {
             if let Some(it) = wide.as_mut() {
@@ -85,7 +125,7 @@ impl Pattern {
     /// As `find_iter`, with the groups.
     pub(crate) fn captures_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'p, 'h> {
         let mut given = 0;
-        let mut wide = Some(self.wide().captures_iter(hay));
+        let mut wide = self.may_match(hay).then(|| self.wide().captures_iter(hay));
         let mut exact = None;
         std::iter::from_fn(move || {
             if let Some(it) = wide.as_mut() {
@@ -122,7 +162,9 @@ fn compile(source: &str) -> Regex {
 /// brackets, whose ASCII members do not change with case and which are
 /// written as a case-sensitive group (the non-ASCII letters that fold onto ASCII ones,
 /// the Kelvin sign and the long s, would otherwise bring `k` and `s`).
-pub(crate) fn widen(source: &str) -> String {
+/// `loose`: without its word boundaries and non-boundaries as well (`\b`
+/// and `\B` outside brackets become empty groups).
+pub(crate) fn widen(source: &str, loose: bool) -> String {
     const ANY: &str = r"\x{80}-\x{10FFFF}";
     // whether case-insensitivity holds here, and in each enclosing group
     let mut folds = false;
@@ -133,6 +175,11 @@ pub(crate) fn widen(source: &str) -> String {
     let mut rest = source;
     while let Some(c) = rest.chars().next() {
         let in_class = !brackets.is_empty();
+        if loose && !in_class && (rest.starts_with(r"\b") || rest.starts_with(r"\B")) {
+            out.push_str("(?:)");
+            rest = &rest[2..];
+            continue;
+        }
         let ascii_members = if rest.starts_with(r"\p{Lu}") {
             Some((6, "A-Z", true))
         } else if rest.starts_with(r"\p{Ll}") {
@@ -256,7 +303,7 @@ mod tests {
             r"(?:\p{Lu}|(?i:\d[a-z\w]\p{L})|(?i)\w\p{Ll}(?-i)\p{Ll})\p{Lu}",
         ] {
             let exact = regex_syntax::parse(source).unwrap();
-            let wide = regex_syntax::parse(&widen(source)).unwrap();
+            let wide = regex_syntax::parse(&widen(source, false)).unwrap();
             assert_ne!(exact, wide, "{source}: nothing widened");
             if let Err(e) = widens(&exact, &wide) {
                 panic!("{source}: {e}");
@@ -273,12 +320,27 @@ mod tests {
         assert_eq!(patterns.len(), 8);
         for source in patterns {
             let exact = regex_syntax::parse(source).unwrap();
-            let wide = regex_syntax::parse(&widen(source)).unwrap();
+            let wide = regex_syntax::parse(&widen(source, false)).unwrap();
             assert_ne!(exact, wide, "{source}: nothing widened");
             if let Err(e) = widens(&exact, &wide) {
                 panic!("{source}: {e}");
             }
+            assert!(Regex::new(&widen(source, true)).is_ok(), "{source}: its gate compiles");
         }
+    }
+
+    /// The gate of a pattern matches wherever the pattern does: it is the
+    /// widened pattern with its word boundaries, and nothing else, gone.
+    #[test]
+    fn the_gate_drops_the_word_boundaries_alone() {
+        // a backspace in brackets, an escaped backslash before a `b`
+        let source = r"\bAGREED\B[\b-]\p{Lu}\\b";
+        assert_eq!(widen(source, true), r"(?:)AGREED(?:)[\b-][A-Z\x{80}-\x{10FFFF}]\\b");
+        let p = Pattern::new(r"\bAGREED\b");
+        let text = "é ".repeat(GATE_AFTER) + "xAGREED AGREED";
+        assert_eq!(p.find(&text).map(|m| m.start()), Some(text.len() - 6));
+        assert!(p.loose.get().is_some(), "the gate is compiled");
+        assert!(!p.is_match(&("é ".repeat(100) + "xAGREEDx")));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! expression, run only on clauses already found to commit someone.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -20,24 +21,38 @@ pub struct Due {
 const MONTH: &str = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 const WEEKDAY: &str = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
-/// Compiled without the lazy DFA, which needs the pattern compiled a second
-/// time, reversed: the pattern runs only on committing clauses, a few short
-/// searches per document, where the lazy DFA saves less than it costs to
-/// build (compiling this pattern was a third of a cold check of a small
-/// file). The matches are the same: leftmost-first, Unicode, as `regex`'s.
+/// Compiled first without the lazy DFA, which needs the pattern compiled a
+/// second time, reversed: a small file has a few short committing clauses,
+/// where the lazy DFA saves less than it costs to build (compiling this
+/// pattern was a third of a cold check of a small file). Once the pattern
+/// has searched `FAST_AFTER` clauses, it is compiled with the lazy DFA as
+/// well, which searches a clause in a tenth of the time: in a long text
+/// the searches cost more than the compiling. The matches are the same:
+/// leftmost-first, Unicode, as `regex`'s.
 fn due_re() -> &'static meta::Regex {
-    static RE: OnceLock<meta::Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let date = format!(r"(?:(?:{WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})");
-        let re = format!(
-            r"(?i:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|on|in\s+time\s+for|prior\s+to|ahead\s+of|w/c|for)\s+(?:the\s+)?{date}|(?:by|before|at|to|for|until|in\s+time\s+for|ahead\s+of|prior\s+to|after|during)\s+(?:the|its|our|a)\s+(?:(?:next|following|forthcoming|future|subsequent|{MONTH})\s+)?(?:[A-Za-z&]+\s+)?(?:meeting|teleconference|F2F|call)(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?(?:\s+(?:in|on)\s+(?:{date}|{MONTH}))?|(?:by|before|at|to|for)\s+(?:the\s+)?(?:AGM|annual\s+(?:general\s+)?meeting)|by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|term|day|{MONTH})(?:\s*\([^()]{{1,20}}\))?|in\s+due\s+course|as\s+soon\s+as\s+(?:possible|practicable|practical)|asap|in\s+the\s+(?:near\s+future|coming\s+(?:days|weeks|months))|later\s+in\s+the\s+year|in\s+the\s+new\s+year|(?:in|during|over|by)\s+the\s+(?:spring|summer|autumn|winter)|after\s+the\s+summer|at\s+a\s+(?:later|future)\s+date|next\s+(?:week|month)|(?:in|during|for|by)\s+{MONTH}(?:\s+\d{{4}})?|(?:by|on|before)\s+{WEEKDAY}|within\s+\d+\s+(?:working\s+)?(?:days|weeks|months))"
-        );
-        match meta::Regex::builder().configure(meta::Regex::config().hybrid(false).dfa(false)).build(&re) {
-            Ok(r) => r,
-            // a constant pattern, covered by tests: failing to compile it is a build defect
-            Err(e) => panic!("due date pattern: {e}"),
-        }
-    })
+    static SEARCHES: AtomicUsize = AtomicUsize::new(0);
+    static SMALL: OnceLock<meta::Regex> = OnceLock::new();
+    static FAST: OnceLock<meta::Regex> = OnceLock::new();
+    const FAST_AFTER: usize = 32;
+    if let Some(fast) = FAST.get() {
+        return fast;
+    }
+    if SEARCHES.fetch_add(1, Ordering::Relaxed) >= FAST_AFTER {
+        return FAST.get_or_init(|| build(meta::Regex::config()));
+    }
+    SMALL.get_or_init(|| build(meta::Regex::config().hybrid(false).dfa(false)))
+}
+
+fn build(config: meta::Config) -> meta::Regex {
+    let date = format!(r"(?:(?:{WEEKDAY},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|{MONTH}\s+\d{{4}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})");
+    let re = format!(
+        r"(?i:(?:by|before|no\s+later\s+than|not\s+later\s+than|until|on|in\s+time\s+for|prior\s+to|ahead\s+of|w/c|for)\s+(?:the\s+)?{date}|(?:by|before|at|to|for|until|in\s+time\s+for|ahead\s+of|prior\s+to|after|during)\s+(?:the|its|our|a)\s+(?:(?:next|following|forthcoming|future|subsequent|{MONTH})\s+)?(?:[A-Za-z&]+\s+)?(?:meeting|teleconference|F2F|call)(?:\s+of\s+(?:the\s+)?[A-Z]\w*)?(?:\s+(?:in|on)\s+(?:{date}|{MONTH}))?|(?:by|before|at|to|for)\s+(?:the\s+)?(?:AGM|annual\s+(?:general\s+)?meeting)|by\s+the\s+end\s+of\s+(?:the\s+)?(?:week|month|year|term|day|{MONTH})(?:\s*\([^()]{{1,20}}\))?|in\s+due\s+course|as\s+soon\s+as\s+(?:possible|practicable|practical)|asap|in\s+the\s+(?:near\s+future|coming\s+(?:days|weeks|months))|later\s+in\s+the\s+year|in\s+the\s+new\s+year|(?:in|during|over|by)\s+the\s+(?:spring|summer|autumn|winter)|after\s+the\s+summer|at\s+a\s+(?:later|future)\s+date|next\s+(?:week|month)|(?:in|during|for|by)\s+{MONTH}(?:\s+\d{{4}})?|(?:by|on|before)\s+{WEEKDAY}|within\s+\d+\s+(?:working\s+)?(?:days|weeks|months))"
+    );
+    match meta::Regex::builder().configure(config).build(&re) {
+        Ok(r) => r,
+        // a constant pattern, covered by tests: failing to compile it is a build defect
+        Err(e) => panic!("due date pattern: {e}"),
+    }
 }
 
 fn datey(s: &str) -> bool {

@@ -18,51 +18,62 @@
 //!
 //! A pattern with a Unicode word boundary (`\b`) cannot run on the lazy
 //! DFA over text with a non-ASCII character (the DFA gives up, and the
-//! search runs again on the slower engines), which is most paragraphs of
-//! real minutes (’, –, “). Once a pattern has searched enough such text
-//! to pay for compiling one more pattern, each such search is first
-//! asked of the widened pattern without its word boundaries, which the
-//! DFA runs: it matches wherever the exact pattern does, so where it finds
-//! nothing there is nothing to find.
+//! search runs again from the start on the slower engines), which is most
+//! paragraphs of real minutes (’, –, “) and all of a long text. Once a
+//! pattern has searched enough such text to pay for compiling two more
+//! patterns, its searches of such text are guided: the widened pattern
+//! without its word boundaries, which the DFA runs and which matches
+//! wherever the widened pattern does, finds where a match may start, and
+//! the widened pattern, anchored there, says whether one does. A match of
+//! the widened pattern starts at the first of these places where it
+//! matches, since none can start before the guide's.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 use regex::{Captures, Match, Regex};
+use regex_automata::{meta, Anchored, Input};
 
 pub(crate) struct Pattern {
     source: &'static str,
     wide: OnceLock<Regex>,
     exact: OnceLock<Regex>,
-    /// The widened pattern without word boundaries, the gate.
-    loose: OnceLock<Regex>,
+    /// `None` for a pattern that can match the empty string, whose matches
+    /// are found one after another by rules a guide would have to copy.
+    guide: OnceLock<Option<Guide>>,
     /// The bytes of non-ASCII text searched so far.
     searched: AtomicUsize,
 }
 
-/// How much non-ASCII text a pattern searches before its gate is compiled:
-/// compiling the largest gate costs about what searching 30 kB of such
+struct Guide {
+    /// The widened pattern without word boundaries.
+    loose: Regex,
+    /// The widened pattern, for searches anchored where the guide found
+    /// a match: short, so without the lazy DFA, which costs more to build.
+    anchored: meta::Regex,
+}
+
+/// How much non-ASCII text a pattern searches before it is guided:
+/// compiling the largest guide costs about what searching 30 kB of such
 /// text without it does.
-const GATE_AFTER: usize = 32 * 1024;
+const GUIDE_AFTER: usize = 32 * 1024;
 
 impl Pattern {
     pub(crate) const fn new(source: &'static str) -> Self {
-        Pattern { source, wide: OnceLock::new(), exact: OnceLock::new(), loose: OnceLock::new(), searched: AtomicUsize::new(0) }
+        Pattern { source, wide: OnceLock::new(), exact: OnceLock::new(), guide: OnceLock::new(), searched: AtomicUsize::new(0) }
     }
 
-    /// Whether the search of `hay` may find something: false only when
-    /// the gate, compiled once this pattern has searched enough non-ASCII
-    /// text, finds nothing in it.
-    fn may_match(&self, hay: &str) -> bool {
+    /// The guide for a search of `hay`, once this pattern has searched
+    /// enough non-ASCII text; none for ASCII, which the DFA runs through.
+    fn guide(&self, hay: &str) -> Option<&Guide> {
         if hay.is_ascii() {
-            return true;
+            return None;
         }
-        let gate = match self.loose.get() {
-            Some(gate) => gate,
-            None if self.searched.fetch_add(hay.len(), Ordering::Relaxed) + hay.len() < GATE_AFTER => return true,
-            None => self.loose.get_or_init(|| compile(&widen(self.source, true))),
-        };
-        gate.is_match(hay)
+        match self.guide.get() {
+            Some(guide) => guide.as_ref(),
+            None if self.searched.fetch_add(hay.len(), Ordering::Relaxed) + hay.len() < GUIDE_AFTER => None,
+            None => self.guide.get_or_init(|| Guide::new(self.source)).as_ref(),
+        }
     }
 
     fn wide(&self) -> &Regex {
@@ -73,11 +84,16 @@ impl Pattern {
         self.exact.get_or_init(|| compile(self.source))
     }
 
-    pub(crate) fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        if !self.may_match(hay) {
-            return None;
+    /// The widened pattern's first match at or after `from`, guided or not.
+    fn wide_find_at<'h>(&self, guide: Option<&Guide>, hay: &'h str, from: usize) -> Option<Match<'h>> {
+        match guide {
+            Some(guide) => self.wide().find_at(hay, guide.start(hay, from)?),
+            None => self.wide().find_at(hay, from),
         }
-        match self.wide().find(hay) {
+    }
+
+    pub(crate) fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
+        match self.wide_find_at(self.guide(hay), hay, 0) {
             Some(m) if !m.as_str().is_ascii() => self.exact().find(hay),
             found => found,
         }
@@ -88,10 +104,11 @@ impl Pattern {
     }
 
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        if !self.may_match(hay) {
-            return None;
-        }
-        match self.wide().captures(hay) {
+        let found = match self.guide(hay) {
+            Some(guide) => self.wide().captures_at(hay, guide.start(hay, 0)?),
+            None => self.wide().captures(hay),
+        };
+        match found {
             Some(c) if !c[0].is_ascii() => self.exact().captures(hay),
             found => found,
         }
@@ -101,21 +118,25 @@ impl Pattern {
     /// ASCII; from the first that is not, the exact pattern's, whose
     /// earlier matches are the ones already given.
     pub(crate) fn find_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + use<'p, 'h> {
-        let mut given = 0;
-        let mut wide = self.may_match(hay).then(|| self.wide().find_iter(hay));
+        let guide = self.guide(hay);
+        let mut plain = guide.is_none().then(|| self.wide().find_iter(hay));
+        let (mut given, mut from) = (0, 0);
         let mut exact = None;
         std::iter::from_fn(move || {
-            if let Some(it) = wide.as_mut() {
-                match it.next() {
+            if exact.is_none() {
+                let next = match plain.as_mut() {
+                    Some(it) => it.next(),
+                    // a guided pattern's matches are never empty: the next
+                    // starts where the last ended, as `find_iter`'s do
+                    None => self.wide_find_at(guide, hay, from),
+                };
+                match next {
                     Some(m) if m.as_str().is_ascii() => {
-                        given += 1;
+                        (given, from) = (given + 1, m.end());
                         return Some(m);
                     }
                     None => return None,
-                    Some(_) => {
-                        wide = None;
-                        exact = Some(self.exact().find_iter(hay).skip(given));
-                    }
+                    Some(_) => exact = Some(self.exact().find_iter(hay).skip(given)),
                 }
             }
             exact.as_mut()?.next()
@@ -124,25 +145,52 @@ impl Pattern {
 
     /// As `find_iter`, with the groups.
     pub(crate) fn captures_iter<'p, 'h>(&'p self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'p, 'h> {
-        let mut given = 0;
-        let mut wide = self.may_match(hay).then(|| self.wide().captures_iter(hay));
+        let guide = self.guide(hay);
+        let mut plain = guide.is_none().then(|| self.wide().captures_iter(hay));
+        let (mut given, mut from) = (0, 0);
         let mut exact = None;
         std::iter::from_fn(move || {
-            if let Some(it) = wide.as_mut() {
-                match it.next() {
+            if exact.is_none() {
+                let next = match (plain.as_mut(), guide) {
+                    (Some(it), _) => it.next(),
+                    (None, Some(guide)) => guide.start(hay, from).and_then(|at| self.wide().captures_at(hay, at)),
+                    (None, None) => None,
+                };
+                match next {
                     Some(c) if c[0].is_ascii() => {
-                        given += 1;
+                        (given, from) = (given + 1, c.get(0).map_or(from, |m| m.end()));
                         return Some(c);
                     }
                     None => return None,
-                    Some(_) => {
-                        wide = None;
-                        exact = Some(self.exact().captures_iter(hay).skip(given));
-                    }
+                    Some(_) => exact = Some(self.exact().captures_iter(hay).skip(given)),
                 }
             }
             exact.as_mut()?.next()
         })
+    }
+}
+
+impl Guide {
+    /// None for a pattern that can match the empty string.
+    fn new(source: &str) -> Option<Guide> {
+        let wide = widen(source, false);
+        let hir = regex_automata::util::syntax::parse(&wide).ok()?;
+        if hir.properties().minimum_len().is_none_or(|n| n == 0) {
+            return None;
+        }
+        let anchored = meta::Regex::builder().configure(meta::Regex::config().hybrid(false).dfa(false)).build(&wide).ok()?;
+        Some(Guide { loose: compile(&widen(source, true)), anchored })
+    }
+
+    /// Where the widened pattern's first match at or after `from` starts.
+    fn start(&self, hay: &str, mut from: usize) -> Option<usize> {
+        loop {
+            let at = self.loose.find_at(hay, from)?.start();
+            if self.anchored.is_match(Input::new(hay).range(at..).anchored(Anchored::Yes)) {
+                return Some(at);
+            }
+            from = at + hay[at..].chars().next()?.len_utf8();
+        }
     }
 }
 
@@ -317,7 +365,7 @@ mod tests {
         let sources = [include_str!("inline.rs"), include_str!("structure.rs"), include_str!("actions.rs"), include_str!("dates.rs"), include_str!("reports.rs")];
         let new = Regex::new(r#"(?s)Pattern::new\(\s*r"(.*?)"\s*,?\s*\)"#).unwrap();
         let patterns: Vec<&str> = sources.iter().flat_map(|s| new.captures_iter(s).map(|c| c.get(1).unwrap().as_str())).collect();
-        assert_eq!(patterns.len(), 8);
+        assert_eq!(patterns.len(), 11);
         for source in patterns {
             let exact = regex_syntax::parse(source).unwrap();
             let wide = regex_syntax::parse(&widen(source, false)).unwrap();
@@ -329,18 +377,33 @@ mod tests {
         }
     }
 
-    /// The gate of a pattern matches wherever the pattern does: it is the
+    /// The guide of a pattern matches wherever it does: it is the
     /// widened pattern with its word boundaries, and nothing else, gone.
     #[test]
-    fn the_gate_drops_the_word_boundaries_alone() {
+    fn the_guide_drops_the_word_boundaries_alone() {
         // a backspace in brackets, an escaped backslash before a `b`
         let source = r"\bAGREED\B[\b-]\p{Lu}\\b";
         assert_eq!(widen(source, true), r"(?:)AGREED(?:)[\b-][A-Z\x{80}-\x{10FFFF}]\\b");
-        let p = Pattern::new(r"\bAGREED\b");
-        let text = "é ".repeat(GATE_AFTER) + "xAGREED AGREED";
-        assert_eq!(p.find(&text).map(|m| m.start()), Some(text.len() - 6));
-        assert!(p.loose.get().is_some(), "the gate is compiled");
+    }
+
+    /// A guided search finds what an unguided one does.
+    #[test]
+    fn guided_searches_find_the_same() {
+        let p = Pattern::new(r"\bAGREED\b|\p{Lu}\p{Ll}+ moved");
+        let end = "xAGREED AGREED, AÉb moved, Ann moved, AGREEDé AGREED";
+        let text = "é ".repeat(GUIDE_AFTER) + end;
+        let unguided = |hay: &str| Regex::new(p.source).unwrap().find_iter(hay).map(|m| m.range()).collect::<Vec<_>>();
+        assert_eq!(p.find_iter(&text).map(|m| m.range()).collect::<Vec<_>>(), unguided(&text));
+        assert!(p.guide.get().is_some_and(Option::is_some), "the search was guided");
+        let tail = &text[text.len() - end.len()..];
+        assert_eq!(p.find_iter(tail).map(|m| m.range()).collect::<Vec<_>>(), unguided(tail));
+        assert_eq!(p.captures_iter(tail).map(|c| c.get(0).unwrap().range()).collect::<Vec<_>>(), unguided(tail));
+        assert_eq!(p.find(tail).map(|m| m.range()), unguided(tail).first().cloned());
         assert!(!p.is_match(&("é ".repeat(100) + "xAGREEDx")));
+        // a pattern that matches the empty string is never guided
+        let empty = Pattern::new(r"\bx*");
+        assert_eq!(empty.find_iter(&text).count(), Regex::new(r"\bx*").unwrap().find_iter(&text).count());
+        assert!(empty.guide.get().is_some_and(Option::is_none));
     }
 
     #[test]

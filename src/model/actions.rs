@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 use super::build::{clean, heading_line};
 use super::commitments::{self, clean_owner, Commitment, Detector, Form, People, Setting};
 use super::inline::is_register_heading;
@@ -249,8 +251,8 @@ fn meeting_record(task: &str) -> Option<Record> {
 /// "* ACTION: nirik to update the wiki (kevin, 16:22:03)": who minuted the
 /// line and when, as chat-meeting bots write it. Returns `s` without it.
 fn without_attribution(s: &str) -> &str {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| Regex::new(r"\s*\((?:[^()\n]{1,40},\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|[ap]\.?m\.?))?\)\s*$").unwrap());
+    static P: Pattern = Pattern::new(r"\s*\((?:[^()\n]{1,40},\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|[ap]\.?m\.?))?\)\s*$");
+    let p = &P;
     p.find(s).map_or(s, |m| &s[..m.start()])
 }
 
@@ -1191,7 +1193,7 @@ fn marked_span(body: &str, at: usize, index: &sentences::Sentences, people: &Peo
 /// counts only when an owner follows it: a commitment whose owner opens
 /// the sentence, or an owner alone (whose task is the sentence before).
 fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[Action]) -> Vec<Action> {
-    static P: OnceLock<Regex> = OnceLock::new();
+    static P: Pattern = Pattern::new(r"(?:^|\n[ \t\u{a0}]*|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:(?:Action|ACTION)(?:[\s\u{a0}]+\d{4}-\d{2}-\d{2}:?)?|AI:)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+");
     let body = &text[block.text.clone()];
     // as for inline_action_markers: the marker is one of these words (at
     // the start of the block, of a line, or after a sentence)
@@ -1202,7 +1204,7 @@ fn run_in_action_markers(text: &str, block: &Block, people: &Detector, taken: &[
     // which as often mean something else, so only with an owner after them
     // as well; "ACTION 2006-03-16 Andrew: …": a register's entry dated
     // when it was raised
-    let p = P.get_or_init(|| Regex::new(r"(?:^|\n[ \t\u{a0}]*|\*\*|__|[.;!?][\s*_]+|[-–][\s*_]*)(?:(?:Action|ACTION)(?:[\s\u{a0}]+\d{4}-\d{2}-\d{2}:?)?|AI:)(?:[\s\u{a0}]+(?:[-–]|by|BY))?[\s\u{a0}]+").unwrap());
+    let p = &P;
     let mut out = Vec::new();
     let mut index = None;
     for m in p.find_iter(body) {
@@ -1436,10 +1438,8 @@ fn trailing_paren_owners(s: &str, people: &People) -> Option<(Vec<String>, usize
 /// A person named at the start of a clause: "Cllr Shirley Cordner offered…",
 /// "Gavin Berry agreed…".
 fn leading_person(s: &str) -> Option<(String, Span)> {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)[ \t\u{a0}]+[A-Z][\p{L}'’\-]+(?:[ \t\u{a0}]+[A-Z][\p{L}'’\-]+)?|[A-Z][a-z]+[ \t\u{a0}]+[A-Z][a-z]+)[ \t\u{a0}]+[a-z]").unwrap()
-    });
+    static P: Pattern = Pattern::new(r"^(?:(?:Cllr\.?|Councillor|Mr|Mrs|Ms|Miss|Dr)[ \t\u{a0}]+[A-Z][\p{L}'’\-]+(?:[ \t\u{a0}]+[A-Z][\p{L}'’\-]+)?|[A-Z][a-z]+[ \t\u{a0}]+[A-Z][a-z]+)[ \t\u{a0}]+[a-z]");
+    let p = &P;
     let m = p.find(s)?;
     let end = s[..m.end()].trim_end_matches(|c: char| c.is_lowercase()).trim_end().len();
     let name = &s[..end];

@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 pub use jiff::civil::Date;
 
 /// Why a written date is not a usable due date.
@@ -62,17 +64,13 @@ pub enum DateOrder {
 /// `None` when the document shows no order or both equally: then the
 /// configured order, or day first, stands.
 pub fn infer_order(text: &str) -> Option<DateOrder> {
-    static P: OnceLock<[Regex; 3]> = OnceLock::new();
-    const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
-    let [numeric, day_first, month_first] = P.get_or_init(|| {
-        [
-            Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b").unwrap(),
-            Regex::new(&format!(r"\b\d{{1,2}}(?:st|nd|rd|th)?[\s\u{{a0}}]+(?:{MONTHS})\b")).unwrap(),
-            // "April 30" but not "April 2019"; month names capitalised, so
-            // "may" the verb is no month
-            Regex::new(&format!(r"\b(?:{MONTHS})\.?[\s\u{{a0}}]+\d{{1,2}}(?:st|nd|rd|th)?\b")).unwrap(),
-        ]
-    });
+    // run over the whole text, where most searches are guided (`Pattern`)
+    static NUMERIC: Pattern = Pattern::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](?:\d{4}|\d{2})\b");
+    static DAY_FIRST: Pattern = Pattern::new(r"\b\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b");
+    // "April 30" but not "April 2019"; month names capitalised, so "may"
+    // the verb is no month
+    static MONTH_FIRST: Pattern = Pattern::new(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[\s\u{a0}]+\d{1,2}(?:st|nd|rd|th)?\b");
+    let (numeric, day_first, month_first) = (&NUMERIC, &DAY_FIRST, &MONTH_FIRST);
     let (mut day, mut month) = (0usize, 0usize);
     for c in numeric.captures_iter(text) {
         let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
@@ -201,10 +199,8 @@ pub fn find_first(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     if !text.chars().any(char::is_numeric) {
         return None;
     }
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b").unwrap()
-    });
+    static P: Pattern = Pattern::new(r"(?i)\b(\d{1,2}(?:st|nd|rd|th)?[\s\u{a0}]+(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}|(?:january|february|march|april|may|june|july|august|september|october|november|december)[\s\u{a0}]+\d{1,2},[\s\u{a0}]*\d{4})\b");
+    let p = &P;
     p.find_iter(text).find_map(|m| {
         let w = read(m.as_str())?;
         w.year?;

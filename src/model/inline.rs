@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 use super::build::clean;
 use super::*;
 
@@ -241,13 +243,16 @@ pub(super) struct Decided {
     count: usize,
 }
 
+/// A decision's keyword: group 1 an earlier decision reported ("had been
+/// AGREED"), group 2 the keyword, group 3 the subject of "The Board
+/// approved".
+pub(super) static DECIDES: Pattern = Pattern::new(
+    r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|\bUnanimously[\s\u{a0}]+(?:agreed|approved|resolved|decided)\b|\bThe[\s\u{a0}]+((?:[\p{L}-]+[\s\u{a0}]+)?\p{L}+)[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?(?:approved|adopted|resolved|decided|elected|ratified|endorsed|voted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?(?:to|in[\s\u{a0}]+favou?r))\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))",
+);
+
 /// The decisions written inside one block's text (a function of that text
 /// alone, so the caller's memo can keep it by the text).
 fn decisions_in(body: &str) -> Vec<Decided> {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = || {
-        P.get_or_init(|| Regex::new(r"(?:\b(had[\s\u{a0}]+been[\s\u{a0}]+)|\balso[\s\u{a0}]+)?(\bAGREED|\bAPPROVED|\bRESOLVED|\bDECISION:|\bDECIDED|\b(?:Agreed|Resolved|Decided)[\s\u{a0}]+that\b|\bDecided[\s\u{a0}]+to\b|\bAgreed[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|\bUnanimously[\s\u{a0}]+(?:agreed|approved|resolved|decided)\b|\bThe[\s\u{a0}]+((?:[\p{L}-]+[\s\u{a0}]+)?\p{L}+)[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?(?:approved|adopted|resolved|decided|elected|ratified|endorsed|voted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?(?:to|in[\s\u{a0}]+favou?r))\b|\bAgreed(?:[\s\u{a0}]+(?:unanimously|by[\s\u{a0}]+all))?[\s\u{a0}]*[.!](?:[\s\u{a0}]|$)|^(?:Decisions?|Resolution|Conclusions?|Consensus|Agreed|Resolved|Approved)[\s\u{a0}]*:|[\s\u{a0}][–—-][\s\u{a0}]*(?:passed|carried|agreed|approved|adopted)[.!]?[\s\u{a0}]*(?m:$)|(?m:^)[\s\u{a0}]*\p{Lu}[^\n.:;]{0,30}?[\s\u{a0}](?:carried|passed|adopted)[.!]?[\s\u{a0}]*(?m:$)|^Resolution[\s\u{a0}]+to[\s\u{a0}]+\p{Ll}|(?m:^)[\s\u{a0}]*(?:Outcome|Result|OUTCOME|RESULT)[\s\u{a0}]*:[\s\u{a0}]*(?:\*\*|__)?(?i:approved|agreed|carried|passed|adopted|accepted)\b|(?:\*\*|__)(?:Decision|Resolution|Resolved|Agreed|Approved|Conclusion|Consensus)s?(?::(?:\*\*|__)|(?:\*\*|__):))").unwrap())
-    };
     static N: OnceLock<Regex> = OnceLock::new();
     let numbered = || N.get_or_init(|| Regex::new(r"(?:^|[\s\u{a0}])\(?\d{1,2}\)[\s\u{a0}]").unwrap());
     static S: OnceLock<Regex> = OnceLock::new();
@@ -258,7 +263,7 @@ fn decisions_in(body: &str) -> Vec<Decided> {
     }
     let mut found = Vec::new();
     let mut index = None;
-    for c in p().captures_iter(body) {
+    for c in DECIDES.captures_iter(body) {
         if c.get(1).is_some() {
             continue; // "It had been AGREED": an earlier decision, reported
         }
@@ -366,6 +371,11 @@ fn names_mover_only(line: &str) -> bool {
     })
 }
 
+/// Where a motion starts.
+pub(super) static MOTION_START: Pattern = Pattern::new(
+    r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that|the)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:to[\s\u{a0}]+\p{Ll}+[\s\u{a0}]+)?(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote)[\s\u{a0}]+(?:to|on)[\s\u{a0}]|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CPA]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu}|(?m:^[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:[ \u{a0}]+\p{Lu}[\p{L}\p{N}.'’-]*){0,3}[ \u{a0}]+moved[ \u{a0}]*\.?[ \u{a0}]*$))",
+);
+
 /// Motions that carry: "X makes a motion to …, Y seconds the motion. …
 /// Motion approved.", "Motion by X, seconded by Y … carried 4-0", "MOVED by
 /// X / THAT … / SECONDED by Y", "Upon motion duly made and seconded, the
@@ -373,13 +383,9 @@ fn names_mover_only(line: &str) -> bool {
 /// motion starts; a motion that fails, or whose outcome is not written, is
 /// not a decision.
 fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
-    static START: OnceLock<Regex> = OnceLock::new();
     static CARRIED: OnceLock<Regex> = OnceLock::new();
     static FAILED: OnceLock<Regex> = OnceLock::new();
     static SECONDED: OnceLock<Regex> = OnceLock::new();
-    let start = || {
-        START.get_or_init(|| Regex::new(r"(?:\b(?:makes?|made)[\s\u{a0}]+(?:a|the)[\s\u{a0}]+motion\b|\b[Mm]otion[\s\u{a0}]+(?:by|from|made[\s\u{a0}]+by)[\s\u{a0}]+\p{Lu}|(?:^|[.!?][\s\u{a0}]+)Motion[\s\u{a0}]+to[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+(?:moves|moved)[\s\u{a0}]+(?:to|that|the)[\s\u{a0}]|\b\p{Lu}\p{L}+[\s\u{a0}]+proposed[\s\u{a0}]+(?:that|the)[\s\u{a0}]|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?:MOVED|VOTED)\b|(?:^|\n)[\s\u{a0}]*(?:Proposed|PROPOSED|Moved)[\s\u{a0}]*:?[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]+\p{Lu}\p{Ll}+[\s\u{a0}]*(?:\n|$)|\b(?:[Aa]|[Tt]he)[\s\u{a0}]+motion[\s\u{a0}]+(?:to[\s\u{a0}]+\p{Ll}+[\s\u{a0}]+)?(?:was[\s\u{a0}]+)?(?:made|moved|offered|put)\b|\b(?:[Oo]n|[Uu]pon)[\s\u{a0}]+(?:(?:a|the)[\s\u{a0}]+)?motion\b|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote):|(?:^|[.!?\n][\s\u{a0}]*)(?:VOTE|Vote)[\s\u{a0}]+(?:to|on)[\s\u{a0}]|\b[Pp]roposed[\s\u{a0}]+by[\s\u{a0}]+\p{Lu}|\b[Ii]t[\s\u{a0}]+was[\s\u{a0}]+(?:duly[\s\u{a0}]+)?moved\b|\b(?:[Aa]sk(?:ing|ed)?|[Cc]all(?:ing|ed)?)[\s\u{a0}]+for[\s\u{a0}]+a[\s\u{a0}]+motion\b|\bso[\s\u{a0}]+moved\b|\bM/S/[CPA]\b|(?:^|[.!?\n][\s\u{a0}]*)(?:\*\*|__)?(?:MOTION|Motion)(?:\*\*|__)?:|(?:^|[.!?\n][\s\u{a0}]*)(?:MOTION|Motion)[\s\u{a0}]*\(\p{Lu}|(?:^|[.!?\n][\s\u{a0}]*)(?:Moved|MOVED)[\s\u{a0}]+(?:by[\s\u{a0}]+)?\p{Lu}\p{L}*[\s\u{a0}]*[,;(/]|(?:^|\n)[\s\u{a0}]*(?:\*\*|__)?(?:Proposal|PROPOSAL)(?:\*\*|__)?:|\([Pp]roposed:[\s\u{a0}]*\p{Lu}|(?m:^[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?\p{Lu}[\p{L}\p{N}.'’-]*(?:[ \u{a0}]+\p{Lu}[\p{L}\p{N}.'’-]*){0,3}[ \u{a0}]+moved[ \u{a0}]*\.?[ \u{a0}]*$))").unwrap())
-    };
     let carried = || {
         CARRIED.get_or_init(|| Regex::new(r"(?i)\b(?:motion|it|proposal|amendment|resolution|recommendation)[\s\u{a0}]+(?:was[\s\u{a0}]+)?(?:unanimously[\s\u{a0}]+)?(?:approved|carried|passed|adopted|accepted|agreed|carries|passes)\b|\bwas[\s\u{a0}]+(?:duly[\s\u{a0}]+|unanimously[\s\u{a0}]+)?carried\b|\belected[\s\u{a0}]+unanimously\b|\bunanimously[\s\u{a0}]+elected\b|\bunanimously[\s\u{a0}]+(?:approved|adopted|carried|passed|accepted|agreed)\b|\ball[\s\u{a0}]+(?:were[\s\u{a0}]+)?in[\s\u{a0}]+favou?r\b|\bunanimous[\s\u{a0}]+(?:vote|decision|approval|consent|agreement)\b|\bvote[\s\u{a0}]+was[\s\u{a0}]+unanimous\b|\bmaking[\s\u{a0}]+it[\s\u{a0}]+unanimous\b|\b(?:carried|approved|passed|adopted|accepted|agreed)[\s\u{a0}]+(?:unanimously|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+)|\bdeclared[\s\u{a0}]+adopted\b|\b(?:approved|adopted)[\s\u{a0}]+(?:the|a|an|this|these|its|their)[\s\u{a0}]|(?m:^)[\s\u{a0}]*(?:carried|approved|accepted|passed|elected)\b|\bseconded[\s\u{a0}]+and[\s\u{a0}]+(?:unanimously[\s\u{a0}]+)?carried\b|\bvoted[\s\u{a0}]+(?:unanimously[\s\u{a0}]+|\d+[\s\u{a0}]*[-–:][\s\u{a0}]*\d+[\s\u{a0}]+)?to\b|\bM/S/[CPA]\b|(?:^|[.!?:][\s\u{a0}]+)(?:Passed|Carried|PASSED|CARRIED)\b|(?:^|\n)[\s\u{a0}]*(?:[-*+][\s\u{a0}]+)?(?-i:VOTED)\b").unwrap())
     };
@@ -416,7 +422,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
         if !may_start_motion(body) {
             continue;
         }
-        let find = || start().find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect::<Vec<usize>>();
+        let find = || MOTION_START.find_iter(body).map(|m| m.start() + (m.as_str().len() - m.as_str().trim_start_matches(['.', '!', '?', '\n', ' ', '\u{a0}']).len())).collect::<Vec<usize>>();
         let mut starts = match memo.as_deref_mut() {
             Some(memo) => memo.motion_starts.entry(body).get_or_insert_with(find).clone(),
             None => find(),
@@ -442,7 +448,7 @@ fn motions(text: &str, doc: &mut Document, mut memo: Option<&mut Memo>) {
             if j + 1 == starts.len() {
                 for next in blocks.iter().skip(k + 1).take(3) {
                     let t = &text[next.text.clone()];
-                    if may_start_motion(t) && start().is_match(t) && !records_motion_before(t) {
+                    if may_start_motion(t) && MOTION_START.is_match(t) && !records_motion_before(t) {
                         break;
                     }
                     following.push((t, next.text.end));

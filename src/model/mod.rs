@@ -14,6 +14,7 @@ pub mod commitments;
 pub mod dates;
 mod inline;
 mod memo;
+mod pattern;
 pub mod reports;
 pub mod scheme;
 pub mod sentences;

@@ -11,6 +11,8 @@
 use std::sync::OnceLock;
 
 use regex::Regex;
+
+use super::pattern::Pattern;
 use serde::Serialize;
 
 use super::build::clean;
@@ -227,10 +229,8 @@ pub fn progress(body: &str) -> Option<(Progress, Span)> {
 
 /// "(set 14 November 2026)": the meeting that set the action.
 fn set_on(body: &str) -> Option<Date> {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"(?i)\bset\s+(?:on\s+|at\s+the\s+meeting\s+(?:of|on)\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|\d{4}-\d{2}-\d{2})").unwrap()
-    });
+    static P: Pattern = Pattern::new(r"(?i)\bset\s+(?:on\s+|at\s+the\s+meeting\s+(?:of|on)\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}|\d{4}-\d{2}-\d{2})");
+    let p = &P;
     let m = p.captures(body)?.get(1)?;
     dates::parse(m.as_str(), None)
 }

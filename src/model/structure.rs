@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+use super::pattern::Pattern;
+
 use super::build::{clean, run_in_title};
 use super::sentences;
 use super::scheme::{self, ItemNumber, Scheme};
@@ -55,10 +57,8 @@ pub(super) fn analyse(text: &str, doc: &mut Document) {
 /// adjourned") are the items, where there are more of them than of
 /// other items; the headings over them ("### Reports") group them.
 fn timed_entries(text: &str, doc: &mut Document) {
-    static P: OnceLock<Regex> = OnceLock::new();
-    let p = P.get_or_init(|| {
-        Regex::new(r"^(?:\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:[ \u{a0}]*(?:[-–—]|to)[ \u{a0}]*\d{1,2}:\d{2}|[-+]\d{4})?(?:[ \u{a0}]*(?:am|pm|a\.m\.|p\.m\.))?[ \u{a0}]+(?P<title>\S[^\n]*)").unwrap()
-    });
+    static P: Pattern = Pattern::new(r"^(?:\d{4}-\d{2}-\d{2}[ T]+)?\d{1,2}:\d{2}(?:[ \u{a0}]*(?:[-–—]|to)[ \u{a0}]*\d{1,2}:\d{2}|[-+]\d{4})?(?:[ \u{a0}]*(?:am|pm|a\.m\.|p\.m\.))?[ \u{a0}]+(?P<title>\S[^\n]*)");
+    let p = &P;
     let timed: Vec<(Span, Span)> = doc
         .blocks
         .iter()

@@ -33,6 +33,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
     let marked = ByStart::new(&doc.actions);
     let in_sections = Reach::new(sections.iter().cloned());
     let mut list = ListRun::default();
+    // the agenda listed under its heading: its entries are topics ("Review
+    // agenda (2m, Lee)", "Determine volunteers for note taking"), not tasks
+    let agenda = super::inline::listed_agenda(text, doc).and_then(|(entries, end)| Some(entries.first()?.span.start..end));
     for block in &doc.blocks {
         if block.kind != BlockKind::ListItem {
             list.close(&mut found);
@@ -112,6 +115,9 @@ pub(super) fn analyse(text: &str, doc: &mut Document, mut memo: Option<&mut Memo
         // an entry with its own marker ("- ACTION: MitchK: …") is that marker's action
         if in_section && inline_spans.is_empty() && matches!(block.kind, BlockKind::ListItem | BlockKind::NumberedParagraph | BlockKind::Paragraph) {
             found.extend(section_entry(text, block, &commitments, &people));
+            continue;
+        }
+        if block.kind == BlockKind::ListItem && agenda.as_ref().is_some_and(|a| a.contains(&block.span.start)) {
             continue;
         }
         if block.kind == BlockKind::ListItem {
@@ -1080,7 +1086,7 @@ fn inline_action_markers(text: &str, block: &Block, people: &Detector) -> Vec<Ac
     // programmer's "TODO:"; the owner
     // may stand in brackets before the colon, "Action (BS):"
     let p = P.get_or_init(|| {
-        Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[)(?:Further\s+)?(?:(?:Action|ACTION)S?|TODO|ToDo)(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?::|\])(?:\*\*|__|\*|_)?[\s\u{a0}]+").unwrap()
+        Regex::new(r"(?:\*\*|__|\*|\b_|\b|\[(?:\*\*|__)?)(?:Further\s+)?(?:(?:Action|ACTION)S?|TODO|ToDo)(?:\s+(?:Agreed|AGREED|by|BY|[Ii]tems?|ITEMS?|[Pp]oints?|POINTS?))?(?:[\s\u{a0}]*\(([^()\n]{1,40})\))?(?:\*\*|__|\*|_)?(?:[\s\u{a0}]+[-–—][\s\u{a0}]+([^\[\]()\n]{1,40}?)[\s\u{a0}]*\])?(?::|\])?(?:\*\*|__|\*|_)?[\s\u{a0}]+(?:[-–—][\s\u{a0}]+)?").unwrap()
     });
     let mut out = Vec::new();
     let mut index = None;
@@ -1093,11 +1099,20 @@ fn inline_action_markers(text: &str, block: &Block, people: &Detector) -> Vec<Ac
         if body[..m.start()].ends_with('(') {
             continue;
         }
-        // "[ACTION" needs its "]", "Action:" no "[" before it
-        if m.as_str().starts_with('[') != m.as_str().trim_end().trim_end_matches(['*', '_']).ends_with(']') {
+        // "[ACTION" needs its "]", "Action:" no "[" before it; "[ACTION - Lee]"
+        // names its owner after a dash inside the brackets
+        let closed = m.as_str().trim_end().trim_end_matches(['-', '–', '—']).trim_end().trim_end_matches(['*', '_']).ends_with(']');
+        let marked = m.as_str().trim_end().trim_end_matches(['-', '–', '—']).trim_end().trim_end_matches(['*', '_']).ends_with([':', ']']);
+        if m.as_str().starts_with('[') != closed || !marked || caps.get(2).is_some() && !m.as_str().starts_with('[') {
             continue;
         }
-        let bracketed = caps.get(1).and_then(|o| owner_only(o.as_str(), people).map(|n| (n, block.text.start + o.start()..block.text.start + o.end())));
+        // "[ACTION - Lee]": inside the marker's brackets a name is the owner, known or not
+        let dashed = caps.get(2).and_then(|o| names_in(o.as_str(), &People::new([o.as_str()])).or_else(|| names_in(o.as_str(), people)).map(|n| (n, o)));
+        let bracketed = caps
+            .get(1)
+            .and_then(|o| owner_only(o.as_str(), people).map(|n| (n, o)))
+            .or(dashed)
+            .map(|(n, o)| (n, block.text.start + o.start()..block.text.start + o.end()));
         let index = index.get_or_insert_with(|| sentences::Sentences::new(body));
         let task_span = marked_span(body, m.end(), index, people);
         let task_text = &body[task_span.clone()];
@@ -1815,6 +1830,20 @@ mod tests {
                 (names(&["Ngozi Okafor", "Tomasz Wnuk"]), "Renew the domain".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_marker_in_brackets_with_its_owner_after_a_dash() {
+        let t = "## Review\n\n* [**ACTION** - Lee] - File the actions for this meeting\n* [ACTION - anyone] - Check the spec\n";
+        assert_eq!(explicit(t), [(names(&["Lee"]), "File the actions for this meeting".to_string()), (names(&[]), "Check the spec".to_string())]);
+    }
+
+    #[test]
+    fn the_entries_of_the_listed_agenda_are_topics_not_tasks() {
+        let t = "# WG meeting\n\n## Agenda\n\n* Review agenda (2m, Lee)\n* Determine volunteers for note taking (1m, Lee)\n* Review previous meeting's action items (5m, Lee)\n\n## Notes\n\n* Ann will send the draft.\n";
+        let doc = Document::parse(t);
+        let tasks: Vec<&str> = doc.actions.iter().map(|a| a.task.as_str()).collect();
+        assert_eq!(tasks, ["Ann will send the draft"], "{:?}", doc.actions);
     }
 
     #[test]

@@ -141,7 +141,7 @@ fn title_key(line: &str) -> String {
 
 /// The top-level entries of the agenda listed under an "Agenda" label or
 /// heading, and where the list ends.
-fn listed_agenda<'d>(text: &str, doc: &'d Document) -> Option<(Vec<&'d Block>, usize)> {
+pub(super) fn listed_agenda<'d>(text: &str, doc: &'d Document) -> Option<(Vec<&'d Block>, usize)> {
     let mut blocks: Vec<&Block> = doc.blocks.iter().collect();
     blocks.sort_by_key(|b| b.span.start);
     let is_agenda = |b: &Block| {

@@ -206,6 +206,12 @@ fn word_progress(w: &str) -> Option<Progress> {
     })
 }
 
+/// Where a ticked box opens `s` ("- [x] Setup mailing list"): the entry is done.
+pub fn ticked_box(s: &str) -> Option<usize> {
+    let lead = s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+')).len();
+    (s[lead..].starts_with("[x]") || s[lead..].starts_with("[X]")).then_some(lead)
+}
+
 /// The progress a report states, and where: after `Status:`, alone in
 /// brackets (`(complete)`), after a dash or colon at the end (`A12 –
 /// done`), in "this action was completed", or "carried forward" anywhere.
@@ -221,6 +227,9 @@ pub fn progress(body: &str) -> Option<(Progress, Span)> {
             Regex::new(r"(?i)\b(carried\s+(?:forward|over)|c/f)\b").unwrap(),
         ]
     });
+    if let Some(at) = ticked_box(body) {
+        return Some((Progress::Done, at..at + 3));
+    }
     ps.iter().find_map(|p| {
         let m = p.captures(body)?.get(1)?;
         Some((word_progress(m.as_str())?, m.range()))

@@ -16,7 +16,7 @@ declare_rule! {
     /// Example: `Members asked for a breakdown of agency staff. (Action)`
     ///
     /// Not reported: an action whose own text says it is finished or dropped (`Status: done`,
-    /// `(complete)`, `withdrawn`): nobody need be named for it now.
+    /// `(complete)`, `withdrawn`, a ticked box `- [x]`): nobody need be named for it now.
     ///
     /// Fix: name the owner: `(Action – DCS)`. In an editor, the "Add owner" code action opens
     /// the owner slot and offers the people, roles and abbreviations of the meeting.
@@ -34,7 +34,12 @@ fn check(ctx: &Context) -> Vec<Diagnostic> {
     ctx.doc
         .actions
         .iter()
-        .filter(|a| a.kind == ActionKind::Explicit && a.owners.is_empty() && !reported_closed(&ctx.text[a.span.clone()]))
+        .filter(|a| {
+            // from the start of its line: a ticked box before the task ("- [x] Setup …") says it is done
+            let line_start = ctx.text[..a.span.start].rfind('\n').map_or(0, |n| n + 1);
+            let ticked = crate::model::reports::ticked_box(&ctx.text[line_start..a.span.end]).is_some_and(|at| line_start + at <= a.span.start);
+            a.kind == ActionKind::Explicit && a.owners.is_empty() && !ticked && !reported_closed(&ctx.text[a.span.clone()])
+        })
         .map(|a| {
             let what = if a.task.is_empty() { String::new() } else { format!(" (“{}”)", shorten(&a.task)) };
             let mut d = diagnostic(&RULE, a.span.clone(), format!("this action names no owner{what}: say who will do it"));
@@ -88,6 +93,11 @@ mod tests {
         let found = run(&RULE, text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].message.contains("Order the banners"), "{found:?}");
+        // a ticked box says so too; an empty one does not
+        let boxes = "## Action Items\n\n- [x] Setup mailing list\n- [ ] Setup the calendar\n";
+        let found = run(&RULE, boxes);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("Setup the calendar"), "{found:?}");
     }
 
     #[test]

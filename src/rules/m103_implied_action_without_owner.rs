@@ -90,7 +90,7 @@ mod tests {
 
     #[test]
     fn plans_and_proposals_are_hints() {
-        let found = run(&RULE, "Agenda\n\n- Clerk to book the room\n- Turn on recording\n- Call for clarifications\n\nTravis is away, so let's follow up async.\n\nWill take another look at this.\n");
+        let found = run(&RULE, "Notes\n\n- Clerk to book the room\n- Turn on recording\n- Call for clarifications\n\nTravis is away, so let's follow up async.\n\nWill take another look at this.\n");
         assert_eq!(found.len(), 4, "{found:?}");
         assert!(found.iter().all(|d| d.severity == Severity::Hint), "{found:?}");
         let firm = run(&RULE, "It was noted that a briefing would be provided to members in due course.\n");

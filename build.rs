@@ -31,7 +31,7 @@ fn main() {
 /// index tens of thousands of words first.
 fn lexicon_index() {
     let mut out = String::new();
-    for name in ["verbs", "verb_exceptions", "agents", "words", "capitals"] {
+    for name in ["verbs", "verb_exceptions", "agents", "words"] {
         let path = format!("src/catalogue/lexicon/{name}.txt");
         println!("cargo:rerun-if-changed={path}");
         let data = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));

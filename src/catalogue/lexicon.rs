@@ -20,7 +20,6 @@ const VERBS: &str = include_str!("lexicon/verbs.txt");
 const VERB_EXCEPTIONS: &str = include_str!("lexicon/verb_exceptions.txt");
 const AGENTS: &str = include_str!("lexicon/agents.txt");
 const WORDS: &str = include_str!("lexicon/words.txt");
-const CAPITALS: &str = include_str!("lexicon/capitals.txt");
 const ENGLISH: &str = include_str!("lexicon/english.toml");
 
 /// What kind of act a verb names: WordNet's lexicographer file of its most
@@ -220,7 +219,7 @@ struct Table {
     first: &'static [u32; 257],
 }
 
-// LINES_ and FIRST_ of VERBS, VERB_EXCEPTIONS, AGENTS, WORDS and CAPITALS
+// LINES_ and FIRST_ of VERBS, VERB_EXCEPTIONS, AGENTS and WORDS
 include!(concat!(env!("OUT_DIR"), "/lexicon_index.rs"));
 
 impl Table {
@@ -261,8 +260,6 @@ static EXCEPTION_TABLE: Table = Table { data: VERB_EXCEPTIONS, lines: LINES_VERB
 static AGENT_TABLE: Table = Table { data: AGENTS, lines: LINES_AGENTS, first: FIRST_AGENTS };
 /// Ordinary nouns, adjectives and adverbs.
 static WORD_TABLE: Table = Table { data: WORDS, lines: LINES_WORDS, first: FIRST_WORDS };
-/// Abbreviations in a general dictionary, and their long forms.
-static CAPITALS_TABLE: Table = Table { data: CAPITALS, lines: LINES_CAPITALS, first: FIRST_CAPITALS };
 
 /// FNV-1a, for the closed classes: fixed sets of short words that no input
 /// adds to, asked about every word of every sentence, so the hash needs to
@@ -473,14 +470,6 @@ pub fn is_word(word: &str) -> bool {
     is_other_than_a_verb(word) || verb(word).is_some()
 }
 
-/// An abbreviation a general dictionary holds, as written ("TCP", "SUV";
-/// three letters or more), and its long form when WordNet writes one
-/// ("transmission control protocol"; else ""): a reader knows it without a
-/// definition.
-pub fn dictionary_abbreviation(short: &str) -> Option<&'static str> {
-    CAPITALS_TABLE.get(short).map(|(_, long)| long)
-}
-
 /// Whether a lower-case word is a noun, an adjective or an adverb (it may
 /// be a verb as well: "review"); "empower" is only a verb.
 pub fn is_other_than_a_verb(word: &str) -> bool {
@@ -504,7 +493,7 @@ mod tests {
 
     #[test]
     fn the_tables_are_sorted_for_binary_search() {
-        for (name, table, at_least) in [("verbs.txt", &VERB_TABLE, 10_000), ("verb_exceptions.txt", &EXCEPTION_TABLE, 2_000), ("agents.txt", &AGENT_TABLE, 6_000), ("words.txt", &WORD_TABLE, 50_000), ("capitals.txt", &CAPITALS_TABLE, 500)] {
+        for (name, table, at_least) in [("verbs.txt", &VERB_TABLE, 10_000), ("verb_exceptions.txt", &EXCEPTION_TABLE, 2_000), ("agents.txt", &AGENT_TABLE, 6_000), ("words.txt", &WORD_TABLE, 50_000)] {
             let keys: Vec<&str> = table.entries().map(|(k, _)| k).collect();
             assert!(keys.len() >= at_least, "{name}: {} lines", keys.len());
             assert!(keys.windows(2).all(|p| p[0] < p[1]), "{name} must be sorted by key, each key once");
@@ -522,10 +511,6 @@ mod tests {
         assert_eq!(VERB_TABLE.get("zzz"), None);
         assert_eq!(VERB_TABLE.get(""), None);
         assert_eq!(VERB_TABLE.get("write"), Some(("write", "creation")));
-        assert_eq!(dictionary_abbreviation("TCP"), Some("transmission control protocol"));
-        // two letters are a person's initials as often: not held
-        assert_eq!(dictionary_abbreviation("MS"), None);
-        assert_eq!(dictionary_abbreviation("tcp"), None);
     }
 
     #[test]

@@ -74,10 +74,8 @@ pub fn is_role(name: &str) -> bool {
 
 /// The long form of an everyday abbreviation, by its short form as
 /// written (case matters: `IT`, not `it`).
-/// The catalogue's own list first, then the abbreviations a general
-/// dictionary holds ("TCP", "SUV"; the long form may be "" there).
 pub fn abbreviation(short: &str) -> Option<&'static str> {
-    abbreviations().iter().find(|(s, _)| s == short).map(|(_, l)| l.as_str()).or_else(|| lexicon::dictionary_abbreviation(short))
+    abbreviations().iter().find(|(s, _)| s == short).map(|(_, l)| l.as_str())
 }
 
 /// Whether a lower-case word makes a phrase a role or a group

@@ -82,7 +82,6 @@ fn abbreviation(text: &str, doc: &Document, short: &str, peers: &[Peer]) -> Stri
         }
     }
     match crate::catalogue::abbreviation(short) {
-        Some("") => format!("**{short}**\n\nan abbreviation in the built-in dictionary; not defined in these minutes"),
         Some(long) => format!("**{short}** — {long}\n\nfrom the built-in catalogue; not defined in these minutes"),
         None => format!("**{short}**\n\nnot defined in these minutes"),
     }

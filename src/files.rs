@@ -79,6 +79,34 @@ pub fn walk(root: &Path, extensions: &[String], bounds: &Bounds) -> (Vec<PathBuf
     (found, problems)
 }
 
+/// Whether `root` may hold a file with one of `extensions` that is not
+/// `known`: a plain listing, which reads no `.gitignore` and follows no
+/// link, so what [`walk`] finds it lists too; `false` only when it listed
+/// everything within `budget` entries and found no such file, in which case
+/// the walk would find none either. A check of one file in a directory of
+/// its own asks this instead of walking for peers, whose `.gitignore`
+/// globs cost as much to compile as a tenth of the file's check.
+pub fn may_hold_others(root: &Path, extensions: &[String], known: impl Fn(&Path) -> bool, budget: usize) -> bool {
+    let mut dirs = vec![root.to_path_buf()];
+    let mut left = budget;
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { return true };
+        for entry in entries {
+            let Some((entry, kind)) = entry.ok().and_then(|e| Some((e.path(), e.file_type().ok()?))) else { return true };
+            if left == 0 {
+                return true;
+            }
+            left -= 1;
+            if kind.is_dir() {
+                dirs.push(entry);
+            } else if has_extension(&entry, extensions) && !known(&entry) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// The files `paths` name: files as given, directories walked for
 /// `extensions`; no paths means the current directory.
 pub fn collect(paths: &[PathBuf], extensions: &[String]) -> (Vec<PathBuf>, Vec<Problem>) {
@@ -261,5 +289,21 @@ mod tests {
         let err = read(&p, 1000).err().unwrap();
         assert!(err.message.contains("over the size limit of 1000 bytes"), "{err}");
         assert!(read(&p, 2000).is_ok());
+    }
+
+    #[test]
+    fn a_directory_of_one_file_holds_no_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let given = dir.path().join("a.minutes");
+        std::fs::write(&given, "1. Title\n").unwrap();
+        std::fs::write(dir.path().join("notes.txt"), "").unwrap();
+        let known = |p: &Path| p == given;
+        assert!(!may_hold_others(dir.path(), &minutes(), known, 100));
+        // too many entries to list: it cannot tell
+        assert!(may_hold_others(dir.path(), &minutes(), known, 1));
+        // a peer deep down, even one the walk would skip as hidden
+        std::fs::create_dir_all(dir.path().join("x/.y")).unwrap();
+        std::fs::write(dir.path().join("x/.y/b.minutes"), "").unwrap();
+        assert!(may_hold_others(dir.path(), &minutes(), known, 100));
     }
 }

@@ -218,6 +218,11 @@ fn root_of(file: &Path, paths: &[PathBuf]) -> PathBuf {
 /// checked, but who they name is known. A file that cannot be read adds
 /// nobody.
 fn peers_roster(root: &Path, given: &HashSet<&Path>, paths: &[PathBuf], config: &Config) -> Roster {
+    // a file in a directory of its own has no peer, which a listing of a
+    // few entries tells for less than the walk's .gitignore globs cost
+    if !files::may_hold_others(root, |p| given.contains(absolute(p).as_path())) {
+        return Roster::default();
+    }
     let (peers, _) = files::collect(&[root.to_path_buf()]);
     let peers: Vec<PathBuf> = peers.iter().map(|p| absolute(p)).filter(|p| !given.contains(p.as_path()) && root_of(p, paths) == root).collect();
     let docs: Vec<Document> = peers.par_iter().filter_map(|p| files::read(p).ok()).map(|source| analysis::read(&source.text, config)).collect();

@@ -205,8 +205,10 @@ fn starts_line_unit(s: &str) -> bool {
 }
 
 /// A line of a chat log: "13:11 <+bla> text", "[13:14] <alice> text",
-/// "<alice> text". Returns where the text starts and the speaker's nick
-/// (without the "+" or "@" of their channel mode).
+/// "<@alice> text". Returns where the text starts and the speaker's nick
+/// (without the "+" or "@" of their channel mode). A nick in angle
+/// brackets with neither a time nor a mode before it ("<br> text") is as
+/// likely an HTML tag left in the text: not read as one.
 pub fn chat_prefix(s: &str) -> Option<(usize, &str)> {
     let b = s.as_bytes();
     let mut i = 0;
@@ -230,11 +232,15 @@ pub fn chat_prefix(s: &str) -> Option<(usize, &str)> {
             i += 1;
         }
     }
+    let timed = i > 0;
     if b.get(i) != Some(&b'<') {
         return None;
     }
     let close = i + s[i..].find('>')?;
     let nick = s[i + 1..close].trim_start_matches([' ', '+', '@', '%', '&', '~']);
+    if !timed && nick.len() + 1 == close - i {
+        return None;
+    }
     let is_nick = !nick.is_empty() && nick.len() <= 32 && nick.bytes().all(|c| c.is_ascii_alphanumeric() || b"_-|^`[]{}\\.".contains(&c));
     let after = &s[close + 1..];
     (is_nick && after.starts_with([' ', '\t'])).then(|| (close + 1 + (after.len() - after.trim_start().len()), nick))

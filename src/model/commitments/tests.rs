@@ -487,5 +487,7 @@ fn a_chat_log_line_is_its_speakers() {
     assert_eq!(got, [vec!["bla"], vec!["alice"]], "{found:#?}");
     // an angle bracket in prose is no chat line
     assert!(sentences::chat_prefix("a < b> c").is_none());
-    assert_eq!(sentences::chat_prefix("<alice> hi"), Some((8, "alice")));
+    assert_eq!(sentences::chat_prefix("<@alice> hi"), Some((9, "alice")));
+    // an HTML tag left in the text is no speaker
+    assert!(sentences::chat_prefix("<br> The board met.").is_none());
 }

@@ -341,22 +341,28 @@ fn title_heading(text: &str, doc: &mut Document, scheme: Scheme) {
 
 /// The items `demoted` picks out made sub-headings of the items they are in.
 fn demote(doc: &mut Document, demoted: impl Fn(&AgendaItem) -> bool) {
-    let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| demoted(i));
-    doc.items = keep;
-    as_sub_headings(doc, out);
+    demote_as(doc, demoted, None);
 }
 
 /// The items `entries` picks out made numbered entries of the list they
 /// are in: no heading of anything, so nothing later reads them as one.
 fn demote_to_entries(doc: &mut Document, entries: impl Fn(&AgendaItem) -> bool) {
-    let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| entries(i));
+    demote_as(doc, entries, Some(BlockKind::NumberedParagraph));
+}
+
+/// The items `picked` picks out taken from the items, as sub-headings, or
+/// as blocks of `kind` where one is given.
+fn demote_as(doc: &mut Document, picked: impl Fn(&AgendaItem) -> bool, kind: Option<BlockKind>) {
+    let (out, keep): (Vec<AgendaItem>, Vec<AgendaItem>) = std::mem::take(&mut doc.items).into_iter().partition(|i| picked(i));
     doc.items = keep;
     // one block pushed at the end for each
     let count = out.len();
     as_sub_headings(doc, out);
-    let first = doc.blocks.len() - count;
-    for b in &mut doc.blocks[first..] {
-        b.kind = BlockKind::NumberedParagraph;
+    if let Some(kind) = kind {
+        let first = doc.blocks.len() - count;
+        for b in &mut doc.blocks[first..] {
+            b.kind = kind;
+        }
     }
 }
 
